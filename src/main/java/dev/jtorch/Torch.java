@@ -1,0 +1,502 @@
+package dev.jtorch;
+
+import dev.jtorch.internal.Native;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.bytedeco.pytorch.TensorOptions;
+import org.bytedeco.pytorch.TensorVector;
+import org.bytedeco.pytorch.global.torch;
+
+/**
+ * The {@code torch} module: tensor factories, random seeding, grad mode, threads and devices, under PyTorch's names
+ * in Java case ({@code torch.manual_seed(42)} is {@code Torch.manualSeed(42)}).
+ *
+ * <p>Factories follow PyTorch's default dtypes: {@code randn}, {@code rand}, {@code zeros}, {@code ones} make
+ * float32; {@code arange} and {@code full} make int64 for integral arguments and float32 otherwise;
+ * {@code randperm} and {@code randint} make int64. Tensors from Java arrays take the array's element type
+ * ({@code float[]} is float32, {@code double[]} float64, {@code long[]} int64, {@code int[]} int32,
+ * {@code boolean[]} bool), like {@code torch.tensor(numpy_array)}; pass a {@link DType} to convert.
+ */
+public final class Torch {
+    static {
+        Native.ensureLoaded();
+    }
+
+    /** {@code torch.float32}. */
+    public static final DType float32 = DType.FLOAT32;
+    /** {@code torch.float64}. */
+    public static final DType float64 = DType.FLOAT64;
+    /** {@code torch.float16}. */
+    public static final DType float16 = DType.FLOAT16;
+    /** {@code torch.bfloat16}. */
+    public static final DType bfloat16 = DType.BFLOAT16;
+    /** {@code torch.int64}. */
+    public static final DType int64 = DType.INT64;
+    /** {@code torch.int32}. */
+    public static final DType int32 = DType.INT32;
+    /** {@code torch.uint8}. */
+    public static final DType uint8 = DType.UINT8;
+    /** {@code torch.bool}. */
+    public static final DType bool = DType.BOOL;
+
+    private Torch() {}
+
+    // ---------------------------------------------------------------- random
+
+    /** {@code torch.manual_seed(seed)}: seeds the default CPU generator (and CUDA's, where present). */
+    public static void manualSeed(long seed) {
+        torch.manual_seed(seed);
+    }
+
+    /** {@code torch.randn(*size)}: standard normal samples, float32. */
+    public static Tensor randn(long... size) {
+        return randn(size, DType.FLOAT32);
+    }
+
+    /** {@code torch.randn(*size, dtype=dtype)}. */
+    public static Tensor randn(long[] size, DType dtype) {
+        long[] s = checkSize(size);
+        TensorOptions o = options(dtype);
+        return Tensor.make(() -> torch.randn(s, o));
+    }
+
+    /** {@code torch.rand(*size)}: uniform samples in [0, 1), float32. */
+    public static Tensor rand(long... size) {
+        return rand(size, DType.FLOAT32);
+    }
+
+    /** {@code torch.rand(*size, dtype=dtype)}. */
+    public static Tensor rand(long[] size, DType dtype) {
+        long[] s = checkSize(size);
+        TensorOptions o = options(dtype);
+        return Tensor.make(() -> torch.rand(s, o));
+    }
+
+    /** {@code torch.randint(low, high, size)}: int64 samples in [low, high). */
+    public static Tensor randint(long low, long high, long... size) {
+        long[] s = checkSize(size);
+        return Tensor.make(() -> torch.randint(low, high, s, options(DType.INT64)));
+    }
+
+    /** {@code torch.randint(high, size)}. */
+    public static Tensor randint(long high, long[] size) {
+        return randint(0, high, size);
+    }
+
+    /** {@code torch.randperm(n)}: a random permutation of 0..n-1, int64. */
+    public static Tensor randperm(long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be non-negative, got" + n);
+        }
+        return Tensor.make(() -> torch.randperm(n, options(DType.INT64)));
+    }
+
+    // ---------------------------------------------------------------- factories
+
+    /** {@code torch.zeros(*size)}, float32. */
+    public static Tensor zeros(long... size) {
+        return zeros(size, DType.FLOAT32);
+    }
+
+    /** {@code torch.zeros(*size, dtype=dtype)}. */
+    public static Tensor zeros(long[] size, DType dtype) {
+        long[] s = checkSize(size);
+        TensorOptions o = options(dtype);
+        return Tensor.make(() -> torch.zeros(s, o));
+    }
+
+    /** {@code torch.ones(*size)}, float32. */
+    public static Tensor ones(long... size) {
+        return ones(size, DType.FLOAT32);
+    }
+
+    /** {@code torch.ones(*size, dtype=dtype)}. */
+    public static Tensor ones(long[] size, DType dtype) {
+        long[] s = checkSize(size);
+        TensorOptions o = options(dtype);
+        return Tensor.make(() -> torch.ones(s, o));
+    }
+
+    /** {@code torch.empty(*size)}, float32, uninitialised. */
+    public static Tensor empty(long... size) {
+        return empty(size, DType.FLOAT32);
+    }
+
+    /** {@code torch.empty(*size, dtype=dtype)}. */
+    public static Tensor empty(long[] size, DType dtype) {
+        long[] s = checkSize(size);
+        TensorOptions o = options(dtype);
+        return Tensor.make(() -> torch.empty(s, new org.bytedeco.pytorch.DimnameListOptional(), o,
+                new org.bytedeco.pytorch.MemoryFormatOptional()));
+    }
+
+    /**
+     * {@code torch.full(size, fill_value)}: int64 for an integral value, bool for a {@link Boolean}, float32
+     * otherwise, as PyTorch infers it.
+     */
+    public static Tensor full(long[] size, Number fillValue) {
+        Objects.requireNonNull(fillValue, "fillValue");
+        boolean integral = !(fillValue instanceof Double || fillValue instanceof Float
+                || fillValue instanceof java.math.BigDecimal);
+        return full(size, fillValue, integral ? DType.INT64 : DType.FLOAT32);
+    }
+
+    /** {@code torch.full(size, fill_value, dtype=dtype)}. */
+    public static Tensor full(long[] size, Number fillValue, DType dtype) {
+        long[] s = checkSize(size);
+        TensorOptions o = options(dtype);
+        return Tensor.make(() -> torch.full(s, Tensor.scalar(fillValue), o));
+    }
+
+    /** {@code torch.arange(end)}: 0..end-1, int64. */
+    public static Tensor arange(long end) {
+        return arange(0, end, 1);
+    }
+
+    /** {@code torch.arange(start, end)}, int64. */
+    public static Tensor arange(long start, long end) {
+        return arange(start, end, 1);
+    }
+
+    /** {@code torch.arange(start, end, step)}, int64. */
+    public static Tensor arange(long start, long end, long step) {
+        return Tensor.make(() -> torch.arange(new org.bytedeco.pytorch.Scalar(start),
+                new org.bytedeco.pytorch.Scalar(end), new org.bytedeco.pytorch.Scalar(step), options(DType.INT64)));
+    }
+
+    /** {@code torch.arange(end)} for a floating end ({@code torch.arange(5.)}), float32. */
+    public static Tensor arange(double end) {
+        return arange(0.0, end, 1.0);
+    }
+
+    /** {@code torch.arange(start, end, step)} with floating arguments, float32. */
+    public static Tensor arange(double start, double end, double step) {
+        return Tensor.make(() -> torch.arange(new org.bytedeco.pytorch.Scalar(start),
+                new org.bytedeco.pytorch.Scalar(end), new org.bytedeco.pytorch.Scalar(step), options(DType.FLOAT32)));
+    }
+
+    /** {@code torch.linspace(start, end, steps)}, float32. */
+    public static Tensor linspace(double start, double end, long steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("number of steps must be non-negative");
+        }
+        return Tensor.make(() -> torch.linspace(new org.bytedeco.pytorch.Scalar(start),
+                new org.bytedeco.pytorch.Scalar(end), steps, options(DType.FLOAT32)));
+    }
+
+    /** {@code torch.eye(n)}, float32. */
+    public static Tensor eye(long n) {
+        checkSize(new long[] {n});
+        return Tensor.make(() -> torch.eye(n, options(DType.FLOAT32)));
+    }
+
+    // ---------------------------------------------------------------- from Java arrays
+
+    /** A float32 tensor of the values ({@code torch.tensor([...])}). */
+    public static Tensor tensor(float... data) {
+        Objects.requireNonNull(data, "data");
+        Tensor t = empty(new long[] {data.length}, DType.FLOAT32);
+        t.nativeTensor().data_ptr_float().put(data);
+        return t;
+    }
+
+    /** A 2-D float32 tensor of the rows. */
+    public static Tensor tensor(float[][] data) {
+        int cols = checkRectangular(data, r -> r.length);
+        float[] flat = new float[data.length * cols];
+        for (int r = 0; r < data.length; r++) {
+            System.arraycopy(data[r], 0, flat, r * cols, cols);
+        }
+        return tensor(flat).view(data.length, cols);
+    }
+
+    /** A float64 tensor of the values (as {@code torch.tensor(numpy_float64_array)}). */
+    public static Tensor tensor(double... data) {
+        Objects.requireNonNull(data, "data");
+        Tensor t = empty(new long[] {data.length}, DType.FLOAT64);
+        t.nativeTensor().data_ptr_double().put(data);
+        return t;
+    }
+
+    /** A 2-D float64 tensor of the rows. */
+    public static Tensor tensor(double[][] data) {
+        int cols = checkRectangular(data, r -> r.length);
+        double[] flat = new double[data.length * cols];
+        for (int r = 0; r < data.length; r++) {
+            System.arraycopy(data[r], 0, flat, r * cols, cols);
+        }
+        return tensor(flat).view(data.length, cols);
+    }
+
+    /** A tensor of the values converted to {@code dtype} ({@code torch.tensor(data, dtype=dtype)}). */
+    public static Tensor tensor(double[] data, DType dtype) {
+        return convert(tensor(data), dtype);
+    }
+
+    /** A 2-D tensor of the rows converted to {@code dtype}. */
+    public static Tensor tensor(double[][] data, DType dtype) {
+        return convert(tensor(data), dtype);
+    }
+
+    /** An int64 tensor of the values. */
+    public static Tensor tensor(long... data) {
+        Objects.requireNonNull(data, "data");
+        Tensor t = empty(new long[] {data.length}, DType.INT64);
+        t.nativeTensor().data_ptr_long().put(data);
+        return t;
+    }
+
+    /** A 2-D int64 tensor of the rows. */
+    public static Tensor tensor(long[][] data) {
+        int cols = checkRectangular(data, r -> r.length);
+        long[] flat = new long[data.length * cols];
+        for (int r = 0; r < data.length; r++) {
+            System.arraycopy(data[r], 0, flat, r * cols, cols);
+        }
+        return tensor(flat).view(data.length, cols);
+    }
+
+    /** An int32 tensor of the values. */
+    public static Tensor tensor(int... data) {
+        Objects.requireNonNull(data, "data");
+        Tensor t = empty(new long[] {data.length}, DType.INT32);
+        t.nativeTensor().data_ptr_int().put(data);
+        return t;
+    }
+
+    /** A tensor of the int values converted to {@code dtype} (e.g. labels as int64). */
+    public static Tensor tensor(int[] data, DType dtype) {
+        return convert(tensor(data), dtype);
+    }
+
+    /** A tensor of the long values converted to {@code dtype}. */
+    public static Tensor tensor(long[] data, DType dtype) {
+        return convert(tensor(data), dtype);
+    }
+
+    /** A tensor of the float values converted to {@code dtype}. */
+    public static Tensor tensor(float[] data, DType dtype) {
+        return convert(tensor(data), dtype);
+    }
+
+    /** A bool tensor of the values. */
+    public static Tensor tensor(boolean... data) {
+        Objects.requireNonNull(data, "data");
+        Tensor t = empty(new long[] {data.length}, DType.BOOL);
+        org.bytedeco.javacpp.BoolPointer p = t.nativeTensor().data_ptr_bool();
+        for (int i = 0; i < data.length; i++) {
+            p.put(i, data[i]);
+        }
+        return t;
+    }
+
+    /** A 0-dimensional float32 tensor ({@code torch.tensor(3.0)}). */
+    public static Tensor scalarTensor(double value) {
+        return scalarTensor(value, DType.FLOAT32);
+    }
+
+    /** A 0-dimensional tensor of the given dtype. */
+    public static Tensor scalarTensor(double value, DType dtype) {
+        return full(new long[0], value, dtype);
+    }
+
+    private static Tensor convert(Tensor t, DType dtype) {
+        Objects.requireNonNull(dtype, "dtype");
+        return t.dtype() == dtype ? t : t.to(dtype);
+    }
+
+    private static <R> int checkRectangular(R[] rows, java.util.function.ToIntFunction<R> length) {
+        Objects.requireNonNull(rows, "data");
+        if (rows.length == 0) {
+            return 0;
+        }
+        int cols = -1;
+        for (int r = 0; r < rows.length; r++) {
+            Objects.requireNonNull(rows[r], "data[" + r + "]");
+            int n = length.applyAsInt(rows[r]);
+            if (cols < 0) {
+                cols = n;
+            } else if (n != cols) {
+                throw new IllegalArgumentException("expected sequence of length " + cols + " at dim 1 (got " + n
+                        + ") in row " + r);
+            }
+        }
+        return cols;
+    }
+
+    // ---------------------------------------------------------------- functions of tensors
+
+    /** {@code torch.cat(tensors, dim)}. */
+    public static Tensor cat(List<Tensor> tensors, long dim) {
+        TensorVector v = vector(tensors);
+        return Tensor.make(() -> torch.cat(v, dim));
+    }
+
+    /** {@code torch.cat(tensors)} along dimension 0. */
+    public static Tensor cat(List<Tensor> tensors) {
+        return cat(tensors, 0);
+    }
+
+    /** {@code torch.stack(tensors, dim)}. */
+    public static Tensor stack(List<Tensor> tensors, long dim) {
+        TensorVector v = vector(tensors);
+        return Tensor.make(() -> torch.stack(v, dim));
+    }
+
+    /** {@code torch.stack(tensors)} along dimension 0. */
+    public static Tensor stack(List<Tensor> tensors) {
+        return stack(tensors, 0);
+    }
+
+    private static TensorVector vector(List<Tensor> tensors) {
+        Objects.requireNonNull(tensors, "tensors");
+        org.bytedeco.pytorch.Tensor[] hs = new org.bytedeco.pytorch.Tensor[tensors.size()];
+        for (int i = 0; i < hs.length; i++) {
+            hs[i] = Objects.requireNonNull(tensors.get(i), "tensors[" + i + "]").nativeTensor();
+        }
+        return new TensorVector(hs);
+    }
+
+    /** {@code torch.where(condition, input, other)}. */
+    public static Tensor where(Tensor condition, Tensor input, Tensor other) {
+        org.bytedeco.pytorch.Tensor c = condition.nativeTensor();
+        org.bytedeco.pytorch.Tensor a = input.nativeTensor();
+        org.bytedeco.pytorch.Tensor b = other.nativeTensor();
+        return Tensor.make(() -> torch.where(c, a, b));
+    }
+
+    /** {@code torch.max(input, dim)}: values and indices. */
+    public static ValuesIndices max(Tensor input, long dim) {
+        return input.max(dim);
+    }
+
+    /** {@code torch.max(input)}. */
+    public static Tensor max(Tensor input) {
+        return input.max();
+    }
+
+    /** {@code torch.argmax(input, dim)}. */
+    public static Tensor argmax(Tensor input, long dim) {
+        return input.argmax(dim);
+    }
+
+    /** {@code torch.sum(input)}. */
+    public static Tensor sum(Tensor input) {
+        return input.sum();
+    }
+
+    /** {@code torch.mean(input)}. */
+    public static Tensor mean(Tensor input) {
+        return input.mean();
+    }
+
+    /** {@code torch.matmul(input, other)}. */
+    public static Tensor matmul(Tensor input, Tensor other) {
+        return input.matmul(other);
+    }
+
+    /** {@code torch.sigmoid(input)}. */
+    public static Tensor sigmoid(Tensor input) {
+        return input.sigmoid();
+    }
+
+    /** {@code torch.relu(input)}. */
+    public static Tensor relu(Tensor input) {
+        return input.relu();
+    }
+
+    /** {@code torch.softmax(input, dim)}. */
+    public static Tensor softmax(Tensor input, long dim) {
+        return input.softmax(dim);
+    }
+
+    /** {@code torch.equal(a, b)}. */
+    public static boolean equal(Tensor a, Tensor b) {
+        return a.equal(b);
+    }
+
+    /** {@code torch.allclose(a, b)}. */
+    public static boolean allclose(Tensor a, Tensor b) {
+        return a.allclose(b);
+    }
+
+    // ---------------------------------------------------------------- grad mode
+
+    /** {@code torch.no_grad()} as a try-with-resources block. */
+    public static GradMode noGrad() {
+        return new GradMode(false);
+    }
+
+    /** {@code torch.enable_grad()} as a try-with-resources block. */
+    public static GradMode enableGrad() {
+        return new GradMode(true);
+    }
+
+    /** {@code torch.set_grad_enabled(mode)} as a try-with-resources block. */
+    public static GradMode setGradEnabled(boolean enabled) {
+        return new GradMode(enabled);
+    }
+
+    /** {@code torch.is_grad_enabled()}. */
+    public static boolean isGradEnabled() {
+        return GradMode.isEnabled();
+    }
+
+    // ---------------------------------------------------------------- threads and devices
+
+    /** {@code torch.set_num_threads(n)}: intra-op threads. */
+    public static void setNumThreads(int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("Number of threads must be positive, got " + n);
+        }
+        torch.set_num_threads(n);
+    }
+
+    /** {@code torch.get_num_threads()}. */
+    public static int getNumThreads() {
+        return torch.get_num_threads();
+    }
+
+    /** {@code torch.cuda.is_available()}: false unless the CUDA natives ({@code gpu} profile) and a GPU are present. */
+    public static boolean cudaIsAvailable() {
+        try {
+            return torch.cuda_is_available();
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            return false;
+        }
+    }
+
+    /** {@code torch.cuda.device_count()}. */
+    public static int cudaDeviceCount() {
+        return cudaIsAvailable() ? torch.cuda_device_count() : 0;
+    }
+
+    /** {@code torch.device("cuda" if ... else "cpu")}: parses a device string. */
+    public static Device device(String spec) {
+        return Device.of(spec);
+    }
+
+    /** The libtorch version the natives were built from, e.g. {@code 2.10.0}. */
+    public static String version() {
+        return "2.10.0";
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    static TensorOptions options(DType dtype) {
+        Objects.requireNonNull(dtype, "dtype");
+        return new TensorOptions(dtype.scalarType());
+    }
+
+    private static long[] checkSize(long[] size) {
+        Objects.requireNonNull(size, "size");
+        for (long d : size) {
+            if (d < 0) {
+                throw new IllegalArgumentException(
+                        "Trying to create tensor with negative dimension " + d + ": " + Arrays.toString(size));
+            }
+        }
+        return size;
+    }
+}

@@ -1,0 +1,320 @@
+package dev.jtorch.internal;
+
+import dev.jtorch.DType;
+import dev.jtorch.Tensor;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * PyTorch's tensor printing ({@code torch/_tensor_str.py}) with its default print options: precision 4,
+ * threshold 1000, edge items 3, line width 80. Numbers are rounded as Python's {@code format} rounds them: the exact
+ * binary value, half to even.
+ */
+public final class TensorFormatter {
+    private static final int PRECISION = 4;
+    private static final int THRESHOLD = 1000;
+    private static final int EDGE_ITEMS = 3;
+    private static final int LINE_WIDTH = 80;
+
+    private final long[] shape;
+    private final long[] strides;
+    private final double[] floats;
+    private final long[] longs;
+    private final boolean[] bools;
+    private final boolean floating;
+    private final boolean summarize;
+
+    private boolean intMode = true;
+    private boolean sciMode;
+    private int maxWidth = 1;
+
+    private TensorFormatter(Tensor t) {
+        DType dtype = t.dtype();
+        shape = t.shape().toArray();
+        strides = new long[shape.length];
+        long s = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            strides[i] = s;
+            s *= shape[i];
+        }
+        floating = dtype.isFloatingPoint();
+        floats = floating ? t.toDoubleArray() : null;
+        bools = dtype == DType.BOOL ? t.toBooleanArray() : null;
+        longs = !floating && bools == null ? t.toLongArray() : null;
+        summarize = t.numel() > THRESHOLD;
+    }
+
+    /** Python's {@code str(tensor)}. */
+    public static String format(Tensor t) {
+        String prefix = "tensor(";
+        int indent = prefix.length();
+        List<String> suffixes = new ArrayList<>();
+        if (t.isCuda()) {
+            suffixes.add("device='" + t.device() + "'");
+        }
+        DType dtype = t.dtype();
+        String body;
+        if (t.numel() == 0) {
+            if (t.dim() != 1) {
+                suffixes.add("size=" + pythonTuple(t.shape().toArray()));
+            }
+            if (dtype != DType.FLOAT32) {
+                suffixes.add("dtype=" + dtype);
+            }
+            body = "[]";
+        } else {
+            if (dtype != DType.FLOAT32 && dtype != DType.INT64 && dtype != DType.BOOL) {
+                suffixes.add("dtype=" + dtype);
+            }
+            body = new TensorFormatter(t).render(indent);
+        }
+        String gradFn = t.gradFnName();
+        if (gradFn != null) {
+            suffixes.add("grad_fn=<" + gradFn + ">");
+        } else if (t.requiresGrad()) {
+            suffixes.add("requires_grad=True");
+        }
+        return addSuffixes(prefix + body, suffixes, indent);
+    }
+
+    private static String pythonTuple(long[] dims) {
+        StringBuilder b = new StringBuilder("(");
+        for (int i = 0; i < dims.length; i++) {
+            if (i > 0) {
+                b.append(", ");
+            }
+            b.append(dims[i]);
+        }
+        if (dims.length == 1) {
+            b.append(',');
+        }
+        return b.append(')').toString();
+    }
+
+    private static String addSuffixes(String tensorStr, List<String> suffixes, int indent) {
+        StringBuilder b = new StringBuilder(tensorStr);
+        int lastLineLen = tensorStr.length() - tensorStr.lastIndexOf('\n') + 1;
+        for (String suffix : suffixes) {
+            if (lastLineLen + suffix.length() + 2 > LINE_WIDTH) {
+                b.append(",\n").append(" ".repeat(indent)).append(suffix);
+                lastLineLen = indent + suffix.length();
+            } else {
+                b.append(", ").append(suffix);
+                lastLineLen += suffix.length() + 2;
+            }
+        }
+        return b.append(')').toString();
+    }
+
+    private String render(int indent) {
+        List<Long> shown = new ArrayList<>();
+        collect(0, 0, shown);
+        measure(shown);
+        return str(0, 0, indent);
+    }
+
+    /** The flat offsets of the elements that will be printed (all, or the summarized corners). */
+    private void collect(int d, long offset, List<Long> out) {
+        if (d == shape.length) {
+            out.add(offset);
+            return;
+        }
+        long n = shape[d];
+        if (summarize && n > 2L * EDGE_ITEMS) {
+            for (long i = 0; i < EDGE_ITEMS; i++) {
+                collect(d + 1, offset + i * strides[d], out);
+            }
+            for (long i = n - EDGE_ITEMS; i < n; i++) {
+                collect(d + 1, offset + i * strides[d], out);
+            }
+        } else {
+            for (long i = 0; i < n; i++) {
+                collect(d + 1, offset + i * strides[d], out);
+            }
+        }
+    }
+
+    /** Python's {@code _Formatter.__init__}: decides int, fixed or scientific mode and the column width. */
+    private void measure(List<Long> shown) {
+        if (!floating) {
+            for (long off : shown) {
+                maxWidth = Math.max(maxWidth, plain(off).length());
+            }
+            return;
+        }
+        List<Double> vals = new ArrayList<>();
+        for (long off : shown) {
+            double v = floats[(int) off];
+            if (Double.isFinite(v) && v != 0) {
+                vals.add(v);
+            }
+        }
+        if (vals.isEmpty()) {
+            return;
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (double v : vals) {
+            double a = Math.abs(v);
+            min = Math.min(min, a);
+            max = Math.max(max, a);
+            if (v != Math.ceil(v)) {
+                intMode = false;
+            }
+        }
+        if (intMode) {
+            if (max / min > 1000.0 || max > 1.0e8) {
+                sciMode = true;
+                for (double v : vals) {
+                    maxWidth = Math.max(maxWidth, sci(v).length());
+                }
+            } else {
+                for (double v : vals) {
+                    maxWidth = Math.max(maxWidth, fixed(v, 0).length() + 1);
+                }
+            }
+        } else if (max / min > 1000.0 || max > 1.0e8 || min < 1.0e-4) {
+            sciMode = true;
+            for (double v : vals) {
+                maxWidth = Math.max(maxWidth, sci(v).length());
+            }
+        } else {
+            for (double v : vals) {
+                maxWidth = Math.max(maxWidth, fixed(v, PRECISION).length());
+            }
+        }
+    }
+
+    private String plain(long off) {
+        if (bools != null) {
+            return bools[(int) off] ? "True" : "False";
+        }
+        return Long.toString(longs[(int) off]);
+    }
+
+    /** Python's {@code _Formatter.format}: one element, right-aligned to the column width. */
+    private String element(long off) {
+        String ret;
+        if (floating) {
+            double v = floats[(int) off];
+            if (sciMode) {
+                ret = sci(v);
+            } else if (intMode) {
+                ret = fixed(v, 0);
+                if (Double.isFinite(v)) {
+                    ret += ".";
+                }
+            } else {
+                ret = fixed(v, PRECISION);
+            }
+        } else {
+            ret = plain(off);
+        }
+        return ret.length() >= maxWidth ? ret : " ".repeat(maxWidth - ret.length()) + ret;
+    }
+
+    private String str(int d, long offset, int indent) {
+        int dims = shape.length;
+        if (dims == 0) {
+            return element(0);
+        }
+        if (d == dims - 1) {
+            return vector(offset, indent);
+        }
+        long n = shape[d];
+        List<String> slices = new ArrayList<>();
+        if (summarize && n > 2L * EDGE_ITEMS) {
+            for (long i = 0; i < EDGE_ITEMS; i++) {
+                slices.add(str(d + 1, offset + i * strides[d], indent + 1));
+            }
+            slices.add("...");
+            for (long i = n - EDGE_ITEMS; i < n; i++) {
+                slices.add(str(d + 1, offset + i * strides[d], indent + 1));
+            }
+        } else {
+            for (long i = 0; i < n; i++) {
+                slices.add(str(d + 1, offset + i * strides[d], indent + 1));
+            }
+        }
+        int remaining = dims - d;
+        String sep = "," + "\n".repeat(remaining - 1) + " ".repeat(indent + 1);
+        return "[" + String.join(sep, slices) + "]";
+    }
+
+    private String vector(long offset, int indent) {
+        int d = shape.length - 1;
+        long n = shape[d];
+        int elementLength = maxWidth + 2;
+        int perLine = Math.max(1, (int) Math.floor((double) (LINE_WIDTH - indent) / elementLength));
+        List<String> data = new ArrayList<>();
+        if (summarize && n > 2L * EDGE_ITEMS) {
+            for (long i = 0; i < EDGE_ITEMS; i++) {
+                data.add(element(offset + i * strides[d]));
+            }
+            data.add(" ...");
+            for (long i = n - EDGE_ITEMS; i < n; i++) {
+                data.add(element(offset + i * strides[d]));
+            }
+        } else {
+            for (long i = 0; i < n; i++) {
+                data.add(element(offset + i * strides[d]));
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < data.size(); i += perLine) {
+            lines.add(String.join(", ", data.subList(i, Math.min(data.size(), i + perLine))));
+        }
+        return "[" + String.join(",\n" + " ".repeat(indent + 1), lines) + "]";
+    }
+
+    /** Python's {@code f"{v:.{digits}f}"}. */
+    public static String fixed(double v, int digits) {
+        if (Double.isNaN(v)) {
+            return "nan";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        String s = new BigDecimal(Math.abs(v)).setScale(digits, RoundingMode.HALF_EVEN).toPlainString();
+        return isNegative(v) ? "-" + s : s;
+    }
+
+    /** Python's {@code f"{v:.4e}"}. */
+    public static String sci(double v) {
+        return sci(v, PRECISION);
+    }
+
+    /** Python's {@code f"{v:.{digits}e}"}. */
+    public static String sci(double v, int digits) {
+        if (Double.isNaN(v)) {
+            return "nan";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        String sign = isNegative(v) ? "-" : "";
+        double a = Math.abs(v);
+        int exp;
+        String mantissa;
+        if (a == 0) {
+            exp = 0;
+            mantissa = BigDecimal.ZERO.setScale(digits, RoundingMode.UNNECESSARY).toPlainString();
+        } else {
+            BigDecimal bd = new BigDecimal(a);
+            BigDecimal rounded = bd.round(new java.math.MathContext(digits + 1, RoundingMode.HALF_EVEN));
+            exp = rounded.precision() - rounded.scale() - 1;
+            mantissa = rounded.movePointLeft(exp).setScale(digits, RoundingMode.UNNECESSARY).toPlainString();
+        }
+        String e = Integer.toString(Math.abs(exp));
+        if (e.length() < 2) {
+            e = "0" + e;
+        }
+        return sign + mantissa + "e" + (exp < 0 ? "-" : "+") + e;
+    }
+
+    private static boolean isNegative(double v) {
+        return v < 0 || (v == 0 && 1 / v < 0);
+    }
+}
