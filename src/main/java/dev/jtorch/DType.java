@@ -51,7 +51,7 @@ public enum DType {
     /** The dtype of a libtorch scalar type. */
     public static DType of(ScalarType type) {
         for (DType d : values()) {
-            if (d.scalarType == type) {
+            if (d.scalarType.value == type.value) {
                 return d;
             }
         }

@@ -115,6 +115,14 @@ public final class Tensor implements AutoCloseable {
         return new Scalar(n.longValue());
     }
 
+    /**
+     * A Python number as PyTorch's arithmetic sees it: a 0-dimensional "wrapped number" tensor, so that results,
+     * type promotion and autograd nodes ({@code MulBackward0}) are those of {@code tensor * 2} in Python.
+     */
+    static org.bytedeco.pytorch.Tensor wrapped(Number n) {
+        return org.bytedeco.pytorch.global.torch.wrapped_scalar_tensor(scalar(n));
+    }
+
     // ---------------------------------------------------------------- memory
 
     /**
@@ -385,7 +393,9 @@ public final class Tensor implements AutoCloseable {
     public float[] toFloatArray() {
         float[] out = new float[Math.toIntExact(numel())];
         try (TensorScope s = new TensorScope("toFloatArray")) {
-            cpuContiguous(DType.FLOAT32).data_ptr_float().get(out);
+            if (out.length > 0) {
+                cpuContiguous(DType.FLOAT32).data_ptr_float().get(out);
+            }
         }
         return out;
     }
@@ -394,7 +404,9 @@ public final class Tensor implements AutoCloseable {
     public double[] toDoubleArray() {
         double[] out = new double[Math.toIntExact(numel())];
         try (TensorScope s = new TensorScope("toDoubleArray")) {
-            cpuContiguous(DType.FLOAT64).data_ptr_double().get(out);
+            if (out.length > 0) {
+                cpuContiguous(DType.FLOAT64).data_ptr_double().get(out);
+            }
         }
         return out;
     }
@@ -403,7 +415,9 @@ public final class Tensor implements AutoCloseable {
     public long[] toLongArray() {
         long[] out = new long[Math.toIntExact(numel())];
         try (TensorScope s = new TensorScope("toLongArray")) {
-            cpuContiguous(DType.INT64).data_ptr_long().get(out);
+            if (out.length > 0) {
+                cpuContiguous(DType.INT64).data_ptr_long().get(out);
+            }
         }
         return out;
     }
@@ -412,7 +426,9 @@ public final class Tensor implements AutoCloseable {
     public int[] toIntArray() {
         int[] out = new int[Math.toIntExact(numel())];
         try (TensorScope s = new TensorScope("toIntArray")) {
-            cpuContiguous(DType.INT32).data_ptr_int().get(out);
+            if (out.length > 0) {
+                cpuContiguous(DType.INT32).data_ptr_int().get(out);
+            }
         }
         return out;
     }
@@ -422,7 +438,7 @@ public final class Tensor implements AutoCloseable {
         int n = Math.toIntExact(numel());
         boolean[] out = new boolean[n];
         try (TensorScope s = new TensorScope("toBooleanArray")) {
-            BoolPointer p = cpuContiguous(DType.BOOL).data_ptr_bool();
+            BoolPointer p = n > 0 ? cpuContiguous(DType.BOOL).data_ptr_bool() : null;
             for (int i = 0; i < n; i++) {
                 out[i] = p.get(i);
             }
@@ -455,7 +471,7 @@ public final class Tensor implements AutoCloseable {
 
     /** Python's {@code self + other} for a number. */
     public Tensor add(Number other) {
-        return op(() -> handle.add(scalar(other)));
+        return op(() -> handle.add(wrapped(other)));
     }
 
     /** Python's {@code torch.add(self, other, alpha=alpha)}. */
@@ -472,7 +488,7 @@ public final class Tensor implements AutoCloseable {
 
     /** Python's {@code self - other} for a number. */
     public Tensor sub(Number other) {
-        return op(() -> handle.sub(scalar(other)));
+        return op(() -> handle.sub(wrapped(other)));
     }
 
     /** Python's {@code other - self} for a number ({@code torch.rsub}). */
@@ -488,7 +504,7 @@ public final class Tensor implements AutoCloseable {
 
     /** Python's {@code self * other} for a number. */
     public Tensor mul(Number other) {
-        return op(() -> handle.mul(scalar(other)));
+        return op(() -> handle.mul(wrapped(other)));
     }
 
     /** Python's {@code self / other} (true division). */
@@ -499,7 +515,7 @@ public final class Tensor implements AutoCloseable {
 
     /** Python's {@code self / other} for a number (true division). */
     public Tensor div(Number other) {
-        return op(() -> handle.div(scalar(other)));
+        return op(() -> handle.div(wrapped(other)));
     }
 
     /** Python's {@code self ** exponent}. */
@@ -568,7 +584,7 @@ public final class Tensor implements AutoCloseable {
 
     /** Python's {@code tensor.add_(number)}. */
     public Tensor add_(Number other) {
-        return inPlace(() -> handle.add_(scalar(other)));
+        return inPlace(() -> handle.add_(wrapped(other)));
     }
 
     /** Python's {@code tensor.sub_(other)}. */
@@ -579,7 +595,7 @@ public final class Tensor implements AutoCloseable {
 
     /** Python's {@code tensor.mul_(number)}. */
     public Tensor mul_(Number other) {
-        return inPlace(() -> handle.mul_(scalar(other)));
+        return inPlace(() -> handle.mul_(wrapped(other)));
     }
 
     /** Python's {@code tensor.mul_(other)}. */
@@ -590,7 +606,7 @@ public final class Tensor implements AutoCloseable {
 
     /** Python's {@code tensor.div_(number)}. */
     public Tensor div_(Number other) {
-        return inPlace(() -> handle.div_(scalar(other)));
+        return inPlace(() -> handle.div_(wrapped(other)));
     }
 
     /** Python's {@code tensor.zero_()}. */

@@ -197,7 +197,9 @@ public final class Torch {
     public static Tensor tensor(float... data) {
         Objects.requireNonNull(data, "data");
         Tensor t = empty(new long[] {data.length}, DType.FLOAT32);
-        t.nativeTensor().data_ptr_float().put(data);
+        if (data.length > 0) {
+            t.nativeTensor().data_ptr_float().put(data);
+        }
         return t;
     }
 
@@ -215,7 +217,9 @@ public final class Torch {
     public static Tensor tensor(double... data) {
         Objects.requireNonNull(data, "data");
         Tensor t = empty(new long[] {data.length}, DType.FLOAT64);
-        t.nativeTensor().data_ptr_double().put(data);
+        if (data.length > 0) {
+            t.nativeTensor().data_ptr_double().put(data);
+        }
         return t;
     }
 
@@ -243,7 +247,9 @@ public final class Torch {
     public static Tensor tensor(long... data) {
         Objects.requireNonNull(data, "data");
         Tensor t = empty(new long[] {data.length}, DType.INT64);
-        t.nativeTensor().data_ptr_long().put(data);
+        if (data.length > 0) {
+            t.nativeTensor().data_ptr_long().put(data);
+        }
         return t;
     }
 
@@ -261,7 +267,9 @@ public final class Torch {
     public static Tensor tensor(int... data) {
         Objects.requireNonNull(data, "data");
         Tensor t = empty(new long[] {data.length}, DType.INT32);
-        t.nativeTensor().data_ptr_int().put(data);
+        if (data.length > 0) {
+            t.nativeTensor().data_ptr_int().put(data);
+        }
         return t;
     }
 

@@ -1,0 +1,100 @@
+package dev.jtorch.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jtorch.DType;
+import dev.jtorch.Tensor;
+import dev.jtorch.Torch;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** Reads the golden files that {@code src/test/python/*.py} wrote from Python PyTorch. */
+public final class Golden {
+    private Golden() {}
+
+    /** The parsed JSON of {@code /golden/<name>}. */
+    public static JsonNode load(String name) {
+        try (InputStream in = Golden.class.getResourceAsStream("/golden/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing golden file " + name);
+            }
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The case of {@code array} whose {@code name} field equals {@code name}. */
+    public static JsonNode find(JsonNode array, String name) {
+        for (JsonNode c : array) {
+            if (c.get("name").asText().equals(name)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("no golden case " + name);
+    }
+
+    /** The case's values as doubles ("nan", "inf" and "-inf" are spelled out in the JSON). */
+    public static double[] doubles(JsonNode c) {
+        JsonNode v = c.get("values");
+        double[] out = new double[v.size()];
+        for (int i = 0; i < out.length; i++) {
+            JsonNode x = v.get(i);
+            out[i] = x.isTextual() ? Double.parseDouble(x.asText().replace("inf", "Infinity").replace("nan", "NaN"))
+                    : x.asDouble();
+        }
+        return out;
+    }
+
+    /** The case's values as longs. */
+    public static long[] longs(JsonNode c) {
+        JsonNode v = c.get("values");
+        long[] out = new long[v.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = v.get(i).asLong();
+        }
+        return out;
+    }
+
+    /** The case's shape. */
+    public static long[] shape(JsonNode c) {
+        JsonNode v = c.get("shape");
+        long[] out = new long[v.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = v.get(i).asLong();
+        }
+        return out;
+    }
+
+    /** The case's dtype, from Python's name. */
+    public static DType dtype(JsonNode c) {
+        String name = c.get("dtype").asText();
+        for (DType d : DType.values()) {
+            if (d.toString().equals(name)) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("unknown dtype " + name);
+    }
+
+    /** Rebuilds the case's tensor from its values, dtype and shape. */
+    public static Tensor tensor(JsonNode c) {
+        DType dtype = dtype(c);
+        long[] shape = shape(c);
+        Tensor flat;
+        if (dtype == DType.BOOL) {
+            JsonNode v = c.get("values");
+            boolean[] b = new boolean[v.size()];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = v.get(i).asBoolean();
+            }
+            flat = Torch.tensor(b);
+        } else if (dtype.isFloatingPoint()) {
+            flat = Torch.tensor(doubles(c), dtype);
+        } else {
+            flat = Torch.tensor(longs(c), dtype);
+        }
+        return flat.reshape(shape);
+    }
+}
