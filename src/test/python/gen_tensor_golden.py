@@ -87,6 +87,21 @@ def random_cases():
     return out
 
 
+def seed000_data():
+    """The data-generation lines of seed 000 (shared/reference/seed000_training_workflow.py) for seed 42."""
+    torch.manual_seed(42)
+    num_samples, num_features = 1000, 10
+    X = torch.randn(num_samples, num_features)
+    true_weights = torch.randn(num_features, 1)
+    true_bias = torch.randn(1)
+    logits = X @ true_weights + true_bias + 0.5 * torch.randn(num_samples, 1)
+    y = (torch.sigmoid(logits) > 0.5).long().squeeze()
+    X_train, X_val = X[:800], X[800:]
+    return {"logits_first5": values(logits[:5]), "y": values(y), "y_sum": int(y.sum().item()),
+            "X_train_shape": str(X_train.shape), "X_val_col0_first3": values(X_val[:3, 0]),
+            "y_str": str(y), "logits_mean": logits.mean().item(), "logits_std": logits.std().item()}
+
+
 def main():
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
     target = os.path.join(root, "src", "test", "resources", "golden", "tensor_core.json")
@@ -97,6 +112,7 @@ def main():
         "autograd_strings": autograd_strings(),
         "size_str": str(torch.zeros(800, 2).shape),
         "random": random_cases(),
+        "seed000_data": seed000_data(),
     }
     os.makedirs(os.path.dirname(target), exist_ok=True)
     with open(target, "w") as f:
