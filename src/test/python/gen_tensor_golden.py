@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes src/test/resources/golden/tensor_core.json from Python PyTorch (Debian's python3-torch).
+"""Writes src/test/resources/golden/tensor_core.json (or the file after --out) from Python PyTorch.
 
 Run from the repository root:  /usr/bin/python3 src/test/python/gen_tensor_golden.py
 The Java tests (dev.jtorch.TensorPrintTest, dev.jtorch.RandomParityTest) compare jtorch against this file.
@@ -105,6 +105,8 @@ def seed000_data():
 def main():
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
     target = os.path.join(root, "src", "test", "resources", "golden", "tensor_core.json")
+    if len(sys.argv) > 2 and sys.argv[1] == "--out":
+        target = sys.argv[2]
     data = {
         "generator": "src/test/python/gen_tensor_golden.py",
         "torch_version": torch.__version__,

@@ -1,9 +1,8 @@
 package dev.jtorch.internal;
 
 import dev.jtorch.DType;
+import dev.jtorch.PyFormat;
 import dev.jtorch.Tensor;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -269,52 +268,11 @@ public final class TensorFormatter {
         return "[" + String.join(",\n" + " ".repeat(indent + 1), lines) + "]";
     }
 
-    /** Python's {@code f"{v:.{digits}f}"}. */
-    public static String fixed(double v, int digits) {
-        if (Double.isNaN(v)) {
-            return "nan";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf";
-        }
-        String s = new BigDecimal(Math.abs(v)).setScale(digits, RoundingMode.HALF_EVEN).toPlainString();
-        return isNegative(v) ? "-" + s : s;
+    private static String fixed(double v, int digits) {
+        return PyFormat.fixed(v, digits);
     }
 
-    /** Python's {@code f"{v:.4e}"}. */
-    public static String sci(double v) {
-        return sci(v, PRECISION);
-    }
-
-    /** Python's {@code f"{v:.{digits}e}"}. */
-    public static String sci(double v, int digits) {
-        if (Double.isNaN(v)) {
-            return "nan";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf";
-        }
-        String sign = isNegative(v) ? "-" : "";
-        double a = Math.abs(v);
-        int exp;
-        String mantissa;
-        if (a == 0) {
-            exp = 0;
-            mantissa = BigDecimal.ZERO.setScale(digits, RoundingMode.UNNECESSARY).toPlainString();
-        } else {
-            BigDecimal bd = new BigDecimal(a);
-            BigDecimal rounded = bd.round(new java.math.MathContext(digits + 1, RoundingMode.HALF_EVEN));
-            exp = rounded.precision() - rounded.scale() - 1;
-            mantissa = rounded.movePointLeft(exp).setScale(digits, RoundingMode.UNNECESSARY).toPlainString();
-        }
-        String e = Integer.toString(Math.abs(exp));
-        if (e.length() < 2) {
-            e = "0" + e;
-        }
-        return sign + mantissa + "e" + (exp < 0 ? "-" : "+") + e;
-    }
-
-    private static boolean isNegative(double v) {
-        return v < 0 || (v == 0 && 1 / v < 0);
+    private static String sci(double v) {
+        return PyFormat.sci(v, PRECISION);
     }
 }

@@ -1,0 +1,62 @@
+package dev.jtorch.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs Python PyTorch (Debian's {@code python3-torch}) for interop tests, which skip where it is missing. The
+ * interpreter is {@code $JTORCH_PYTHON}, else {@code /usr/bin/python3}.
+ */
+public final class Python {
+    private static Boolean available;
+
+    private Python() {}
+
+    /** The interpreter to use. */
+    public static String executable() {
+        String env = System.getenv("JTORCH_PYTHON");
+        return env != null && !env.isBlank() ? env : "/usr/bin/python3";
+    }
+
+    /** Whether the interpreter exists and imports torch. */
+    public static synchronized boolean hasTorch() {
+        if (available == null) {
+            try {
+                available = Files.isExecutable(Path.of(executable())) && run("-c", "import torch").exitCode == 0;
+            } catch (IOException e) {
+                available = false;
+            }
+        }
+        return available;
+    }
+
+    /** What a finished Python process printed. */
+    public record Result(int exitCode, String stdout, String stderr) {}
+
+    /** Runs the interpreter with the arguments, in the repository root, for at most five minutes. */
+    public static Result run(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(executable());
+        cmd.addAll(List.of(args));
+        Path err = Files.createTempFile("jtorch-python", ".err");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(5, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new IOException("python did not finish: " + cmd);
+            }
+            return new Result(p.exitValue(), out, Files.readString(err));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        } finally {
+            Files.deleteIfExists(err);
+        }
+    }
+}
