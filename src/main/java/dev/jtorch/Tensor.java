@@ -253,11 +253,12 @@ public final class Tensor implements AutoCloseable {
     /** Python's {@code tensor.grad}: the accumulated gradient, or null where Python says {@code None}. */
     public Tensor grad() {
         nativeTensor();
+        // libtorch returns a reference into the autograd metadata, which a later zero_grad may free: own a handle.
         org.bytedeco.pytorch.Tensor g = call(handle::grad);
         if (g == null || g.isNull() || !g.defined()) {
             return null;
         }
-        return new Tensor(g);
+        return new Tensor(new org.bytedeco.pytorch.Tensor(g));
     }
 
     /** The name of {@code tensor.grad_fn} (e.g. {@code AddBackward0}), or null for leaves. */

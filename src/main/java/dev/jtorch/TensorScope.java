@@ -95,16 +95,20 @@ public final class TensorScope implements AutoCloseable {
         if (closed) {
             return;
         }
-        if (Thread.currentThread() != owner) {
-            throw new IllegalStateException("TensorScope '" + name + "' was opened on thread " + owner.getName()
-                    + " and cannot be closed on thread " + Thread.currentThread().getName());
-        }
+        checkThread("close");
         ArrayDeque<TensorScope> stack = STACK.get();
         while (!stack.isEmpty() && stack.peek() != this) {
             stack.peek().release(stack);
         }
         release(stack);
         dissolveAbandoned(stack);
+    }
+
+    private void checkThread(String action) {
+        if (Thread.currentThread() != owner) {
+            throw new IllegalStateException("TensorScope '" + name + "' was opened on thread " + owner.getName()
+                    + ": cannot " + action + " it on thread " + Thread.currentThread().getName());
+        }
     }
 
     private void release(ArrayDeque<TensorScope> stack) {
@@ -155,6 +159,7 @@ public final class TensorScope implements AutoCloseable {
         if (closed) {
             return null;
         }
+        checkThread("keep() a tensor of");
         ArrayDeque<TensorScope> stack = STACK.get();
         TensorScope parent = null;
         boolean below = false;
@@ -179,6 +184,7 @@ public final class TensorScope implements AutoCloseable {
         if (closed) {
             return;
         }
+        checkThread("take a tensor out of");
         p.retainReference();
         pointers.detach(p);
     }

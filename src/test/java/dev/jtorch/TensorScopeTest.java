@@ -134,9 +134,28 @@ class TensorScopeTest {
         other.start();
         other.join();
         assertTrue(error.get() instanceof IllegalStateException, String.valueOf(error.get()));
-        assertTrue(error.get().getMessage().contains("cannot be closed on thread"));
+        assertTrue(error.get().getMessage().contains("cannot close it on thread"), error.get().getMessage());
         scope.close();
         assertFalse(fromOtherThread.get().isReleased(), "the other thread's tensor was not in this scope");
+    }
+
+    @Test
+    void keepingATensorFromAnotherThreadIsRefused() throws Exception {
+        try (TensorScope scope = new TensorScope("main")) {
+            Tensor t = Torch.ones(2);
+            AtomicReference<Throwable> error = new AtomicReference<>();
+            Thread other = new Thread(() -> {
+                try {
+                    t.keep();
+                } catch (Throwable e) {
+                    error.set(e);
+                }
+            });
+            other.start();
+            other.join();
+            assertTrue(error.get() instanceof IllegalStateException, String.valueOf(error.get()));
+            assertArrayEquals(new float[] {1, 1}, t.toFloatArray(), "other threads may still read it");
+        }
     }
 
     @Test
