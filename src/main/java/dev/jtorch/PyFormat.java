@@ -57,6 +57,35 @@ public final class PyFormat {
         return sign + mantissa + "e" + (exp < 0 ? "-" : "+") + (e.length() < 2 ? "0" + e : e);
     }
 
+    /**
+     * Python's {@code repr(v)} / {@code str(v)} of a float: the shortest digits that read back as {@code v},
+     * fixed-point between 1e-4 and 1e16 ({@code 0.001}, {@code 2.0}), scientific outside ({@code 1e-05},
+     * {@code 1e+16}).
+     */
+    public static String repr(double v) {
+        if (Double.isNaN(v)) {
+            return "nan";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        String sign = isNegative(v) ? "-" : "";
+        double a = Math.abs(v);
+        if (a == 0) {
+            return sign + "0.0";
+        }
+        BigDecimal bd = new BigDecimal(Double.toString(a)).stripTrailingZeros();
+        String digits = bd.unscaledValue().toString();
+        int exp = digits.length() - 1 - bd.scale();
+        if (exp >= -4 && exp < 16) {
+            String plain = bd.toPlainString();
+            return sign + (plain.contains(".") ? plain : plain + ".0");
+        }
+        String mantissa = digits.length() > 1 ? digits.charAt(0) + "." + digits.substring(1) : digits;
+        String e = Integer.toString(Math.abs(exp));
+        return sign + mantissa + "e" + (exp < 0 ? "-" : "+") + (e.length() < 2 ? "0" + e : e);
+    }
+
     private static boolean isNegative(double v) {
         return v < 0 || (v == 0 && 1 / v < 0);
     }

@@ -24,7 +24,7 @@ import org.bytedeco.pytorch.TensorIndexVector;
  * <p>Python operators map to methods: {@code a + b} is {@code a.add(b)}, {@code a @ b} is {@code a.matmul(b)},
  * {@code a > 0.5} is {@code a.gt(0.5)}, {@code a[:800]} is {@code a.index(":800")}.
  */
-public final class Tensor implements AutoCloseable {
+public class Tensor implements AutoCloseable {
     static {
         Native.ensureLoaded();
     }
@@ -37,6 +37,31 @@ public final class Tensor implements AutoCloseable {
         this.handle = handle;
         TensorScope s = TensorScope.current();
         this.scope = s != null && handle.referenceCount() > 0 ? s : null;
+    }
+
+    /**
+     * For subclasses such as {@code nn.Parameter}: a new tensor object on the same data as {@code data}, a leaf
+     * outside every scope (it lives as long as its owner, or until the garbage collector frees it).
+     */
+    protected Tensor(Tensor data) {
+        org.bytedeco.pytorch.Tensor d = h(data);
+        this.handle = call(d::detach);
+        TensorScope s = TensorScope.current();
+        this.scope = s != null && handle.referenceCount() > 0 ? s : null;
+        unscoped();
+    }
+
+    /**
+     * Python's {@code tensor.data = other}: makes this tensor use other's data (its device, dtype and values) while
+     * keeping its identity, as {@code Module.to(device)} does with parameters.
+     */
+    public void setData(Tensor other) {
+        org.bytedeco.pytorch.Tensor o = h(other);
+        nativeTensor();
+        call(() -> {
+            handle.set_data(o);
+            return null;
+        });
     }
 
     /**
@@ -259,6 +284,23 @@ public final class Tensor implements AutoCloseable {
             return null;
         }
         return new Tensor(new org.bytedeco.pytorch.Tensor(g));
+    }
+
+    /**
+     * Python's {@code tensor.grad = g}; {@code null} is Python's {@code None} (what {@code zero_grad()} does by
+     * default).
+     */
+    public void setGrad(Tensor grad) {
+        nativeTensor();
+        org.bytedeco.pytorch.Tensor g = grad == null ? null : h(grad);
+        call(() -> {
+            if (g == null) {
+                handle.mutable_grad().reset();
+            } else {
+                handle.mutable_grad().put(g);
+            }
+            return null;
+        });
     }
 
     /** The name of {@code tensor.grad_fn} (e.g. {@code AddBackward0}), or null for leaves. */
@@ -618,6 +660,16 @@ public final class Tensor implements AutoCloseable {
     /** Python's {@code tensor.fill_(value)}. */
     public Tensor fill_(Number value) {
         return inPlace(() -> handle.fill_(scalar(value)));
+    }
+
+    /** Python's {@code tensor.uniform_(from, to)}: fills with uniform samples from the default generator. */
+    public Tensor uniform_(double from, double to) {
+        return inPlace(() -> handle.uniform_(from, to, new org.bytedeco.pytorch.GeneratorOptional()));
+    }
+
+    /** Python's {@code tensor.normal_(mean, std)}. */
+    public Tensor normal_(double mean, double std) {
+        return inPlace(() -> handle.normal_(mean, std, new org.bytedeco.pytorch.GeneratorOptional()));
     }
 
     /** Python's {@code tensor.copy_(src)}. */

@@ -32,4 +32,22 @@ class PyFormatTest {
         assertEquals("9.9999e-01", PyFormat.sci(0.999995, 4), "0.999995 is stored a little below");
         assertThrows(IllegalArgumentException.class, () -> PyFormat.fixed(1, -1));
     }
+
+    @Test
+    void reprIsPythonsShortestFloatText() {
+        assertEquals("0.5", PyFormat.repr(0.5));
+        assertEquals("2.0", PyFormat.repr(2));
+        assertEquals("0.001", PyFormat.repr(0.001));
+        assertEquals("0.0001", PyFormat.repr(0.0001));
+        assertEquals("1e-05", PyFormat.repr(1e-5));
+        assertEquals("1e-08", PyFormat.repr(1e-8));
+        assertEquals("1.5e-05", PyFormat.repr(1.5e-5));
+        assertEquals("1e+16", PyFormat.repr(1e16));
+        assertEquals("1234567890123456.0", PyFormat.repr(1234567890123456.0));
+        assertEquals("0.1", PyFormat.repr(0.1));
+        assertEquals("0.30000000000000004", PyFormat.repr(0.1 + 0.2));
+        assertEquals("-0.0", PyFormat.repr(-0.0));
+        assertEquals("0.999", PyFormat.repr(0.999));
+        assertEquals("inf", PyFormat.repr(Double.POSITIVE_INFINITY));
+    }
 }

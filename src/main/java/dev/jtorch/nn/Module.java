@@ -1,0 +1,531 @@
+package dev.jtorch.nn;
+
+import dev.jtorch.DType;
+import dev.jtorch.Device;
+import dev.jtorch.Size;
+import dev.jtorch.Tensor;
+import dev.jtorch.TensorScope;
+import dev.jtorch.Torch;
+import dev.jtorch.TorchException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * The base of every layer and model, mirroring {@code torch.nn.Module}. Subclass it as in PyTorch: declare
+ * submodules and parameters as fields, assign them in the constructor, and write {@code forward}:
+ *
+ * <pre>{@code
+ * class SimpleClassifier extends Module {
+ *     Linear fc1 = new Linear(10, 64);
+ *     ReLU relu = new ReLU();
+ *     Linear fc2 = new Linear(64, 2);
+ *
+ *     public Tensor forward(Tensor x) {
+ *         return fc2.forward(relu.forward(fc1.forward(x)));
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Fields of type {@link Module} and {@link Parameter} are registered under their field names, in declaration
+ * order (superclass fields first), as Python registers attributes on assignment; a field reassigned later (say, a
+ * new head for transfer learning) is picked up. {@link #registerModule}, {@link #registerParameter} and
+ * {@link #registerBuffer} register explicitly, for names computed at run time. So state-dict keys read
+ * {@code fc1.weight}, {@code fc1.bias}, and {@link #toString()} prints PyTorch's repr.
+ *
+ * <p>A module owns its parameters and buffers: they belong to no {@link TensorScope}.
+ */
+public abstract class Module {
+    private static final Map<Class<?>, List<Field>> FIELDS = new ConcurrentHashMap<>();
+
+    private final Map<String, Module> explicitModules = new LinkedHashMap<>();
+    private final Map<String, Parameter> explicitParameters = new LinkedHashMap<>();
+    private final Map<String, Tensor> buffers = new LinkedHashMap<>();
+    private final Map<String, Boolean> persistent = new LinkedHashMap<>();
+    private boolean training = true;
+
+    /** Python's {@code forward(x)} for modules that take one tensor; override it in your model. */
+    public Tensor forward(Tensor input) {
+        throw new UnsupportedOperationException(getName() + " does not define forward(Tensor)");
+    }
+
+    // ---------------------------------------------------------------- registration
+
+    /** Python's {@code add_module(name, module)} / {@code register_module}. Returns the module. */
+    public <M extends Module> M registerModule(String name, M module) {
+        checkName(name);
+        Objects.requireNonNull(module, "module");
+        explicitModules.put(name, module);
+        return module;
+    }
+
+    /** Python's {@code register_parameter(name, param)}. Returns the parameter. */
+    public Parameter registerParameter(String name, Parameter parameter) {
+        checkName(name);
+        Objects.requireNonNull(parameter, "parameter");
+        explicitParameters.put(name, parameter);
+        return parameter;
+    }
+
+    /** Python's {@code register_buffer(name, tensor)}: state that is saved but not trained. Returns the buffer. */
+    public Tensor registerBuffer(String name, Tensor buffer) {
+        return registerBuffer(name, buffer, true);
+    }
+
+    /** Python's {@code register_buffer(name, tensor, persistent)}. */
+    public Tensor registerBuffer(String name, Tensor buffer, boolean persistentBuffer) {
+        checkName(name);
+        Objects.requireNonNull(buffer, "buffer");
+        buffer.unscoped();
+        buffers.put(name, buffer);
+        persistent.put(name, persistentBuffer);
+        return buffer;
+    }
+
+    /** Replaces a registered buffer's tensor (for modules whose buffers are recomputed, like running stats). */
+    protected void setBuffer(String name, Tensor buffer) {
+        if (!buffers.containsKey(name)) {
+            throw new IllegalArgumentException("no buffer named '" + name + "'");
+        }
+        buffer.unscoped();
+        buffers.put(name, buffer);
+    }
+
+    /** A registered buffer, or null. */
+    public Tensor getBuffer(String name) {
+        return buffers.get(name);
+    }
+
+    private static void checkName(String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.isEmpty() || name.contains(".")) {
+            throw new IllegalArgumentException("module name can't be empty or contain \".\", got: " + name);
+        }
+    }
+
+    private static List<Field> fieldsOf(Class<?> type) {
+        return FIELDS.computeIfAbsent(type, t -> {
+            List<Class<?>> chain = new ArrayList<>();
+            for (Class<?> c = t; c != null && c != Module.class; c = c.getSuperclass()) {
+                chain.add(0, c);
+            }
+            List<Field> out = new ArrayList<>();
+            for (Class<?> c : chain) {
+                for (Field f : c.getDeclaredFields()) {
+                    int m = f.getModifiers();
+                    if (Modifier.isStatic(m) || f.isSynthetic()) {
+                        continue;
+                    }
+                    Class<?> ft = f.getType();
+                    if (Module.class.isAssignableFrom(ft) || Parameter.class.isAssignableFrom(ft)) {
+                        f.setAccessible(true);
+                        out.add(f);
+                    }
+                }
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    private Object read(Field f) {
+        try {
+            return f.get(this);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read field " + f, e);
+        }
+    }
+
+    /** Python's {@code self._modules}: direct submodules by name, in registration order. */
+    protected Map<String, Module> moduleMap() {
+        Map<String, Module> out = new LinkedHashMap<>();
+        for (Field f : fieldsOf(getClass())) {
+            if (read(f) instanceof Module m) {
+                out.put(f.getName(), m);
+            }
+        }
+        out.putAll(explicitModules);
+        return out;
+    }
+
+    /** Python's {@code self._parameters}: this module's own parameters, in registration order. */
+    protected Map<String, Parameter> parameterMap() {
+        Map<String, Parameter> out = new LinkedHashMap<>();
+        for (Field f : fieldsOf(getClass())) {
+            if (read(f) instanceof Parameter p) {
+                out.put(f.getName(), p);
+            }
+        }
+        out.putAll(explicitParameters);
+        return out;
+    }
+
+    // ---------------------------------------------------------------- traversal
+
+    /** Python's {@code parameters()}: every parameter of this module and its submodules, each once. */
+    public List<Parameter> parameters() {
+        return new ArrayList<>(namedParameters().values());
+    }
+
+    /** Python's {@code named_parameters()}: parameters by dotted name ({@code fc1.weight}). */
+    public Map<String, Parameter> namedParameters() {
+        Map<String, Parameter> out = new LinkedHashMap<>();
+        collectParameters("", out, Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        return out;
+    }
+
+    private void collectParameters(String prefix, Map<String, Parameter> out, java.util.Set<Object> seen) {
+        for (Map.Entry<String, Parameter> e : parameterMap().entrySet()) {
+            if (seen.add(e.getValue())) {
+                out.put(prefix + e.getKey(), e.getValue());
+            }
+        }
+        for (Map.Entry<String, Module> e : moduleMap().entrySet()) {
+            if (seen.add(e.getValue())) {
+                e.getValue().collectParameters(prefix + e.getKey() + ".", out, seen);
+            }
+        }
+    }
+
+    /** Python's {@code buffers()}. */
+    public List<Tensor> buffers() {
+        return new ArrayList<>(namedBuffers().values());
+    }
+
+    /** Python's {@code named_buffers()}. */
+    public Map<String, Tensor> namedBuffers() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Module> e : namedModules().entrySet()) {
+            String prefix = e.getKey().isEmpty() ? "" : e.getKey() + ".";
+            for (Map.Entry<String, Tensor> b : e.getValue().buffers.entrySet()) {
+                out.put(prefix + b.getKey(), b.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** Python's {@code children()}: the direct submodules. */
+    public List<Module> children() {
+        return new ArrayList<>(moduleMap().values());
+    }
+
+    /** Python's {@code named_children()}. */
+    public Map<String, Module> namedChildren() {
+        return moduleMap();
+    }
+
+    /** Python's {@code modules()}: this module and every submodule, depth first, each once. */
+    public List<Module> modules() {
+        return new ArrayList<>(namedModules().values());
+    }
+
+    /** Python's {@code named_modules()}: this module under {@code ""}, then submodules by dotted name. */
+    public Map<String, Module> namedModules() {
+        Map<String, Module> out = new LinkedHashMap<>();
+        collectModules("", out, Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        return out;
+    }
+
+    private void collectModules(String prefix, Map<String, Module> out, java.util.Set<Module> seen) {
+        if (!seen.add(this)) {
+            return;
+        }
+        out.put(prefix, this);
+        for (Map.Entry<String, Module> e : moduleMap().entrySet()) {
+            e.getValue().collectModules(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), out, seen);
+        }
+    }
+
+    // ---------------------------------------------------------------- modes
+
+    /** Python's {@code train()}: training mode for this module and every submodule. Returns this module. */
+    public Module train() {
+        return train(true);
+    }
+
+    /** Python's {@code train(mode)}. */
+    public Module train(boolean mode) {
+        training = mode;
+        for (Module m : children()) {
+            m.train(mode);
+        }
+        return this;
+    }
+
+    /** Python's {@code eval()}: the same as {@code train(false)}. */
+    public Module eval() {
+        return train(false);
+    }
+
+    /** Python's {@code self.training}. */
+    public boolean isTraining() {
+        return training;
+    }
+
+    /** Python's {@code requires_grad_(flag)} on every parameter (freezing with {@code false}). */
+    public Module requiresGrad_(boolean requiresGrad) {
+        for (Parameter p : parameters()) {
+            p.requiresGrad_(requiresGrad);
+        }
+        return this;
+    }
+
+    /** Python's {@code zero_grad()}: sets every parameter's gradient to None, as PyTorch 2 does by default. */
+    public void zeroGrad() {
+        zeroGrad(true);
+    }
+
+    /** Python's {@code zero_grad(set_to_none)}. */
+    public void zeroGrad(boolean setToNone) {
+        for (Parameter p : parameters()) {
+            zeroGradOf(p, setToNone);
+        }
+    }
+
+    /** Sets a parameter's gradient to None, or zeroes it in place (detached from any graph). */
+    public static void zeroGradOf(Tensor p, boolean setToNone) {
+        Tensor g = p.grad();
+        if (g == null) {
+            return;
+        }
+        if (setToNone) {
+            p.setGrad(null);
+        } else {
+            try (TensorScope s = new TensorScope("zero_grad")) {
+                if (g.gradFnName() != null) {
+                    p.setGrad(g.detach());
+                    g = p.grad();
+                } else {
+                    g.requiresGrad_(false);
+                }
+                g.zero_();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- devices and dtypes
+
+    /** Python's {@code to(device)}: moves parameters and buffers in place. Returns this module. */
+    public Module to(Device device) {
+        Objects.requireNonNull(device, "device");
+        return apply(t -> t.to(device));
+    }
+
+    /** Python's {@code to(dtype)}: converts floating-point parameters and buffers. Returns this module. */
+    public Module to(DType dtype) {
+        Objects.requireNonNull(dtype, "dtype");
+        if (!dtype.isFloatingPoint()) {
+            throw new IllegalArgumentException("nn.Module.to only accepts floating point dtypes, but got desired "
+                    + "dtype=" + dtype);
+        }
+        return apply(t -> t.dtype().isFloatingPoint() ? t.to(dtype) : t);
+    }
+
+    /** Python's {@code to(device, dtype)}. */
+    public Module to(Device device, DType dtype) {
+        return to(device).to(dtype);
+    }
+
+    /** Python's {@code cpu()}. */
+    public Module cpu() {
+        return to(Device.CPU);
+    }
+
+    /** Python's {@code cuda()}. */
+    public Module cuda() {
+        return to(Device.cuda());
+    }
+
+    private Module apply(UnaryOperator<Tensor> fn) {
+        try (TensorScope s = new TensorScope("Module.to")) {
+            try (var g = Torch.noGrad()) {
+                for (Module m : modules()) {
+                    for (Parameter p : m.parameterMap().values()) {
+                        p.setData(fn.apply(p.detach()));
+                        Tensor grad = p.grad();
+                        if (grad != null) {
+                            p.setGrad(fn.apply(grad));
+                        }
+                    }
+                    for (Map.Entry<String, Tensor> b : m.buffers.entrySet()) {
+                        b.getValue().setData(fn.apply(b.getValue().detach()));
+                    }
+                }
+            }
+        }
+        return this;
+    }
+
+    // ---------------------------------------------------------------- state dict
+
+    /**
+     * Python's {@code state_dict()}: parameters and persistent buffers by dotted name, detached (sharing memory
+     * with the module, as in PyTorch). The map and its tensors are outside any scope.
+     */
+    public Map<String, Tensor> stateDict() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        collectState("", out);
+        return out;
+    }
+
+    private void collectState(String prefix, Map<String, Tensor> out) {
+        for (Map.Entry<String, Parameter> e : parameterMap().entrySet()) {
+            out.put(prefix + e.getKey(), e.getValue().detach().unscoped());
+        }
+        for (Map.Entry<String, Tensor> e : buffers.entrySet()) {
+            if (persistent.getOrDefault(e.getKey(), true)) {
+                out.put(prefix + e.getKey(), e.getValue().detach().unscoped());
+            }
+        }
+        for (Map.Entry<String, Module> e : moduleMap().entrySet()) {
+            e.getValue().collectState(prefix + e.getKey() + ".", out);
+        }
+    }
+
+    /** Python's {@code load_state_dict(state_dict)} with {@code strict=True}. */
+    public IncompatibleKeys loadStateDict(Map<String, Tensor> stateDict) {
+        return loadStateDict(stateDict, true);
+    }
+
+    /**
+     * Python's {@code load_state_dict(state_dict, strict)}: copies values into the existing parameters and
+     * buffers. With {@code strict}, missing or unexpected keys raise PyTorch's error; a shape mismatch always does.
+     * Nothing is copied when an error is raised.
+     *
+     * @return the missing and unexpected keys (both empty when strict)
+     */
+    public IncompatibleKeys loadStateDict(Map<String, Tensor> stateDict, boolean strict) {
+        Objects.requireNonNull(stateDict, "stateDict");
+        Map<String, Tensor> own = new LinkedHashMap<>();
+        collectState("", own);
+        List<String> missing = new ArrayList<>();
+        List<String> unexpected = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (Map.Entry<String, Tensor> e : own.entrySet()) {
+            Tensor src = stateDict.get(e.getKey());
+            if (src == null) {
+                missing.add(e.getKey());
+                continue;
+            }
+            Size have = e.getValue().shape();
+            Size got = src.shape();
+            if (!have.equals(got)) {
+                errors.add("size mismatch for " + e.getKey() + ": copying a param with shape " + got
+                        + " from checkpoint, the shape in current model is " + have + ".");
+            }
+        }
+        for (String k : stateDict.keySet()) {
+            if (!own.containsKey(k)) {
+                unexpected.add(k);
+            }
+        }
+        if (strict) {
+            if (!unexpected.isEmpty()) {
+                errors.add(0, "Unexpected key(s) in state_dict: " + quoted(unexpected) + ". ");
+            }
+            if (!missing.isEmpty()) {
+                errors.add(0, "Missing key(s) in state_dict: " + quoted(missing) + ". ");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new TorchException("Error(s) in loading state_dict for " + getName() + ":\n\t"
+                    + String.join("\n\t", errors));
+        }
+        try (TensorScope s = new TensorScope("load_state_dict"); var g = Torch.noGrad()) {
+            for (Map.Entry<String, Tensor> e : own.entrySet()) {
+                Tensor src = stateDict.get(e.getKey());
+                if (src != null) {
+                    e.getValue().copy_(src);
+                }
+            }
+        }
+        return new IncompatibleKeys(List.copyOf(missing), List.copyOf(unexpected));
+    }
+
+    private static String quoted(List<String> keys) {
+        List<String> q = new ArrayList<>();
+        for (String k : keys) {
+            q.add("\"" + k + "\"");
+        }
+        return String.join(", ", q);
+    }
+
+    /** Python's {@code _IncompatibleKeys}: what {@code load_state_dict} did not match. */
+    public record IncompatibleKeys(List<String> missingKeys, List<String> unexpectedKeys) {
+        /** Python's repr: {@code <All keys matched successfully>} when both lists are empty. */
+        @Override
+        public String toString() {
+            if (missingKeys.isEmpty() && unexpectedKeys.isEmpty()) {
+                return "<All keys matched successfully>";
+            }
+            return "_IncompatibleKeys(missing_keys=" + pyList(missingKeys) + ", unexpected_keys="
+                    + pyList(unexpectedKeys) + ")";
+        }
+
+        private static String pyList(List<String> l) {
+            List<String> q = new ArrayList<>();
+            for (String s : l) {
+                q.add("'" + s + "'");
+            }
+            return "[" + String.join(", ", q) + "]";
+        }
+    }
+
+    // ---------------------------------------------------------------- printing
+
+    /** Python's {@code _get_name()}: the class name. */
+    public String getName() {
+        String n = getClass().getSimpleName();
+        return n.isEmpty() ? getClass().getName() : n;
+    }
+
+    /** Python's {@code extra_repr()}: the text inside the parentheses of a leaf module, e.g. {@code p=0.5}. */
+    public String extraRepr() {
+        return "";
+    }
+
+    /** Python's {@code repr(module)}, character for character. */
+    @Override
+    public String toString() {
+        List<String> extraLines = new ArrayList<>();
+        String extra = extraRepr();
+        if (!extra.isEmpty()) {
+            extraLines.addAll(List.of(extra.split("\n", -1)));
+        }
+        List<String> childLines = new ArrayList<>();
+        for (Map.Entry<String, Module> e : moduleMap().entrySet()) {
+            String modStr = addIndent(e.getValue().toString(), 2);
+            childLines.add("(" + e.getKey() + "): " + modStr);
+        }
+        List<String> lines = new ArrayList<>(extraLines);
+        lines.addAll(childLines);
+        StringBuilder main = new StringBuilder(getName()).append('(');
+        if (!lines.isEmpty()) {
+            if (extraLines.size() == 1 && childLines.isEmpty()) {
+                main.append(extraLines.get(0));
+            } else {
+                main.append("\n  ").append(String.join("\n  ", lines)).append('\n');
+            }
+        }
+        return main.append(')').toString();
+    }
+
+    private static String addIndent(String s, int spaces) {
+        String[] lines = s.split("\n", -1);
+        if (lines.length == 1) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(lines[0]);
+        String pad = " ".repeat(spaces);
+        for (int i = 1; i < lines.length; i++) {
+            b.append('\n').append(pad).append(lines[i]);
+        }
+        return b.toString();
+    }
+}

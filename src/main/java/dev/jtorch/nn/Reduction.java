@@ -1,0 +1,30 @@
+package dev.jtorch.nn;
+
+/** A loss's {@code reduction} argument: {@code 'none'}, {@code 'mean'} (the default) or {@code 'sum'}. */
+public enum Reduction {
+    /** {@code reduction='none'}: one loss per element. */
+    NONE("none", 0),
+    /** {@code reduction='mean'}. */
+    MEAN("mean", 1),
+    /** {@code reduction='sum'}. */
+    SUM("sum", 2);
+
+    private final String pythonName;
+    private final int code;
+
+    Reduction(String pythonName, int code) {
+        this.pythonName = pythonName;
+        this.code = code;
+    }
+
+    /** ATen's {@code at::Reduction} code; for jtorch's own native glue. */
+    public int code() {
+        return code;
+    }
+
+    /** Python's spelling, e.g. {@code mean}. */
+    @Override
+    public String toString() {
+        return pythonName;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.jtorch.nn.init;
+
+import dev.jtorch.Tensor;
+import dev.jtorch.Torch;
+
+/**
+ * {@code torch.nn.init}: in-place initialisers that draw from the default generator exactly as PyTorch's do, so
+ * that the same seed gives the same weights.
+ */
+public final class Init {
+    private Init() {}
+
+    /** Fan-in and fan-out of a weight, as {@code _calculate_fan_in_and_fan_out}. */
+    public static long[] calculateFanInAndFanOut(Tensor tensor) {
+        int dims = tensor.dim();
+        if (dims < 2) {
+            throw new IllegalArgumentException(
+                    "Fan in and fan out can not be computed for tensor with fewer than 2 dimensions");
+        }
+        long receptive = 1;
+        for (int d = 2; d < dims; d++) {
+            receptive *= tensor.size(d);
+        }
+        return new long[] {tensor.size(1) * receptive, tensor.size(0) * receptive};
+    }
+
+    /** {@code nn.init.calculate_gain(nonlinearity, param)} for {@code leaky_relu}, {@code relu} and linear ones. */
+    public static double calculateGain(String nonlinearity, double param) {
+        switch (nonlinearity) {
+            case "linear", "conv1d", "conv2d", "conv3d", "sigmoid":
+                return 1.0;
+            case "tanh":
+                return 5.0 / 3;
+            case "relu":
+                return Math.sqrt(2.0);
+            case "leaky_relu":
+                return Math.sqrt(2.0 / (1 + Math.pow(param, 2)));
+            case "selu":
+                return 3.0 / 4;
+            default:
+                throw new IllegalArgumentException("Unsupported nonlinearity " + nonlinearity);
+        }
+    }
+
+    /** {@code nn.init.uniform_(tensor, a, b)}. */
+    public static Tensor uniform_(Tensor tensor, double a, double b) {
+        try (var g = Torch.noGrad()) {
+            return tensor.uniform_(a, b);
+        }
+    }
+
+    /** {@code nn.init.normal_(tensor, mean, std)}. */
+    public static Tensor normal_(Tensor tensor, double mean, double std) {
+        try (var g = Torch.noGrad()) {
+            return tensor.normal_(mean, std);
+        }
+    }
+
+    /** {@code nn.init.zeros_(tensor)}. */
+    public static Tensor zeros_(Tensor tensor) {
+        try (var g = Torch.noGrad()) {
+            return tensor.zero_();
+        }
+    }
+
+    /** {@code nn.init.ones_(tensor)}. */
+    public static Tensor ones_(Tensor tensor) {
+        try (var g = Torch.noGrad()) {
+            return tensor.fill_(1.0);
+        }
+    }
+
+    /** {@code nn.init.constant_(tensor, value)}. */
+    public static Tensor constant_(Tensor tensor, double value) {
+        try (var g = Torch.noGrad()) {
+            return tensor.fill_(value);
+        }
+    }
+
+    /**
+     * {@code nn.init.kaiming_uniform_(tensor, a, mode='fan_in', nonlinearity='leaky_relu')}, the default
+     * initialisation of {@code Linear} and {@code Conv} weights (with {@code a = sqrt(5)}).
+     */
+    public static Tensor kaimingUniform_(Tensor tensor, double a) {
+        long fan = calculateFanInAndFanOut(tensor)[0];
+        double gain = calculateGain("leaky_relu", a);
+        double std = gain / Math.sqrt(fan);
+        double bound = Math.sqrt(3.0) * std;
+        return uniform_(tensor, -bound, bound);
+    }
+
+    /** {@code nn.init.xavier_uniform_(tensor, gain)}. */
+    public static Tensor xavierUniform_(Tensor tensor, double gain) {
+        long[] fans = calculateFanInAndFanOut(tensor);
+        double std = gain * Math.sqrt(2.0 / (double) (fans[0] + fans[1]));
+        double a = Math.sqrt(3.0) * std;
+        return uniform_(tensor, -a, a);
+    }
+}

@@ -1,0 +1,266 @@
+package dev.jtorch.optim;
+
+import dev.jtorch.DType;
+import dev.jtorch.Tensor;
+import dev.jtorch.TensorScope;
+import dev.jtorch.Torch;
+import dev.jtorch.nn.Module;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.bytedeco.javacpp.PointerScope;
+
+/**
+ * The base of the optimizers, mirroring {@code torch.optim.Optimizer}: parameter groups with per-group options,
+ * per-parameter state, {@code zeroGrad()} (setting gradients to None by default, as PyTorch 2), {@code step()},
+ * {@code stateDict()}/{@code loadStateDict()} in Python's layout, and Python's printing.
+ *
+ * <p>Subclasses implement {@link #update} with the exact arithmetic of PyTorch's single-tensor implementation, on
+ * the native tensors, so a step costs a handful of native calls per parameter.
+ */
+public abstract class Optimizer {
+    private final String name;
+    private final Map<String, Object> defaults;
+    private final List<ParamGroup> paramGroups = new ArrayList<>();
+    private final Map<Tensor, Map<String, Object>> state = new IdentityHashMap<>();
+    private long stepCount;
+
+    /** An optimizer over plain parameters (one group). */
+    protected Optimizer(String name, Collection<? extends Tensor> params, Map<String, Object> defaults) {
+        this(name, List.of(new ParamGroup(new ArrayList<>(Objects.requireNonNull(params, "params")))), defaults);
+    }
+
+    /** An optimizer over parameter groups; options missing from a group come from {@code defaults}. */
+    protected Optimizer(String name, List<ParamGroup> groups, Map<String, Object> defaults) {
+        this.name = name;
+        this.defaults = Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
+        Objects.requireNonNull(groups, "groups");
+        if (groups.isEmpty()) {
+            throw new IllegalArgumentException("optimizer got an empty parameter list");
+        }
+        for (ParamGroup g : groups) {
+            addParamGroup(g);
+        }
+    }
+
+    /** Python's {@code optimizer.defaults}. */
+    public Map<String, Object> defaults() {
+        return defaults;
+    }
+
+    /** Python's {@code optimizer.param_groups}. */
+    public List<ParamGroup> paramGroups() {
+        return Collections.unmodifiableList(paramGroups);
+    }
+
+    /**
+     * Python's {@code add_param_group(group)}: fills missing options from the defaults and checks that no parameter
+     * is in two groups.
+     */
+    public void addParamGroup(ParamGroup group) {
+        Objects.requireNonNull(group, "group");
+        if (group.params().isEmpty() && paramGroups.isEmpty()) {
+            throw new IllegalArgumentException("optimizer got an empty parameter list");
+        }
+        Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (ParamGroup g : paramGroups) {
+            seen.addAll(g.params());
+        }
+        for (Tensor p : group.params()) {
+            if (!seen.add(p)) {
+                throw new IllegalArgumentException("some parameters appear in more than one parameter group");
+            }
+            if (!p.isLeaf()) {
+                throw new IllegalArgumentException("can't optimize a non-leaf Tensor");
+            }
+        }
+        group.applyDefaults(defaults);
+        validate(group);
+        paramGroups.add(group);
+    }
+
+    /** Checks a group's options, throwing {@link IllegalArgumentException} with PyTorch's message. */
+    protected abstract void validate(ParamGroup group);
+
+    /** How many times {@link #step()} has run (Python's {@code optimizer._step_count}, used by LR schedulers). */
+    public long stepCount() {
+        return stepCount;
+    }
+
+    /** Python's {@code optimizer.step()}: one update of every parameter that has a gradient. */
+    public void step() {
+        stepCount++;
+        try (PointerScope scope = new PointerScope(); var g = Torch.noGrad()) {
+            for (ParamGroup group : paramGroups) {
+                update(group);
+            }
+        }
+    }
+
+    /** Python's {@code optimizer.step(closure)}: re-evaluates the loss with grad enabled, then steps. */
+    public Tensor step(Supplier<Tensor> closure) {
+        Objects.requireNonNull(closure, "closure");
+        Tensor loss;
+        try (var g = Torch.enableGrad()) {
+            loss = closure.get();
+        }
+        step();
+        return loss;
+    }
+
+    /** Updates the parameters of one group, under no_grad, with temporaries released afterwards. */
+    protected abstract void update(ParamGroup group);
+
+    /** Python's {@code zero_grad()}: sets every gradient to None. */
+    public void zeroGrad() {
+        zeroGrad(true);
+    }
+
+    /** Python's {@code zero_grad(set_to_none)}. */
+    public void zeroGrad(boolean setToNone) {
+        for (ParamGroup g : paramGroups) {
+            for (Tensor p : g.params()) {
+                Module.zeroGradOf(p, setToNone);
+            }
+        }
+    }
+
+    /** Python's {@code optimizer.state[p]}: the state of one parameter (empty before its first step). */
+    public Map<String, Object> state(Tensor param) {
+        return state.computeIfAbsent(param, k -> new LinkedHashMap<>());
+    }
+
+    /** Keeps a state tensor out of every scope: the optimizer owns it. */
+    protected static Tensor own(org.bytedeco.pytorch.Tensor t) {
+        return Tensor.wrap(t).unscoped();
+    }
+
+    // ---------------------------------------------------------------- state dict
+
+    /**
+     * Python's {@code state_dict()}: {@code {"state": {index: {name: value}}, "param_groups": [{options...,
+     * "params": [indices]}]}}, parameters numbered in group order. State tensors are the optimizer's own (not
+     * copies), as in PyTorch; step counters appear as float32 scalar tensors, as in PyTorch 1.13.
+     */
+    public Map<String, Object> stateDict() {
+        Map<Tensor, Integer> index = new IdentityHashMap<>();
+        List<Map<String, Object>> groups = new ArrayList<>();
+        int next = 0;
+        for (ParamGroup g : paramGroups) {
+            Map<String, Object> packed = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> e : g.options().entrySet()) {
+                Object v = e.getValue();
+                packed.put(e.getKey(), v instanceof double[] d ? d.clone() : v);
+            }
+            List<Integer> ids = new ArrayList<>();
+            for (Tensor p : g.params()) {
+                index.putIfAbsent(p, next++);
+                ids.add(index.get(p));
+            }
+            packed.put("params", ids);
+            groups.add(packed);
+        }
+        Map<Integer, Map<String, Object>> packedState = new TreeMap<>();
+        for (Map.Entry<Tensor, Map<String, Object>> e : state.entrySet()) {
+            if (e.getValue().isEmpty()) {
+                continue;
+            }
+            Map<String, Object> s = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> v : e.getValue().entrySet()) {
+                s.put(v.getKey(), v.getKey().equals("step") && v.getValue() instanceof Long n
+                        ? Torch.scalarTensor(n, DType.FLOAT32).unscoped() : v.getValue());
+            }
+            packedState.put(index.get(e.getKey()), s);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("state", packedState);
+        out.put("param_groups", groups);
+        return out;
+    }
+
+    /**
+     * Python's {@code load_state_dict(state_dict)}: restores options and state (state tensors are copied, and cast
+     * to each parameter's dtype and device as PyTorch does), so training continues in lock-step.
+     */
+    @SuppressWarnings("unchecked")
+    public void loadStateDict(Map<String, Object> stateDict) {
+        Objects.requireNonNull(stateDict, "stateDict");
+        List<Map<String, Object>> groups = (List<Map<String, Object>>) stateDict.get("param_groups");
+        Map<?, Map<String, Object>> saved = (Map<?, Map<String, Object>>) stateDict.get("state");
+        if (groups == null || saved == null) {
+            throw new IllegalArgumentException("state dict needs 'state' and 'param_groups'");
+        }
+        if (groups.size() != paramGroups.size()) {
+            throw new IllegalArgumentException("loaded state dict has a different number of parameter groups");
+        }
+        Map<Integer, Tensor> byIndex = new LinkedHashMap<>();
+        for (int i = 0; i < groups.size(); i++) {
+            List<?> ids = (List<?>) groups.get(i).get("params");
+            List<Tensor> own = paramGroups.get(i).params();
+            if (ids == null || ids.size() != own.size()) {
+                throw new IllegalArgumentException("loaded state dict contains a parameter group that doesn't match "
+                        + "the size of optimizer's group");
+            }
+            for (int j = 0; j < ids.size(); j++) {
+                byIndex.put(((Number) ids.get(j)).intValue(), own.get(j));
+            }
+        }
+        for (int i = 0; i < groups.size(); i++) {
+            ParamGroup g = paramGroups.get(i);
+            for (Map.Entry<String, Object> e : groups.get(i).entrySet()) {
+                if (!e.getKey().equals("params")) {
+                    Object v = e.getValue();
+                    g.options().put(e.getKey(), v instanceof double[] d ? d.clone() : v);
+                }
+            }
+        }
+        state.clear();
+        try (TensorScope s = new TensorScope("load_state_dict")) {
+            for (Map.Entry<?, Map<String, Object>> e : saved.entrySet()) {
+                Tensor p = byIndex.get(((Number) e.getKey()).intValue());
+                if (p == null) {
+                    continue;
+                }
+                Map<String, Object> st = state(p);
+                for (Map.Entry<String, Object> v : e.getValue().entrySet()) {
+                    Object value = v.getValue();
+                    if (v.getKey().equals("step")) {
+                        value = value instanceof Tensor t ? (long) t.item() : ((Number) value).longValue();
+                    } else if (value instanceof Tensor t) {
+                        value = t.to(p.device(), t.dtype().isFloatingPoint() ? p.dtype() : t.dtype()).clone()
+                                .unscoped();
+                    }
+                    st.put(v.getKey(), value);
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- printing
+
+    /** Python's {@code repr(optimizer)}: the class name and each group's options in sorted order. */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder(name).append(" (");
+        for (int i = 0; i < paramGroups.size(); i++) {
+            b.append('\n').append("Parameter Group ").append(i);
+            for (Map.Entry<String, Object> e : new TreeMap<>(paramGroups.get(i).options()).entrySet()) {
+                b.append("\n    ").append(e.getKey()).append(": ").append(ParamGroup.pythonValue(e.getValue()));
+            }
+        }
+        return b.append("\n)").toString();
+    }
+
+    /** Formats a number as Python's {@code str()} would, for validation messages. */
+    protected static String py(Object v) {
+        return ParamGroup.pythonValue(v);
+    }
+}
