@@ -34,9 +34,11 @@ public class Tensor implements AutoCloseable {
     private boolean closedByUser;
 
     private Tensor(org.bytedeco.pytorch.Tensor handle) {
-        this.handle = handle;
         TensorScope s = TensorScope.current();
-        this.scope = s != null && handle.referenceCount() > 0 ? s : null;
+        // A reference into another object (JavaCPP's @ByRef results, such as the members of a returned tuple) has no
+        // deallocator: own a handle of our own, or it could outlive what it points into.
+        this.handle = handle.referenceCount() < 0 ? new org.bytedeco.pytorch.Tensor(handle) : handle;
+        this.scope = s != null && this.handle.referenceCount() > 0 ? s : null;
     }
 
     /**
@@ -151,25 +153,21 @@ public class Tensor implements AutoCloseable {
     // ---------------------------------------------------------------- memory
 
     /**
-     * Keeps this tensor alive after the scope that owns it closes, by moving it to the enclosing scope, or to the
-     * garbage collector outside any scope. Returns this tensor.
+     * Keeps this tensor alive after the scope that owns it closes: it leaves the scope, and from then on the garbage
+     * collector frees it once it is unreachable (or {@link #close()} does, earlier). Returns this tensor.
      */
     public Tensor keep() {
-        nativeTensor();
-        if (scope != null) {
-            scope = scope.handOver(handle);
-        }
-        return this;
-    }
-
-    /** Takes this tensor out of every scope: from now on only {@link #close()} or the garbage collector free it. */
-    public Tensor unscoped() {
         nativeTensor();
         if (scope != null) {
             scope.disown(handle);
             scope = null;
         }
         return this;
+    }
+
+    /** The same as {@link #keep()}. */
+    public Tensor unscoped() {
+        return keep();
     }
 
     /** Whether the native memory of this tensor has been released (by its scope or by {@link #close()}). */
@@ -278,12 +276,11 @@ public class Tensor implements AutoCloseable {
     /** Python's {@code tensor.grad}: the accumulated gradient, or null where Python says {@code None}. */
     public Tensor grad() {
         nativeTensor();
-        // libtorch returns a reference into the autograd metadata, which a later zero_grad may free: own a handle.
         org.bytedeco.pytorch.Tensor g = call(handle::grad);
         if (g == null || g.isNull() || !g.defined()) {
             return null;
         }
-        return new Tensor(new org.bytedeco.pytorch.Tensor(g));
+        return new Tensor(g);
     }
 
     /**
@@ -293,6 +290,17 @@ public class Tensor implements AutoCloseable {
     public void setGrad(Tensor grad) {
         nativeTensor();
         org.bytedeco.pytorch.Tensor g = grad == null ? null : h(grad);
+        if (grad != null) {
+            if (!grad.shape().equals(shape())) {
+                throw new TorchException("assigned grad has data of a different size");
+            }
+            if (grad.dtype() != dtype()) {
+                throw new TorchException("assigned grad has data of a different type");
+            }
+            if (!grad.device().equals(device())) {
+                throw new TorchException("assigned grad has data located on a different device");
+            }
+        }
         call(() -> {
             if (g == null) {
                 handle.mutable_grad().reset();

@@ -28,8 +28,9 @@ import org.bytedeco.javacpp.PointerScope;
  * <ul>
  *   <li>Scopes nest and are confined to the thread that opened them; the innermost open scope of the current thread
  *       owns every tensor (and every JavaCPP temporary) created on that thread.</li>
- *   <li>{@link Tensor#keep()} moves a tensor out of its scope into the enclosing one (or, outside any scope, to the
- *       garbage collector). Owners such as modules and optimizers keep their tensors themselves.</li>
+ *   <li>{@link Tensor#keep()} takes a tensor out of its scope: from then on the garbage collector frees it when it
+ *       is no longer reachable (or {@link Tensor#close()} does, earlier). Owners such as modules and optimizers keep
+ *       their tensors this way.</li>
  *   <li>Closing a scope first closes any scope opened inside it that is still open (for example the per-item scope
  *       of a loop left with {@code break}).</li>
  *   <li>Using a released tensor throws {@link IllegalStateException} naming the scope that released it.</li>
@@ -47,7 +48,7 @@ public final class TensorScope implements AutoCloseable {
 
     private final String name;
     private final Thread owner;
-    private final PointerScope pointers;
+    private final TrackingScope pointers;
     private boolean closed;
     private boolean dissolved;
     /** Set (from the cleaner thread) when the iterator owning this scope became unreachable while it was open. */
@@ -65,13 +66,58 @@ public final class TensorScope implements AutoCloseable {
         dissolveAbandoned(stack);
         this.owner = Thread.currentThread();
         this.name = name != null ? name : "TensorScope#" + Integer.toHexString(System.identityHashCode(this));
-        this.pointers = new PointerScope();
+        this.pointers = new TrackingScope();
         stack.push(this);
     }
 
-    /** The innermost open scope of the current thread, or null. */
+    /**
+     * JavaCPP's scope, remembering what it holds so that a dissolved scope can hand each object to the garbage
+     * collector separately (instead of keeping the whole batch alive through one reachable tensor).
+     */
+    private static final class TrackingScope extends PointerScope {
+        private final java.util.Set<Pointer> held = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+        @Override
+        public PointerScope attach(Pointer p) {
+            super.attach(p);
+            held.add(p);
+            return this;
+        }
+
+        @Override
+        public PointerScope detach(Pointer p) {
+            held.remove(p);
+            return super.detach(p);
+        }
+
+        /** Leaves the stack, keeping every object alive: from now on the garbage collector frees each one. */
+        void dissolve() {
+            for (Pointer p : held) {
+                p.retainReference();
+            }
+            held.clear();
+            close();
+        }
+
+        @Override
+        public void close() {
+            held.clear();
+            super.close();
+        }
+    }
+
+    /**
+     * The innermost open scope of the current thread, or null. Scopes of loops left early whose iterator has been
+     * collected are dissolved first, so that a thread which opens no further scope still frees its tensors.
+     */
     static TensorScope current() {
-        return STACK.get().peek();
+        ArrayDeque<TensorScope> stack = STACK.get();
+        TensorScope top = stack.peek();
+        if (top != null && top.abandoned) {
+            dissolveAbandoned(stack);
+            top = stack.peek();
+        }
+        return top;
     }
 
     /** The scope's name, as used in messages. */
@@ -122,8 +168,7 @@ public final class TensorScope implements AutoCloseable {
         closed = true;
         dissolved = true;
         stack.remove(this);
-        pointers.extend();
-        pointers.close();
+        pointers.dissolve();
     }
 
     private static void dissolveAbandoned(ArrayDeque<TensorScope> stack) {
@@ -151,34 +196,6 @@ public final class TensorScope implements AutoCloseable {
         return closed && !dissolved;
     }
 
-    /**
-     * Moves a native object out of this scope into the enclosing open scope of this thread, or to the garbage
-     * collector when there is none.
-     */
-    TensorScope handOver(Pointer p) {
-        if (closed) {
-            return null;
-        }
-        checkThread("keep() a tensor of");
-        ArrayDeque<TensorScope> stack = STACK.get();
-        TensorScope parent = null;
-        boolean below = false;
-        for (TensorScope s : stack) {
-            if (below) {
-                parent = s;
-                break;
-            }
-            below = s == this;
-        }
-        p.retainReference();
-        pointers.detach(p);
-        if (parent != null) {
-            parent.pointers.attach(p);
-            p.releaseReference();
-        }
-        return parent;
-    }
-
     /** Takes a native object out of this scope for good: from now on its owner or the garbage collector frees it. */
     void disown(Pointer p) {
         if (closed) {
@@ -196,8 +213,8 @@ public final class TensorScope implements AutoCloseable {
 
     /**
      * An iteration in which each element gets its own scope: the scope opens just before the element is produced
-     * (so tensors the producer creates belong to it) and closes when the iteration moves on ({@code hasNext} or
-     * {@code next}) or ends. Leaving the loop early is safe: the abandoned scope is closed with the scope that
+     * (so tensors the producer creates belong to it) and closes when the next element is taken or the iteration
+     * ends. Leaving the loop early is safe: the abandoned scope is closed with the scope that
      * encloses the loop or, when the iterator becomes unreachable, handed to the garbage collector without
      * releasing anything still in use.
      *
@@ -235,10 +252,14 @@ public final class TensorScope implements AutoCloseable {
             CLEANER.register(this, holder);
         }
 
+        /** Whether there is another element; when there is none, the last element's scope closes. */
         @Override
         public boolean hasNext() {
-            closeCurrent();
-            return items.hasNext();
+            boolean more = items.hasNext();
+            if (!more) {
+                closeCurrent();
+            }
+            return more;
         }
 
         @Override

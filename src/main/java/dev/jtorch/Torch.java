@@ -14,9 +14,10 @@ import org.bytedeco.pytorch.global.torch;
  *
  * <p>Factories follow PyTorch's default dtypes: {@code randn}, {@code rand}, {@code zeros}, {@code ones} make
  * float32; {@code arange} and {@code full} make int64 for integral arguments and float32 otherwise;
- * {@code randperm} and {@code randint} make int64. Tensors from Java arrays take the array's element type
- * ({@code float[]} is float32, {@code double[]} float64, {@code long[]} int64, {@code int[]} int32,
- * {@code boolean[]} bool), like {@code torch.tensor(numpy_array)}; pass a {@link DType} to convert.
+ * {@code randperm} and {@code randint} make int64. Tensors from Java arrays follow {@code torch.tensor} of Python
+ * numbers: floating values ({@code float[]}, {@code double[]}) give float32, integral ones ({@code int[]},
+ * {@code long[]}) int64, {@code boolean[]} bool; pass a {@link DType} for another type (for example
+ * {@code Torch.tensor(values, DType.FLOAT64)}).
  */
 public final class Torch {
     static {
@@ -131,10 +132,7 @@ public final class Torch {
                 new org.bytedeco.pytorch.MemoryFormatOptional()));
     }
 
-    /**
-     * {@code torch.full(size, fill_value)}: int64 for an integral value, bool for a {@link Boolean}, float32
-     * otherwise, as PyTorch infers it.
-     */
+    /** {@code torch.full(size, fill_value)}: int64 for an integral value, float32 otherwise, as PyTorch infers. */
     public static Tensor full(long[] size, Number fillValue) {
         Objects.requireNonNull(fillValue, "fillValue");
         boolean integral = !(fillValue instanceof Double || fillValue instanceof Float
@@ -213,34 +211,37 @@ public final class Torch {
         return tensor(flat).view(data.length, cols);
     }
 
-    /** A float64 tensor of the values (as {@code torch.tensor(numpy_float64_array)}). */
+    /** A float32 tensor of the values, as {@code torch.tensor([0.5, 1.5])}. */
     public static Tensor tensor(double... data) {
+        return tensor(data, DType.FLOAT32);
+    }
+
+    /** A 2-D float32 tensor of the rows, as {@code torch.tensor([[...], [...]])}. */
+    public static Tensor tensor(double[][] data) {
+        return tensor(data, DType.FLOAT32);
+    }
+
+    /**
+     * A tensor of the values as {@code dtype} ({@code torch.tensor(data, dtype=dtype)}); the values are rounded
+     * once, from double to the target type.
+     */
+    public static Tensor tensor(double[] data, DType dtype) {
         Objects.requireNonNull(data, "data");
         Tensor t = empty(new long[] {data.length}, DType.FLOAT64);
         if (data.length > 0) {
             t.nativeTensor().data_ptr_double().put(data);
         }
-        return t;
+        return convert(t, dtype);
     }
 
-    /** A 2-D float64 tensor of the rows. */
-    public static Tensor tensor(double[][] data) {
+    /** A 2-D tensor of the rows as {@code dtype}. */
+    public static Tensor tensor(double[][] data, DType dtype) {
         int cols = checkRectangular(data, r -> r.length);
         double[] flat = new double[data.length * cols];
         for (int r = 0; r < data.length; r++) {
             System.arraycopy(data[r], 0, flat, r * cols, cols);
         }
-        return tensor(flat).view(data.length, cols);
-    }
-
-    /** A tensor of the values converted to {@code dtype} ({@code torch.tensor(data, dtype=dtype)}). */
-    public static Tensor tensor(double[] data, DType dtype) {
-        return convert(tensor(data), dtype);
-    }
-
-    /** A 2-D tensor of the rows converted to {@code dtype}. */
-    public static Tensor tensor(double[][] data, DType dtype) {
-        return convert(tensor(data), dtype);
+        return tensor(flat, dtype).view(data.length, cols);
     }
 
     /** An int64 tensor of the values. */
@@ -263,19 +264,19 @@ public final class Torch {
         return tensor(flat).view(data.length, cols);
     }
 
-    /** An int32 tensor of the values. */
+    /** An int64 tensor of the values, as {@code torch.tensor([0, 1, 1])}. */
     public static Tensor tensor(int... data) {
+        return tensor(data, DType.INT64);
+    }
+
+    /** A tensor of the int values as {@code dtype}. */
+    public static Tensor tensor(int[] data, DType dtype) {
         Objects.requireNonNull(data, "data");
         Tensor t = empty(new long[] {data.length}, DType.INT32);
         if (data.length > 0) {
             t.nativeTensor().data_ptr_int().put(data);
         }
-        return t;
-    }
-
-    /** A tensor of the int values converted to {@code dtype} (e.g. labels as int64). */
-    public static Tensor tensor(int[] data, DType dtype) {
-        return convert(tensor(data), dtype);
+        return convert(t, dtype);
     }
 
     /** A tensor of the long values converted to {@code dtype}. */

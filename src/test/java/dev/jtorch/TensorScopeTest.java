@@ -75,18 +75,39 @@ class TensorScopeTest {
     }
 
     @Test
-    void keepMovesATensorToTheEnclosingScope() {
+    void keepTakesATensorOutOfEveryScope() {
         Tensor kept;
         try (TensorScope outer = new TensorScope("outer")) {
             try (TensorScope inner = new TensorScope("inner")) {
                 kept = Torch.full(new long[] {2}, 4.0).keep();
             }
             assertFalse(kept.isReleased(), "kept past the inner scope");
-            assertArrayEquals(new float[] {4, 4}, kept.toFloatArray());
         }
-        assertTrue(kept.isReleased(), "released by the enclosing scope");
-        IllegalStateException e = assertThrows(IllegalStateException.class, kept::item);
-        assertTrue(e.getMessage().contains("'outer'"), e.getMessage());
+        assertFalse(kept.isReleased(), "and past the outer one: the garbage collector frees it");
+        assertArrayEquals(new float[] {4, 4}, kept.toFloatArray());
+        kept.close();
+        assertTrue(kept.isReleased());
+    }
+
+    @Test
+    void maxAlongADimensionOwnsItsResults() throws Exception {
+        ValuesIndices unscoped = Torch.randn(4, 5).max(1);
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertEquals(4, unscoped.values().toFloatArray().length, "the tuple's tensors outlive the tuple");
+        ValuesIndices kept;
+        try (TensorScope scope = new TensorScope("max")) {
+            ValuesIndices r = Torch.arange(6.0).view(2, 3).max(1);
+            kept = new ValuesIndices(r.values().keep(), r.indices().keep());
+            ValuesIndices released = Torch.arange(6.0).view(2, 3).max(1);
+            unscoped = released;
+        }
+        assertArrayEquals(new float[] {2, 5}, kept.values().toFloatArray());
+        assertArrayEquals(new long[] {2, 2}, kept.indices().toLongArray());
+        ValuesIndices gone = unscoped;
+        assertThrows(IllegalStateException.class, () -> gone.values().item());
     }
 
     @Test
@@ -211,14 +232,56 @@ class TensorScopeTest {
         @Test
         void keptTensorsSurviveTheLoop() {
             List<Tensor> kept = new ArrayList<>();
+            List<Tensor> notKept = new ArrayList<>();
             try (TensorScope epoch = new TensorScope("epoch")) {
                 for (Tensor batch : batches(3)) {
                     kept.add(batch.sum().keep());
+                    notKept.add(batch.sum());
                 }
                 assertEquals(3, kept.size());
                 assertEquals(4L, kept.get(2).itemLong());
+                assertTrue(notKept.get(0).isReleased());
             }
-            assertTrue(kept.get(0).isReleased(), "kept into the epoch scope, released with it");
+            assertFalse(kept.get(0).isReleased());
+            assertEquals(0L, kept.get(0).itemLong());
+        }
+
+        @Test
+        void peekingWithHasNextDoesNotReleaseTheCurrentElement() {
+            Iterator<Tensor> it = batches(3).iterator();
+            Tensor first = it.next();
+            assertTrue(it.hasNext());
+            assertTrue(it.hasNext());
+            assertFalse(first.isReleased(), "hasNext has no side effect while elements remain");
+            Tensor second = it.next();
+            assertTrue(first.isReleased(), "taking the next element releases the previous one");
+            it.next();
+            assertTrue(second.isReleased());
+            assertFalse(it.hasNext());
+            assertNull(TensorScope.current(), "the end of the iteration closes the last scope");
+        }
+
+        @Test
+        void keepAfterBreakingOutOfALoopStillEscapesTheEnclosingScope() {
+            Tensor r;
+            try (TensorScope a = new TensorScope("A")) {
+                for (Tensor batch : batches(3)) {
+                    break;
+                }
+                r = Torch.ones(2).mul(3).keep();
+            }
+            assertArrayEquals(new float[] {3, 3}, r.toFloatArray());
+        }
+
+        @Test
+        void aThreadThatOpensNoFurtherScopeStillLeavesAnAbandonedLoop() throws Exception {
+            breakOutEarly();
+            for (int i = 0; i < 50 && TensorScope.current() != null; i++) {
+                System.gc();
+                Thread.sleep(20);
+                Torch.ones(1);
+            }
+            assertNull(TensorScope.current(), "creating tensors dissolves the abandoned scope");
         }
 
         @Test
@@ -252,6 +315,7 @@ class TensorScopeTest {
                 Thread.sleep(20);
                 new TensorScope("probe").close();
             }
+            System.gc();
             assertNull(TensorScope.current(), "the abandoned scope left the stack");
             assertFalse(afterBreak.isReleased(), "nothing still in use was released");
             assertArrayEquals(new float[] {1, 1}, afterBreak.toFloatArray());

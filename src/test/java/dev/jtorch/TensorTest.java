@@ -87,7 +87,9 @@ class TensorTest {
             assertArrayEquals(new float[] {1.5f, -2f, 3.25f}, f.toFloatArray());
 
             Tensor d = Torch.tensor(new double[][] {{1, 2, 3}, {4, 5, 6}});
-            assertEquals(DType.FLOAT64, d.dtype());
+            assertEquals(DType.FLOAT32, d.dtype(), "Python floats make float32");
+            assertEquals(DType.FLOAT64, Torch.tensor(new double[] {0.1}, DType.FLOAT64).dtype());
+            assertEquals(0.1, Torch.tensor(new double[] {0.1}, DType.FLOAT64).item(), "float64 keeps the double");
             assertEquals("torch.Size([2, 3])", d.shape().toString());
             assertArrayEquals(new double[] {4, 5, 6}, d.toDoubleArray2d()[1]);
 
@@ -96,8 +98,9 @@ class TensorTest {
             assertArrayEquals(new long[] {1, 2, 3, 4}, l.toLongArray());
 
             Tensor i = Torch.tensor(7, 8, 9);
-            assertEquals(DType.INT32, i.dtype());
+            assertEquals(DType.INT64, i.dtype(), "Python ints make int64");
             assertArrayEquals(new int[] {7, 8, 9}, i.toIntArray());
+            assertEquals(DType.INT32, Torch.tensor(new int[] {7}, DType.INT32).dtype());
 
             Tensor b = Torch.tensor(true, false, true);
             assertEquals(DType.BOOL, b.dtype());
