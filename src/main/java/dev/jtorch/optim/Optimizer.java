@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import org.bytedeco.javacpp.PointerScope;
 
 /**
  * The base of the optimizers, mirroring {@code torch.optim.Optimizer}: parameter groups with per-group options,
@@ -98,7 +97,7 @@ public abstract class Optimizer {
     /** Python's {@code optimizer.step()}: one update of every parameter that has a gradient. */
     public void step() {
         stepCount++;
-        try (PointerScope scope = new PointerScope(); var g = Torch.noGrad()) {
+        try (TensorScope scope = new TensorScope("optimizer.step"); var g = Torch.noGrad()) {
             for (ParamGroup group : paramGroups) {
                 update(group);
             }
@@ -175,8 +174,8 @@ public abstract class Optimizer {
             }
             Map<String, Object> s = new LinkedHashMap<>();
             for (Map.Entry<String, Object> v : e.getValue().entrySet()) {
-                s.put(v.getKey(), v.getKey().equals("step") && v.getValue() instanceof Long n
-                        ? Torch.scalarTensor(n, DType.FLOAT32).unscoped() : v.getValue());
+                s.put(v.getKey(), v.getKey().equals("step") && v.getValue() instanceof Long n && stepIsTensor()
+                        ? Torch.scalarTensor(n, DType.FLOAT32).keep() : v.getValue());
             }
             packedState.put(index.get(e.getKey()), s);
         }
@@ -184,6 +183,11 @@ public abstract class Optimizer {
         out.put("state", packedState);
         out.put("param_groups", groups);
         return out;
+    }
+
+    /** Whether PyTorch 1.13 keeps this optimizer's {@code step} as a float32 tensor (most do; RMSprop an int). */
+    protected boolean stepIsTensor() {
+        return true;
     }
 
     /**
@@ -251,12 +255,13 @@ public abstract class Optimizer {
     public String toString() {
         StringBuilder b = new StringBuilder(name).append(" (");
         for (int i = 0; i < paramGroups.size(); i++) {
-            b.append('\n').append("Parameter Group ").append(i);
+            b.append("\nParameter Group ").append(i).append('\n');
             for (Map.Entry<String, Object> e : new TreeMap<>(paramGroups.get(i).options()).entrySet()) {
-                b.append("\n    ").append(e.getKey()).append(": ").append(ParamGroup.pythonValue(e.getValue()));
+                b.append("    ").append(e.getKey()).append(": ").append(ParamGroup.pythonValue(e.getValue()))
+                        .append('\n');
             }
         }
-        return b.append("\n)").toString();
+        return b.append(')').toString();
     }
 
     /** Formats a number as Python's {@code str()} would, for validation messages. */

@@ -97,4 +97,20 @@ public final class Golden {
         }
         return flat.reshape(shape);
     }
+
+    /**
+     * Asserts {@code |actual - expected| <= atol + rtol * |expected|} elementwise (numpy's allclose), for float32
+     * results that libtorch 2.10 and Python 1.13 may round differently in the last bits.
+     */
+    public static void assertClose(double[] expected, double[] actual, double rtol, double atol, String message) {
+        org.junit.jupiter.api.Assertions.assertEquals(expected.length, actual.length, message + ": length");
+        for (int i = 0; i < expected.length; i++) {
+            double e = expected[i];
+            double a = actual[i];
+            boolean ok = Double.isNaN(e) ? Double.isNaN(a) : Math.abs(a - e) <= atol + rtol * Math.abs(e);
+            if (!ok) {
+                org.junit.jupiter.api.Assertions.fail(message + ": element " + i + " expected " + e + " but was " + a);
+            }
+        }
+    }
 }
