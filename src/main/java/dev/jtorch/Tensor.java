@@ -627,6 +627,41 @@ public class Tensor implements AutoCloseable {
                 max == null ? new org.bytedeco.pytorch.ScalarOptional() : new org.bytedeco.pytorch.ScalarOptional(scalar(max))));
     }
 
+    /** Python's {@code tensor.norm(p)}: the p-norm of all elements ({@code Double.POSITIVE_INFINITY} for max). */
+    public Tensor norm(double p) {
+        return op(() -> handle.norm(new Scalar(p)));
+    }
+
+    /** Python's {@code tensor.reciprocal()}. */
+    public Tensor reciprocal() {
+        return op(handle::reciprocal);
+    }
+
+    /** Python's {@code tensor.isfinite()}. */
+    public Tensor isfinite() {
+        return op(handle::isfinite);
+    }
+
+    /** Python's {@code tensor.all()}. */
+    public Tensor all() {
+        return op(handle::all);
+    }
+
+    /** Python's {@code tensor.any()}. */
+    public Tensor any() {
+        return op(handle::any);
+    }
+
+    /** Python's {@code tensor.clamp_(min, max)}; either bound may be null. */
+    public Tensor clamp_(Number min, Number max) {
+        if (min == null && max == null) {
+            throw new IllegalArgumentException("At least one of 'min' or 'max' must not be None");
+        }
+        return inPlace(() -> handle.clamp_(
+                min == null ? new org.bytedeco.pytorch.ScalarOptional() : new org.bytedeco.pytorch.ScalarOptional(scalar(min)),
+                max == null ? new org.bytedeco.pytorch.ScalarOptional() : new org.bytedeco.pytorch.ScalarOptional(scalar(max))));
+    }
+
     /** Python's {@code tensor.add_(other)}. */
     public Tensor add_(Tensor other) {
         org.bytedeco.pytorch.Tensor o = h(other);

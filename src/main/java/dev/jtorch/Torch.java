@@ -452,6 +452,26 @@ public final class Torch {
         return GradMode.isEnabled();
     }
 
+    // ---------------------------------------------------------------- mixed precision
+
+    /**
+     * {@code torch.autocast(device.type, enabled=enabled)} (and the older {@code torch.cuda.amp.autocast(enabled)}):
+     * a try-with-resources region with the device type's default lower-precision dtype.
+     */
+    public static dev.jtorch.amp.Autocast autocast(Device device, boolean enabled) {
+        return new dev.jtorch.amp.Autocast(device, null, enabled);
+    }
+
+    /** {@code torch.autocast(device.type, dtype=dtype, enabled=enabled)}. */
+    public static dev.jtorch.amp.Autocast autocast(Device device, DType dtype, boolean enabled) {
+        return new dev.jtorch.amp.Autocast(device, dtype, enabled);
+    }
+
+    /** {@code torch.autocast(device_type)}: enabled, with the default dtype ({@code "cpu"} or {@code "cuda"}). */
+    public static dev.jtorch.amp.Autocast autocast(String deviceType) {
+        return new dev.jtorch.amp.Autocast(Device.of(deviceType), null, true);
+    }
+
     // ---------------------------------------------------------------- threads and devices
 
     /** {@code torch.set_num_threads(n)}: intra-op threads. */
