@@ -165,6 +165,17 @@ public class Tensor implements AutoCloseable {
         return this;
     }
 
+    /** Called by {@link TensorScope#adopt}. */
+    void adoptInto(TensorScope target) {
+        nativeTensor();
+        if (scope != null) {
+            throw new IllegalStateException("This tensor already belongs to TensorScope '" + scope.name() + "'");
+        }
+        target.attach(handle);
+        scope = target;
+        closedByUser = false;
+    }
+
     /** The same as {@link #keep()}. */
     public Tensor unscoped() {
         return keep();
@@ -403,6 +414,17 @@ public class Tensor implements AutoCloseable {
     /** Python's {@code tensor.half()}. */
     public Tensor toHalf() {
         return to(DType.FLOAT16);
+    }
+
+    /** Python's {@code tensor.pin_memory()}: a copy in page-locked memory (needs CUDA). */
+    public Tensor pinMemory() {
+        return op(() -> handle.pin_memory(new org.bytedeco.pytorch.DeviceOptional()));
+    }
+
+    /** Python's {@code tensor.is_pinned()}. */
+    public boolean isPinned() {
+        nativeTensor();
+        return call(() -> handle.is_pinned(new org.bytedeco.pytorch.DeviceOptional()));
     }
 
     /** Python's {@code tensor.contiguous()}. */

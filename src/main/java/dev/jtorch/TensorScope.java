@@ -110,7 +110,7 @@ public final class TensorScope implements AutoCloseable {
      * The innermost open scope of the current thread, or null. Scopes of loops left early whose iterator has been
      * collected are dissolved first, so that a thread which opens no further scope still frees its tensors.
      */
-    static TensorScope current() {
+    public static TensorScope current() {
         ArrayDeque<TensorScope> stack = STACK.get();
         TensorScope top = stack.peek();
         if (top != null && top.abandoned) {
@@ -204,6 +204,41 @@ public final class TensorScope implements AutoCloseable {
         checkThread("take a tensor out of");
         p.retainReference();
         pointers.detach(p);
+    }
+
+    /**
+     * Makes this scope own a tensor that belongs to no scope (one made on another thread, say, such as a batch
+     * prefetched by a {@code DataLoader} worker): it is released when this scope closes.
+     *
+     * @throws IllegalStateException if the tensor already belongs to a scope, or this scope is closed or belongs to
+     *     another thread
+     */
+    public void adopt(Tensor tensor) {
+        java.util.Objects.requireNonNull(tensor, "tensor");
+        if (closed) {
+            throw new IllegalStateException("TensorScope '" + name + "' is closed");
+        }
+        checkThread("adopt a tensor into");
+        tensor.adoptInto(this);
+    }
+
+    /** Attaches a native object to this scope, keeping one reference for it (see {@link #adopt}). */
+    void attach(Pointer p) {
+        boolean counted = p.referenceCount() > 0;
+        pointers.attach(p);
+        if (counted) {
+            p.releaseReference();
+        }
+    }
+
+    /** Takes a new native object out of whatever JavaCPP scope it was attached to: its owner frees it. */
+    static <P extends Pointer> P own(P p) {
+        PointerScope inner = PointerScope.getInnerScope();
+        if (inner != null && p.referenceCount() > 0) {
+            p.retainReference();
+            inner.detach(p);
+        }
+        return p;
     }
 
     @Override

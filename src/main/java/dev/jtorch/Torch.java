@@ -93,6 +93,14 @@ public final class Torch {
         return Tensor.make(() -> torch.randperm(n, options(DType.INT64)));
     }
 
+    /** {@code torch.randperm(n, generator=generator)}; a null generator is the global one. */
+    public static Tensor randperm(long n, Generator generator) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be non-negative, got" + n);
+        }
+        return Tensor.make(() -> torch.randperm(n, Generator.optional(generator), options(DType.INT64)));
+    }
+
     // ---------------------------------------------------------------- factories
 
     /** {@code torch.zeros(*size)}, float32. */

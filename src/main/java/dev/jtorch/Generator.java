@@ -1,0 +1,52 @@
+package dev.jtorch;
+
+import dev.jtorch.internal.Native;
+
+/**
+ * A random-number generator, mirroring {@code torch.Generator} (CPU): {@code torch.Generator().manual_seed(0)} is
+ * {@code new Generator().manualSeed(0)}. Pass it where PyTorch takes {@code generator=} (DataLoader shuffling,
+ * {@code random_split}). It is an owner: it belongs to no {@link TensorScope}.
+ */
+public final class Generator {
+    private final org.bytedeco.pytorch.Generator handle;
+
+    /** {@code torch.Generator()}: a new CPU generator with PyTorch's default seed. */
+    public Generator() {
+        Native.ensureLoaded();
+        this.handle = TensorScope.own(org.bytedeco.pytorch.global.torch.make_generator_cpu());
+    }
+
+    /** {@code generator.manual_seed(seed)}. Returns this generator. */
+    public Generator manualSeed(long seed) {
+        handle.set_current_seed(seed);
+        return this;
+    }
+
+    /** {@code generator.initial_seed()}. */
+    public long initialSeed() {
+        return handle.current_seed();
+    }
+
+    /** libtorch's generator; for jtorch's own native glue. */
+    public org.bytedeco.pytorch.Generator nativeGenerator() {
+        return handle;
+    }
+
+    /** The optional-generator argument of native calls: this generator, or the default one for null. */
+    public static org.bytedeco.pytorch.GeneratorOptional optional(Generator g) {
+        return g == null ? new org.bytedeco.pytorch.GeneratorOptional()
+                : new org.bytedeco.pytorch.GeneratorOptional(g.handle);
+    }
+
+    /**
+     * One draw of a 64-bit seed, as PyTorch's data utilities make it:
+     * {@code torch.empty((), dtype=torch.int64).random_(generator=g).item()}.
+     */
+    public static long drawSeed(Generator g) {
+        try (TensorScope s = new TensorScope("seed draw")) {
+            Tensor t = Torch.empty(new long[0], DType.INT64);
+            Tensor.call(() -> t.nativeTensor().random_(optional(g)));
+            return t.itemLong();
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package dev.jtorch.data;
+
+/**
+ * Where a {@link DataLoader} takes its indices from, mirroring {@code torch.utils.data.Sampler}: iterating yields
+ * dataset indices; {@code size()} is Python's {@code len(sampler)}.
+ */
+public interface Sampler extends Iterable<Long> {
+    /** Python's {@code len(sampler)}. */
+    long size();
+}
