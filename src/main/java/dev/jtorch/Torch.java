@@ -480,6 +480,39 @@ public final class Torch {
         return new dev.jtorch.amp.Autocast(Device.of(deviceType), null, true);
     }
 
+    // ---------------------------------------------------------------- serialization and RNG state
+
+    /**
+     * {@code torch.save(obj, path)} in PyTorch's file format (Python's {@code torch.load} reads it), written
+     * atomically. {@code obj} may hold maps, lists, arrays (tuples), strings, numbers, booleans, null and tensors.
+     */
+    public static void save(Object obj, java.nio.file.Path path) {
+        dev.jtorch.internal.pickle.TorchSerialization.save(obj, path);
+    }
+
+    /**
+     * {@code torch.load(path)} (to the CPU) of a file written by {@link #save} or by Python's {@code torch.save}.
+     *
+     * @throws TorchException naming the file if it is missing, truncated or not in torch.save's format
+     */
+    public static Object load(java.nio.file.Path path) {
+        return dev.jtorch.internal.pickle.TorchSerialization.load(path);
+    }
+
+    /** {@code torch.get_rng_state()}: the default CPU generator's state as a uint8 tensor. */
+    public static Tensor getRngState() {
+        return Tensor.make(() -> torch.getDefaultCPUGenerator().get_state());
+    }
+
+    /** {@code torch.set_rng_state(state)}. */
+    public static void setRngState(Tensor state) {
+        org.bytedeco.pytorch.Tensor s = Objects.requireNonNull(state, "state").nativeTensor();
+        Tensor.call(() -> {
+            torch.getDefaultCPUGenerator().set_state(s);
+            return null;
+        });
+    }
+
     // ---------------------------------------------------------------- threads and devices
 
     /** {@code torch.set_num_threads(n)}: intra-op threads. */

@@ -1,0 +1,414 @@
+package dev.jtorch.internal.pickle;
+
+import dev.jtorch.DType;
+import dev.jtorch.Tensor;
+import dev.jtorch.TensorScope;
+import dev.jtorch.Torch;
+import dev.jtorch.TorchException;
+import dev.jtorch.internal.Ops;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import net.razorvine.pickle.IObjectConstructor;
+import net.razorvine.pickle.PickleException;
+import net.razorvine.pickle.Pickler;
+import net.razorvine.pickle.Unpickler;
+import org.bytedeco.javacpp.BytePointer;
+
+/**
+ * {@code torch.save} / {@code torch.load}'s file format, in Java: a zip archive holding {@code <name>/data.pkl}
+ * (a protocol-2 pickle in which tensors are {@code torch._utils._rebuild_tensor_v2} calls whose storages are
+ * persistent ids), {@code <name>/data/<key>} (each storage's raw little-endian bytes) and {@code <name>/version}.
+ * Files written here load in Python with {@code torch.load}; files Python writes load here.
+ *
+ * <p>Saving is atomic: the archive is written to a temporary file in the target's directory, forced to disk, then
+ * moved over the target, so a crash never leaves a half-written file in place of a good one.
+ */
+public final class TorchSerialization {
+    private static final String ARCHIVE = "archive";
+    private static final Map<DType, String> STORAGE = new LinkedHashMap<>();
+
+    static {
+        STORAGE.put(DType.FLOAT32, "FloatStorage");
+        STORAGE.put(DType.FLOAT64, "DoubleStorage");
+        STORAGE.put(DType.FLOAT16, "HalfStorage");
+        STORAGE.put(DType.BFLOAT16, "BFloat16Storage");
+        STORAGE.put(DType.INT64, "LongStorage");
+        STORAGE.put(DType.INT32, "IntStorage");
+        STORAGE.put(DType.INT16, "ShortStorage");
+        STORAGE.put(DType.INT8, "CharStorage");
+        STORAGE.put(DType.UINT8, "ByteStorage");
+        STORAGE.put(DType.BOOL, "BoolStorage");
+        registerConstructors();
+    }
+
+    private TorchSerialization() {}
+
+    // ---------------------------------------------------------------- saving
+
+    /** A storage to write: its key in the archive and its bytes. */
+    private record Storage(String key, DType dtype, long numel, byte[] bytes) {}
+
+    /** Pickles storages by persistent id, as torch.save does. */
+    private static final class TorchPickler extends Pickler {
+        TorchPickler() {
+            super(true, false);
+        }
+
+        @Override
+        protected Object persistentId(Object obj) {
+            if (obj instanceof Storage s) {
+                return new Object[] {"storage", new PyObjects.Global("torch", STORAGE.get(s.dtype())), s.key(), "cpu",
+                        s.numel()};
+            }
+            return null;
+        }
+    }
+
+    /**
+     * Python's {@code torch.save(obj, path)}. {@code obj} may hold maps (Python dicts; {@link PyObjects.OrderedDict}
+     * for OrderedDict), lists, {@code Object[]} and primitive arrays (tuples), strings, numbers, booleans, null and
+     * tensors (saved from the CPU, contiguous).
+     */
+    public static void save(Object obj, Path path) {
+        Objects.requireNonNull(path, "path");
+        PyObjects.register();
+        List<Storage> storages = new ArrayList<>();
+        byte[] pickle;
+        try (TensorScope scope = new TensorScope("torch.save")) {
+            Object py = toPython(obj, storages, new IdentityHashMap<>());
+            pickle = new TorchPickler().dumps(py);
+        } catch (IOException | PickleException e) {
+            throw new TorchException("cannot pickle the object to save to " + path + ": " + e.getMessage(), e);
+        }
+        Path target = path.toAbsolutePath();
+        Path dir = target.getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                    OutputStream raw = java.nio.channels.Channels.newOutputStream(ch);
+                    ZipOutputStream zip = new ZipOutputStream(raw)) {
+                zip.setMethod(ZipOutputStream.STORED);
+                stored(zip, ARCHIVE + "/data.pkl", pickle);
+                for (Storage s : storages) {
+                    stored(zip, ARCHIVE + "/data/" + s.key(), s.bytes());
+                }
+                stored(zip, ARCHIVE + "/version", "3\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                zip.finish();
+                zip.flush();
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (IOException e) {
+            throw new TorchException("cannot write " + path + ": " + e, e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the temporary file is left behind; the target was not touched
+                }
+            }
+        }
+    }
+
+    private static void stored(ZipOutputStream zip, String name, byte[] data) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        CRC32 crc = new CRC32();
+        crc.update(data);
+        e.setMethod(ZipEntry.STORED);
+        e.setSize(data.length);
+        e.setCompressedSize(data.length);
+        e.setCrc(crc.getValue());
+        e.setTime(315532800000L);
+        zip.putNextEntry(e);
+        zip.write(data);
+        zip.closeEntry();
+    }
+
+    private static Object toPython(Object o, List<Storage> storages, Map<Object, Object> seen) {
+        if (o == null || o instanceof String || o instanceof Boolean || o instanceof Integer || o instanceof Long
+                || o instanceof Double || o instanceof Short || o instanceof Byte) {
+            return o;
+        }
+        if (o instanceof Float f) {
+            return f.doubleValue();
+        }
+        if (o instanceof Tensor t) {
+            Object done = seen.get(t);
+            if (done != null) {
+                return done;
+            }
+            Object r = tensor(t, storages);
+            seen.put(t, r);
+            return r;
+        }
+        if (o instanceof PyObjects.OrderedDict d) {
+            PyObjects.OrderedDict out = new PyObjects.OrderedDict();
+            for (Map.Entry<Object, Object> e : d.entrySet()) {
+                out.put(toPython(e.getKey(), storages, seen), toPython(e.getValue(), storages, seen));
+            }
+            return out;
+        }
+        if (o instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                out.put(toPython(e.getKey(), storages, seen), toPython(e.getValue(), storages, seen));
+            }
+            return out;
+        }
+        if (o instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            for (Object x : l) {
+                out.add(toPython(x, storages, seen));
+            }
+            return out;
+        }
+        if (o instanceof Object[] a) {
+            Object[] out = new Object[a.length];
+            for (int i = 0; i < a.length; i++) {
+                out[i] = toPython(a[i], storages, seen);
+            }
+            return out;
+        }
+        if (o instanceof double[] a) {
+            Object[] out = new Object[a.length];
+            for (int i = 0; i < a.length; i++) {
+                out[i] = a[i];
+            }
+            return out;
+        }
+        if (o instanceof long[] a) {
+            Object[] out = new Object[a.length];
+            for (int i = 0; i < a.length; i++) {
+                out[i] = a[i];
+            }
+            return out;
+        }
+        if (o instanceof int[] a) {
+            Object[] out = new Object[a.length];
+            for (int i = 0; i < a.length; i++) {
+                out[i] = a[i];
+            }
+            return out;
+        }
+        if (o instanceof PyObjects.Global || o instanceof PyObjects.Reduce) {
+            return o;
+        }
+        throw new IllegalArgumentException("cannot save a " + o.getClass().getName()
+                + ": use maps, lists, arrays, strings, numbers, booleans, null and tensors");
+    }
+
+    private static Object tensor(Tensor t, List<Storage> storages) {
+        DType dtype = t.dtype();
+        Tensor c = t.detach().cpu().contiguous();
+        long numel = c.numel();
+        long itemSize = c.nativeTensor().element_size();
+        byte[] bytes = new byte[Math.toIntExact(numel * itemSize)];
+        if (bytes.length > 0) {
+            new BytePointer(c.nativeTensor().data_ptr()).capacity(bytes.length).get(bytes);
+        }
+        Storage s = new Storage(Integer.toString(storages.size()), dtype, numel, bytes);
+        storages.add(s);
+        long[] size = c.shape().toArray();
+        Object[] sizeTuple = new Object[size.length];
+        Object[] strideTuple = new Object[size.length];
+        long stride = 1;
+        for (int i = size.length - 1; i >= 0; i--) {
+            sizeTuple[i] = size[i];
+            strideTuple[i] = stride;
+            stride *= size[i];
+        }
+        return new PyObjects.Reduce(new PyObjects.Global("torch._utils", "_rebuild_tensor_v2"),
+                new Object[] {s, 0L, sizeTuple, strideTuple, t.requiresGrad(), new PyObjects.OrderedDict()});
+    }
+
+    // ---------------------------------------------------------------- loading
+
+    /** A storage read from the archive: a 1-D tensor of its elements. */
+    private record LoadedStorage(Tensor data) {}
+
+    /** The value of a {@code torch.XStorage} global: which dtype a storage holds. */
+    private record StorageType(DType dtype) implements IObjectConstructor {
+        @Override
+        public Object construct(Object[] args) {
+            throw new PickleException("storage types are not called in torch.save files");
+        }
+    }
+
+    private static void registerConstructors() {
+        for (Map.Entry<DType, String> e : STORAGE.entrySet()) {
+            Unpickler.registerConstructor("torch", e.getValue(), new StorageType(e.getKey()));
+        }
+        Unpickler.registerConstructor("torch._utils", "_rebuild_tensor_v2", args -> rebuildTensor(args));
+        Unpickler.registerConstructor("torch._utils", "_rebuild_tensor", args -> rebuildTensor(args));
+        Unpickler.registerConstructor("torch._utils", "_rebuild_parameter", args -> {
+            Tensor data = (Tensor) args[0];
+            if (args.length > 1 && Boolean.TRUE.equals(args[1])) {
+                data.requiresGrad_(true);
+            }
+            return data;
+        });
+        Unpickler.registerConstructor("collections", "OrderedDict", args -> new PyObjects.OrderedDict());
+    }
+
+    private static Tensor rebuildTensor(Object[] args) {
+        LoadedStorage storage = (LoadedStorage) args[0];
+        long offset = ((Number) args[1]).longValue();
+        long[] size = longs(args[2]);
+        long[] stride = longs(args[3]);
+        boolean requiresGrad = args.length > 4 && Boolean.TRUE.equals(args[4]);
+        Tensor base = storage.data();
+        Tensor t = Ops.tensor(() -> base.nativeTensor().as_strided(size, stride,
+                new org.bytedeco.pytorch.LongOptional(offset))).clone();
+        if (requiresGrad) {
+            t.requiresGrad_(true);
+        }
+        return t.keep();
+    }
+
+    private static long[] longs(Object tuple) {
+        Object[] a = (Object[]) tuple;
+        long[] out = new long[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = ((Number) a[i]).longValue();
+        }
+        return out;
+    }
+
+    /** Reads storages from the archive by persistent id. */
+    private static final class TorchUnpickler extends Unpickler {
+        private final ZipFile zip;
+        private final String prefix;
+        private final Path path;
+        private final Map<String, LoadedStorage> loaded = new HashMap<>();
+
+        TorchUnpickler(ZipFile zip, String prefix, Path path) {
+            this.zip = zip;
+            this.prefix = prefix;
+            this.path = path;
+        }
+
+        /** Keeps Python's dict order: plain dicts become LinkedHashMaps and SETITEMS inserts in file order. */
+        @Override
+        protected Object dispatch(short key) throws PickleException, IOException {
+            if (key == net.razorvine.pickle.Opcodes.EMPTY_DICT) {
+                stack.add(new LinkedHashMap<Object, Object>());
+                return NO_RETURN_VALUE;
+            }
+            if (key == net.razorvine.pickle.Opcodes.SETITEMS) {
+                List<Object> items = stack.pop_all_since_marker();
+                @SuppressWarnings("unchecked")
+                Map<Object, Object> target = (Map<Object, Object>) stack.peek();
+                for (int i = 0; i + 1 < items.size(); i += 2) {
+                    target.put(items.get(i), items.get(i + 1));
+                }
+                return NO_RETURN_VALUE;
+            }
+            return super.dispatch(key);
+        }
+
+        @Override
+        protected Object persistentLoad(Object pid) {
+            if (!(pid instanceof Object[] t) || t.length < 5 || !"storage".equals(t[0])) {
+                throw new PickleException("unknown persistent id in " + path);
+            }
+            if (!(t[1] instanceof StorageType type)) {
+                throw new PickleException("unsupported storage type " + t[1] + " in " + path);
+            }
+            String key = String.valueOf(t[2]);
+            long numel = ((Number) t[4]).longValue();
+            return loaded.computeIfAbsent(key, k -> readStorage(k, type.dtype(), numel));
+        }
+
+        private LoadedStorage readStorage(String key, DType dtype, long numel) {
+            ZipEntry e = zip.getEntry(prefix + "data/" + key);
+            if (e == null) {
+                throw new PickleException("storage " + key + " is missing from " + path);
+            }
+            byte[] bytes;
+            try (InputStream in = zip.getInputStream(e)) {
+                bytes = in.readAllBytes();
+            } catch (IOException ex) {
+                throw new PickleException("cannot read storage " + key + " of " + path + ": " + ex.getMessage());
+            }
+            Tensor data = Torch.empty(new long[] {numel}, dtype).keep();
+            long expected = numel * data.nativeTensor().element_size();
+            if (bytes.length != expected) {
+                throw new PickleException("storage " + key + " of " + path + " has " + bytes.length + " bytes, "
+                        + expected + " expected");
+            }
+            if (bytes.length > 0) {
+                new BytePointer(data.nativeTensor().data_ptr()).capacity(bytes.length).put(bytes);
+            }
+            return new LoadedStorage(data);
+        }
+    }
+
+    /**
+     * Python's {@code torch.load(path)} (to the CPU): dicts become {@link LinkedHashMap}s ({@link PyObjects.OrderedDict}
+     * for OrderedDicts), lists {@code ArrayList}s, tuples {@code Object[]}, ints {@code Integer} or {@code Long},
+     * floats {@code Double}, tensors {@link Tensor}s outside every scope.
+     *
+     * @throws TorchException naming the file if it is missing, truncated, corrupted or not in torch.save's format
+     */
+    public static Object load(Path path) {
+        Objects.requireNonNull(path, "path");
+        if (!Files.isRegularFile(path)) {
+            throw new TorchException("cannot load " + path + ": no such file");
+        }
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            String prefix = null;
+            for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements();) {
+                String name = en.nextElement().getName();
+                if (name.endsWith("data.pkl") && (name.equals("data.pkl") || name.indexOf('/') == name.length() - 9)) {
+                    prefix = name.substring(0, name.length() - "data.pkl".length());
+                    break;
+                }
+            }
+            if (prefix == null) {
+                throw new TorchException("cannot load " + path + ": not a torch.save archive (no data.pkl record)");
+            }
+            ZipEntry pkl = zip.getEntry(prefix + "data.pkl");
+            byte[] pickle;
+            try (InputStream in = zip.getInputStream(pkl)) {
+                pickle = in.readAllBytes();
+            }
+            try (TensorScope scope = new TensorScope("torch.load")) {
+                return new TorchUnpickler(zip, prefix, path).loads(pickle);
+            }
+        } catch (ZipException e) {
+            throw new TorchException("cannot load " + path + ": not a valid torch.save archive (" + e.getMessage()
+                    + "); the file may be truncated or corrupted", e);
+        } catch (PickleException | IOException | ClassCastException | IndexOutOfBoundsException e) {
+            throw new TorchException("cannot load " + path + ": corrupted torch.save archive (" + e.getMessage() + ")",
+                    e);
+        }
+    }
+}
