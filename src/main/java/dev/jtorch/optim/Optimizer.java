@@ -185,6 +185,21 @@ public abstract class Optimizer {
         return out;
     }
 
+    /** An option as saved: tuples of numbers (Python's {@code betas}, read back as {@code Object[]}) become double[]. */
+    private static Object fromSaved(Object v) {
+        if (v instanceof double[] d) {
+            return d.clone();
+        }
+        if (v instanceof Object[] a) {
+            double[] d = new double[a.length];
+            for (int i = 0; i < a.length; i++) {
+                d[i] = ((Number) a[i]).doubleValue();
+            }
+            return d;
+        }
+        return v;
+    }
+
     /** Whether PyTorch 1.13 keeps this optimizer's {@code step} as a float32 tensor (most do; RMSprop an int). */
     protected boolean stepIsTensor() {
         return true;
@@ -221,8 +236,7 @@ public abstract class Optimizer {
             ParamGroup g = paramGroups.get(i);
             for (Map.Entry<String, Object> e : groups.get(i).entrySet()) {
                 if (!e.getKey().equals("params")) {
-                    Object v = e.getValue();
-                    g.options().put(e.getKey(), v instanceof double[] d ? d.clone() : v);
+                    g.options().put(e.getKey(), fromSaved(e.getValue()));
                 }
             }
         }

@@ -1,0 +1,193 @@
+package dev.jtorch.train;
+
+import dev.jtorch.Tensor;
+import dev.jtorch.Torch;
+import dev.jtorch.TorchException;
+import dev.jtorch.amp.GradScaler;
+import dev.jtorch.internal.pickle.PyObjects;
+import dev.jtorch.nn.Module;
+import dev.jtorch.optim.Optimizer;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The usual PyTorch checkpoint dictionary in one {@code torch.save} file: {@code epoch}, {@code model_state_dict},
+ * {@code optimizer_state_dict}, {@code scheduler_state_dict}, {@code scaler_state_dict}, {@code loss} and
+ * {@code rng_state} ({@code torch.get_rng_state()}), plus any extra entries. Python's {@code torch.load} reads it
+ * and its {@code model_state_dict} loads into the equivalent Python module; a checkpoint Python saved loads here.
+ * Saving is atomic (temporary file, then rename).
+ *
+ * <pre>{@code
+ * new Checkpoint().epoch(epoch).model(model).optimizer(optimizer).loss(loss).save(path);
+ * Checkpoint ckpt = Checkpoint.load(path);
+ * ckpt.restore(model, optimizer);            // model.load_state_dict(...); optimizer.load_state_dict(...)
+ * int start = ckpt.epoch() + 1;
+ * }</pre>
+ */
+public final class Checkpoint {
+    /** Python's key for the model's state dict. */
+    public static final String MODEL = "model_state_dict";
+    /** Python's key for the optimizer's state dict. */
+    public static final String OPTIMIZER = "optimizer_state_dict";
+    /** The usual key for the LR scheduler's state dict. */
+    public static final String SCHEDULER = "scheduler_state_dict";
+    /** The usual key for the GradScaler's state dict. */
+    public static final String SCALER = "scaler_state_dict";
+    /** The key for {@code torch.get_rng_state()}. */
+    public static final String RNG_STATE = "rng_state";
+
+    private final Map<String, Object> dict;
+    private final Path source;
+
+    /** An empty checkpoint to fill and {@link #save}. */
+    public Checkpoint() {
+        this(new LinkedHashMap<>(), null);
+    }
+
+    private Checkpoint(Map<String, Object> dict, Path source) {
+        this.dict = dict;
+        this.source = source;
+    }
+
+    /** Sets {@code epoch}. */
+    public Checkpoint epoch(int epoch) {
+        dict.put("epoch", epoch);
+        return this;
+    }
+
+    /** Sets {@code model_state_dict} to the model's current state dict. */
+    public Checkpoint model(Module model) {
+        dict.put(MODEL, new PyObjects.OrderedDict(Objects.requireNonNull(model, "model").stateDict()));
+        return this;
+    }
+
+    /** Sets {@code optimizer_state_dict}. */
+    public Checkpoint optimizer(Optimizer optimizer) {
+        dict.put(OPTIMIZER, Objects.requireNonNull(optimizer, "optimizer").stateDict());
+        return this;
+    }
+
+    /** Sets {@code scheduler_state_dict} (the scheduler's {@code stateDict()}). */
+    public Checkpoint scheduler(Map<String, Object> schedulerStateDict) {
+        dict.put(SCHEDULER, Objects.requireNonNull(schedulerStateDict, "schedulerStateDict"));
+        return this;
+    }
+
+    /** Sets {@code scaler_state_dict}. */
+    public Checkpoint scaler(GradScaler scaler) {
+        dict.put(SCALER, Objects.requireNonNull(scaler, "scaler").stateDict());
+        return this;
+    }
+
+    /** Sets {@code loss}. */
+    public Checkpoint loss(double loss) {
+        dict.put("loss", loss);
+        return this;
+    }
+
+    /** Sets any other entry (numbers, strings, maps, lists, tensors...). */
+    public Checkpoint put(String key, Object value) {
+        dict.put(Objects.requireNonNull(key, "key"), value);
+        return this;
+    }
+
+    /**
+     * Writes the checkpoint, with the current CPU random-number state under {@code rng_state} unless already set,
+     * atomically.
+     */
+    public void save(Path path) {
+        dict.putIfAbsent(RNG_STATE, Torch.getRngState().keep());
+        Torch.save(dict, path);
+    }
+
+    /**
+     * Reads a checkpoint (written here or by Python's {@code torch.save}).
+     *
+     * @throws TorchException naming the file if it is missing, truncated, corrupted or not a dictionary
+     */
+    @SuppressWarnings("unchecked")
+    public static Checkpoint load(Path path) {
+        Object o = Torch.load(path);
+        if (!(o instanceof Map<?, ?> m)) {
+            throw new TorchException("cannot load " + path + " as a checkpoint: it holds a "
+                    + (o == null ? "None" : o.getClass().getSimpleName()) + ", not a dictionary");
+        }
+        return new Checkpoint((Map<String, Object>) m, path);
+    }
+
+    /** The whole dictionary, as Python's {@code torch.load} returns it. */
+    public Map<String, Object> dict() {
+        return dict;
+    }
+
+    /** Python's {@code checkpoint[key]}. */
+    public Object get(String key) {
+        if (!dict.containsKey(key)) {
+            throw new IllegalArgumentException("checkpoint" + where() + " has no entry '" + key + "'; it has "
+                    + dict.keySet());
+        }
+        return dict.get(key);
+    }
+
+    /** Whether the checkpoint has the entry. */
+    public boolean has(String key) {
+        return dict.containsKey(key);
+    }
+
+    private String where() {
+        return source == null ? "" : " " + source;
+    }
+
+    /** {@code checkpoint['epoch']}. */
+    public int epoch() {
+        return ((Number) get("epoch")).intValue();
+    }
+
+    /** {@code checkpoint['loss']} (a number or a one-element tensor). */
+    public double loss() {
+        Object v = get("loss");
+        return v instanceof Tensor t ? t.item() : ((Number) v).doubleValue();
+    }
+
+    /** {@code checkpoint['model_state_dict']}. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Tensor> modelStateDict() {
+        return (Map<String, Tensor>) get(MODEL);
+    }
+
+    /** {@code checkpoint['optimizer_state_dict']}. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> optimizerStateDict() {
+        return (Map<String, Object>) get(OPTIMIZER);
+    }
+
+    /** {@code checkpoint['scheduler_state_dict']}. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> schedulerStateDict() {
+        return (Map<String, Object>) get(SCHEDULER);
+    }
+
+    /**
+     * Loads the model's weights ({@code strict=True}: PyTorch's error for missing, unexpected or mis-shaped keys,
+     * with nothing loaded) and, when given, the optimizer's state.
+     */
+    public void restore(Module model, Optimizer optimizer) {
+        Objects.requireNonNull(model, "model").loadStateDict(modelStateDict());
+        if (optimizer != null) {
+            optimizer.loadStateDict(optimizerStateDict());
+        }
+    }
+
+    /** Loads {@code scaler_state_dict} into the scaler. */
+    @SuppressWarnings("unchecked")
+    public void restoreScaler(GradScaler scaler) {
+        Objects.requireNonNull(scaler, "scaler").loadStateDict((Map<String, Object>) get(SCALER));
+    }
+
+    /** Restores the CPU random-number state saved in the checkpoint ({@code torch.set_rng_state}). */
+    public void restoreRngState() {
+        Torch.setRngState((Tensor) get(RNG_STATE));
+    }
+}
