@@ -10,6 +10,9 @@ import sys
 
 import torch
 
+# One thread: BLAS results then do not depend on how busy the machine is, so the files regenerate identically.
+torch.set_num_threads(1)
+
 
 def flat(t):
     return [float(v) for v in t.detach().reshape(-1).double().tolist()]

@@ -8,6 +8,9 @@ import os
 import sys
 
 import torch
+
+# One thread: BLAS results then do not depend on how busy the machine is, so the files regenerate identically.
+torch.set_num_threads(1)
 import torch.nn as nn
 import torch.optim as optim
 
