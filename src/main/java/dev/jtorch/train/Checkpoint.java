@@ -7,6 +7,8 @@ import dev.jtorch.amp.GradScaler;
 import dev.jtorch.internal.pickle.PyObjects;
 import dev.jtorch.nn.Module;
 import dev.jtorch.optim.Optimizer;
+import dev.jtorch.optim.lr.LRScheduler;
+import dev.jtorch.optim.lr.ReduceLROnPlateau;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -69,9 +71,15 @@ public final class Checkpoint {
         return this;
     }
 
-    /** Sets {@code scheduler_state_dict} (the scheduler's {@code stateDict()}). */
-    public Checkpoint scheduler(Map<String, Object> schedulerStateDict) {
-        dict.put(SCHEDULER, Objects.requireNonNull(schedulerStateDict, "schedulerStateDict"));
+    /** Sets {@code scheduler_state_dict}. */
+    public Checkpoint scheduler(LRScheduler scheduler) {
+        dict.put(SCHEDULER, Objects.requireNonNull(scheduler, "scheduler").stateDict());
+        return this;
+    }
+
+    /** Sets {@code scheduler_state_dict} for a ReduceLROnPlateau scheduler. */
+    public Checkpoint scheduler(ReduceLROnPlateau scheduler) {
+        dict.put(SCHEDULER, Objects.requireNonNull(scheduler, "scheduler").stateDict());
         return this;
     }
 
@@ -178,6 +186,16 @@ public final class Checkpoint {
         if (optimizer != null) {
             optimizer.loadStateDict(optimizerStateDict());
         }
+    }
+
+    /** Loads {@code scheduler_state_dict} into the scheduler. */
+    public void restoreScheduler(LRScheduler scheduler) {
+        Objects.requireNonNull(scheduler, "scheduler").loadStateDict(schedulerStateDict());
+    }
+
+    /** Loads {@code scheduler_state_dict} into a ReduceLROnPlateau scheduler. */
+    public void restoreScheduler(ReduceLROnPlateau scheduler) {
+        Objects.requireNonNull(scheduler, "scheduler").loadStateDict(schedulerStateDict());
     }
 
     /** Loads {@code scaler_state_dict} into the scaler. */

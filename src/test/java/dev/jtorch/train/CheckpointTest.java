@@ -19,6 +19,7 @@ import dev.jtorch.nn.Linear;
 import dev.jtorch.nn.Module;
 import dev.jtorch.nn.ReLU;
 import dev.jtorch.optim.Adam;
+import dev.jtorch.optim.lr.StepLR;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -51,6 +52,7 @@ class CheckpointTest {
         final Adam optimizer = new Adam(model.parameters(), new Adam.Options(0.01).weightDecay(1e-4));
         final GradScaler scaler = new GradScaler(new GradScaler.Options().initScale(256).growthInterval(3));
         final CrossEntropyLoss criterion = new CrossEntropyLoss();
+        final StepLR scheduler = new StepLR(optimizer, new StepLR.Options(2).gamma(0.5));
         final DataLoader<?> loader;
 
         Run(TensorDataset data) {
@@ -68,6 +70,7 @@ class CheckpointTest {
                 scaler.update();
                 total += loss.item();
             }
+            scheduler.step();
             return total;
         }
     }
@@ -95,7 +98,8 @@ class CheckpointTest {
             loss = first.epoch();
         }
         Path file = dir.resolve("ckpt.pt");
-        new Checkpoint().epoch(3).model(first.model).optimizer(first.optimizer).scaler(first.scaler).loss(loss)
+        new Checkpoint().epoch(3).model(first.model).optimizer(first.optimizer).scheduler(first.scheduler).scaler(first.scaler)
+                .loss(loss)
                 .save(file);
 
         Torch.manualSeed(999);
@@ -105,6 +109,7 @@ class CheckpointTest {
         assertEquals(loss, ckpt.loss());
         ckpt.restore(resumed.model, resumed.optimizer);
         ckpt.restoreScaler(resumed.scaler);
+        ckpt.restoreScheduler(resumed.scheduler);
         ckpt.restoreRngState();
         for (int e = 3; e < 6; e++) {
             resumed.epoch();
@@ -114,6 +119,8 @@ class CheckpointTest {
                     p.getKey() + " is bit-identical after resuming");
         }
         assertEquals(straight.scaler.getScale(), resumed.scaler.getScale());
+        assertEquals(straight.scheduler.getLastLr(), resumed.scheduler.getLastLr());
+        assertEquals(straight.optimizer.paramGroups().get(0).lr(), resumed.optimizer.paramGroups().get(0).lr());
     }
 
     @Test
