@@ -1,0 +1,246 @@
+package dev.jtorch.examples;
+
+import dev.jtorch.Device;
+import dev.jtorch.PyFormat;
+import dev.jtorch.Tensor;
+import dev.jtorch.Torch;
+import dev.jtorch.amp.GradScaler;
+import dev.jtorch.data.Batch;
+import dev.jtorch.data.DataLoader;
+import dev.jtorch.data.TensorDataset;
+import dev.jtorch.nn.CrossEntropyLoss;
+import dev.jtorch.nn.Dropout;
+import dev.jtorch.nn.Linear;
+import dev.jtorch.nn.Module;
+import dev.jtorch.nn.ReLU;
+import dev.jtorch.optim.Adam;
+import dev.jtorch.optim.Optimizer;
+import dev.jtorch.optim.SGD;
+import dev.jtorch.optim.lr.ReduceLROnPlateau;
+import dev.jtorch.optim.lr.StepLR;
+import dev.jtorch.train.Checkpoint;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Seed 000's training workflow ({@code shared/reference/seed000_training_workflow.py}), line by line: synthetic
+ * data, a classifier with dropout, cross-entropy, Adam with weight decay, ReduceLROnPlateau, autocast and
+ * GradScaler switched on only for CUDA, 30 epochs. Standard output is the Python script's output, digit for digit;
+ * everything else goes to standard error.
+ *
+ * <p>Flags: {@code --seed}, {@code --epochs}, the chapter's mini-challenge {@code --optimizer sgd} (momentum 0.9,
+ * weight decay 1e-5) and {@code --scheduler step} (StepLR, step 10, gamma 0.1), and {@code --run-dir} for
+ * checkpoints written each epoch (and the best one).
+ */
+@Command(name = "TrainingWorkflow", mixinStandardHelpOptions = true,
+        description = "Seed 000's training workflow, printing what the Python tutorial prints.")
+public final class TrainingWorkflow implements Callable<Integer> {
+
+    @Option(names = "--seed", description = "torch.manual_seed (default ${DEFAULT-VALUE})")
+    long seed = 42;
+
+    @Option(names = "--epochs", description = "number of epochs (default ${DEFAULT-VALUE})")
+    int numEpochs = 30;
+
+    @Option(names = "--optimizer", description = "adam or sgd (default ${DEFAULT-VALUE})")
+    String optimizerName = "adam";
+
+    @Option(names = "--scheduler", description = "plateau or step (default ${DEFAULT-VALUE})")
+    String schedulerName = "plateau";
+
+    @Option(names = "--run-dir", description = "directory for this run's checkpoints (default: none written)")
+    Path runDir;
+
+    private final PrintStream out;
+
+    TrainingWorkflow(PrintStream out) {
+        this.out = out;
+    }
+
+    /** Runs the workflow with command-line flags. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out));
+    }
+
+    /** Runs the workflow, printing the tutorial's output to {@code out}; returns the exit code. */
+    public static int run(String[] args, PrintStream out) {
+        return new CommandLine(new TrainingWorkflow(out)).execute(args);
+    }
+
+    /** Seed 000's model. */
+    static class SimpleClassifier extends Module {
+        Linear fc1;
+        ReLU relu;
+        Dropout dropout;
+        Linear fc2;
+
+        SimpleClassifier(int inputDim, int hiddenDim, int outputDim, double dropoutProb) {
+            fc1 = new Linear(inputDim, hiddenDim);
+            relu = new ReLU();
+            dropout = new Dropout(dropoutProb); // Dropout layer for regularization
+            fc2 = new Linear(hiddenDim, outputDim);
+        }
+
+        SimpleClassifier(int inputDim, int hiddenDim, int outputDim) {
+            this(inputDim, hiddenDim, outputDim, 0.5);
+        }
+
+        @Override
+        public Tensor forward(Tensor x) {
+            x = fc1.forward(x);
+            x = relu.forward(x);
+            x = dropout.forward(x); // Apply dropout
+            x = fc2.forward(x);
+            return x;
+        }
+    }
+
+    static double[] trainOneEpoch(Module model, DataLoader<?> dataloader, CrossEntropyLoss criterion,
+            Optimizer optimizer, GradScaler scaler, Device device) {
+        model.train(); // Set model to training mode (enables dropout, etc.)
+        double runningLoss = 0.0;
+        long correctPredictions = 0;
+        long totalSamples = 0;
+        for (Batch batch : dataloader) {
+            Tensor inputs = batch.get(0).to(device);
+            Tensor labels = batch.get(1).to(device);
+            optimizer.zeroGrad(); // Step 5: Zero gradients
+            Tensor outputs;
+            Tensor loss;
+            try (var ac = Torch.autocast(device, device.isCuda())) { // Only enable if on GPU
+                outputs = model.forward(inputs);
+                loss = criterion.forward(outputs, labels); // Step 2: Loss calculation
+            }
+            if (device.isCuda()) {
+                scaler.scale(loss).backward();
+                scaler.step(optimizer);
+                scaler.update();
+            } else { // Regular backward pass for CPU
+                loss.backward();
+                optimizer.step();
+            }
+            runningLoss += loss.item() * inputs.size(0);
+            Tensor predicted = Torch.max(outputs.data(), 1).indices();
+            totalSamples += labels.size(0);
+            correctPredictions += predicted.eq(labels).sum().itemLong();
+        }
+        double epochLoss = runningLoss / totalSamples;
+        double epochAccuracy = (double) correctPredictions / totalSamples;
+        return new double[] {epochLoss, epochAccuracy};
+    }
+
+    static double[] validateOneEpoch(Module model, DataLoader<?> dataloader, CrossEntropyLoss criterion,
+            Device device) {
+        model.eval(); // Set model to evaluation mode (disables dropout, batch norm updates)
+        double runningLoss = 0.0;
+        long correctPredictions = 0;
+        long totalSamples = 0;
+        try (var g = Torch.noGrad()) { // Disable gradient calculation for validation
+            for (Batch batch : dataloader) {
+                Tensor inputs = batch.get(0).to(device);
+                Tensor labels = batch.get(1).to(device);
+                Tensor outputs;
+                Tensor loss;
+                try (var ac = Torch.autocast(device, device.isCuda())) {
+                    outputs = model.forward(inputs);
+                    loss = criterion.forward(outputs, labels);
+                }
+                runningLoss += loss.item() * inputs.size(0);
+                Tensor predicted = Torch.max(outputs.data(), 1).indices();
+                totalSamples += labels.size(0);
+                correctPredictions += predicted.eq(labels).sum().itemLong();
+            }
+        }
+        double epochLoss = runningLoss / totalSamples;
+        double epochAccuracy = (double) correctPredictions / totalSamples;
+        return new double[] {epochLoss, epochAccuracy};
+    }
+
+    @Override
+    public Integer call() {
+        if (!optimizerName.equals("adam") && !optimizerName.equals("sgd")) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--optimizer must be adam or sgd");
+        }
+        if (!schedulerName.equals("plateau") && !schedulerName.equals("step")) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--scheduler must be plateau or step");
+        }
+        Torch.manualSeed(seed);
+        Device device = Torch.device(Torch.cudaIsAvailable() ? "cuda" : "cpu");
+        out.println("Using device: " + device);
+        int numSamples = 1000;
+        int numFeatures = 10;
+        Tensor X = Torch.randn(numSamples, numFeatures);
+        Tensor trueWeights = Torch.randn(numFeatures, 1);
+        Tensor trueBias = Torch.randn(1);
+        Tensor logits = X.matmul(trueWeights).add(trueBias).add(Torch.randn(numSamples, 1).mul(0.5)); // noise
+        Tensor y = logits.sigmoid().gt(0.5).toLong().squeeze(); // Convert to binary labels (0 or 1)
+        double trainRatio = 0.8;
+        int trainSize = (int) (numSamples * trainRatio);
+        Tensor xTrain = X.index(":" + trainSize);
+        Tensor xVal = X.index(trainSize + ":");
+        Tensor yTrain = y.index(":" + trainSize);
+        Tensor yVal = y.index(trainSize + ":");
+        int batchSize = 64;
+        TensorDataset trainDataset = new TensorDataset(xTrain, yTrain);
+        var trainLoader = new DataLoader<>(trainDataset, new DataLoader.Options().batchSize(batchSize).shuffle(true));
+        TensorDataset valDataset = new TensorDataset(xVal, yVal);
+        var valLoader = new DataLoader<>(valDataset, new DataLoader.Options().batchSize(batchSize).shuffle(false));
+        out.println("Training samples: " + trainDataset.size() + ", Validation samples: " + valDataset.size());
+
+        int inputDim = numFeatures;
+        int hiddenDim = 64;
+        int outputDim = 2; // For binary classification (two classes: 0 and 1)
+        SimpleClassifier model = new SimpleClassifier(inputDim, hiddenDim, outputDim);
+        model.to(device);
+        out.println("\nModel Architecture:");
+        out.println(model);
+
+        CrossEntropyLoss criterion = new CrossEntropyLoss();
+        double learningRate = 0.001;
+        double weightDecay = 1e-5; // Small L2 regularization to prevent overfitting
+        Optimizer optimizer = optimizerName.equals("adam")
+                ? new Adam(model.parameters(), new Adam.Options(learningRate).weightDecay(weightDecay))
+                : new SGD(model.parameters(), new SGD.Options(learningRate).momentum(0.9).weightDecay(weightDecay));
+        ReduceLROnPlateau plateau = schedulerName.equals("plateau") ? new ReduceLROnPlateau(optimizer,
+                new ReduceLROnPlateau.Options().mode(ReduceLROnPlateau.Mode.MIN).factor(0.1).patience(5)) : null;
+        StepLR stepLr = schedulerName.equals("step")
+                ? new StepLR(optimizer, new StepLR.Options(10).gamma(0.1)) : null;
+
+        GradScaler scaler = new GradScaler(device.isCuda()); // Only enable if on GPU
+        out.println("\nStarting Training...");
+        double bestValLoss = Double.POSITIVE_INFINITY;
+        for (int epoch = 0; epoch < numEpochs; epoch++) {
+            double[] train = trainOneEpoch(model, trainLoader, criterion, optimizer, scaler, device);
+            double[] val = validateOneEpoch(model, valLoader, criterion, device);
+            if (plateau != null) {
+                plateau.step(val[0]);
+            } else {
+                stepLr.step();
+            }
+            out.println("Epoch " + (epoch + 1) + "/" + numEpochs + ":");
+            out.println("  Train Loss: " + PyFormat.fixed(train[0], 4) + ", Train Acc: " + PyFormat.fixed(train[1], 4));
+            out.println("  Val Loss:   " + PyFormat.fixed(val[0], 4) + ", Val Acc:   " + PyFormat.fixed(val[1], 4));
+            out.println("  Current LR: " + PyFormat.fixed(optimizer.paramGroups().get(0).lr(), 6));
+            if (runDir != null) {
+                Checkpoint ckpt = new Checkpoint().epoch(epoch + 1).model(model).optimizer(optimizer).scaler(scaler)
+                        .loss(val[0]);
+                if (plateau != null) {
+                    ckpt.scheduler(plateau);
+                } else {
+                    ckpt.scheduler(stepLr);
+                }
+                ckpt.save(runDir.resolve("checkpoints").resolve(String.format("epoch_%03d.pt", epoch + 1)));
+                if (val[0] < bestValLoss) {
+                    bestValLoss = val[0];
+                    ckpt.save(runDir.resolve("checkpoints").resolve("best.pt"));
+                }
+            }
+        }
+        out.println("\nTraining Complete!");
+        return 0;
+    }
+}
