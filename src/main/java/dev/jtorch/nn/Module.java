@@ -66,6 +66,14 @@ public abstract class Module {
         return module;
     }
 
+    /**
+     * Python's {@code delattr(self, name)} for a submodule registered with {@link #registerModule}: removes it and
+     * returns it, or returns null when there is none under that name.
+     */
+    protected Module removeModule(String name) {
+        return explicitModules.remove(name);
+    }
+
     /** Python's {@code register_parameter(name, param)}. Returns the parameter. */
     public Parameter registerParameter(String name, Parameter parameter) {
         checkName(name);
@@ -396,35 +404,18 @@ public abstract class Module {
     /**
      * Python's {@code load_state_dict(state_dict, strict)}: copies values into the existing parameters and
      * buffers. With {@code strict}, missing or unexpected keys raise PyTorch's error; a shape mismatch always does.
-     * Nothing is copied when an error is raised.
+     * Nothing is copied when an error is raised (PyTorch copies the matching entries before raising); the missing
+     * and unexpected keys are reported in PyTorch's order.
      *
      * @return the missing and unexpected keys (both empty when strict)
      */
     public IncompatibleKeys loadStateDict(Map<String, Tensor> stateDict, boolean strict) {
         Objects.requireNonNull(stateDict, "stateDict");
-        Map<String, Tensor> own = new LinkedHashMap<>();
-        collectState("", own);
         List<String> missing = new ArrayList<>();
         List<String> unexpected = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        for (Map.Entry<String, Tensor> e : own.entrySet()) {
-            Tensor src = stateDict.get(e.getKey());
-            if (src == null) {
-                missing.add(e.getKey());
-                continue;
-            }
-            Size have = e.getValue().shape();
-            Size got = src.shape();
-            if (!have.equals(got)) {
-                errors.add("size mismatch for " + e.getKey() + ": copying a param with shape " + got
-                        + " from checkpoint, the shape in current model is " + have + ".");
-            }
-        }
-        for (String k : stateDict.keySet()) {
-            if (!own.containsKey(k)) {
-                unexpected.add(k);
-            }
-        }
+        List<Tensor[]> copies = new ArrayList<>();
+        load("", new LinkedHashMap<>(stateDict), missing, unexpected, errors, copies);
         if (strict) {
             if (!unexpected.isEmpty()) {
                 errors.add(0, "Unexpected key(s) in state_dict: " + quoted(unexpected) + ". ");
@@ -438,14 +429,61 @@ public abstract class Module {
                     + String.join("\n\t", errors));
         }
         try (TensorScope s = new TensorScope("load_state_dict"); var g = Torch.noGrad()) {
-            for (Map.Entry<String, Tensor> e : own.entrySet()) {
-                Tensor src = stateDict.get(e.getKey());
-                if (src != null) {
-                    e.getValue().copy_(src);
-                }
+            for (Tensor[] c : copies) {
+                c[0].copy_(c[1]);
             }
         }
         return new IncompatibleKeys(List.copyOf(missing), List.copyOf(unexpected));
+    }
+
+    /**
+     * Python's {@code _load_from_state_dict} and the recursion of {@code load_state_dict}: matches this module's own
+     * parameters and persistent buffers, reports keys under this prefix that name neither one of them nor a child,
+     * then descends into the children with the keys under their prefixes. The copies are only collected.
+     */
+    private void load(String prefix, Map<String, Tensor> stateDict, List<String> missing, List<String> unexpected,
+            List<String> errors, List<Tensor[]> copies) {
+        Map<String, Tensor> local = new LinkedHashMap<>(parameterMap());
+        for (Map.Entry<String, Tensor> e : buffers.entrySet()) {
+            if (persistent.getOrDefault(e.getKey(), true)) {
+                local.put(e.getKey(), e.getValue());
+            }
+        }
+        for (Map.Entry<String, Tensor> e : local.entrySet()) {
+            String key = prefix + e.getKey();
+            Tensor src = stateDict.get(key);
+            if (src == null) {
+                missing.add(key);
+                continue;
+            }
+            Size have = e.getValue().shape();
+            Size got = src.shape();
+            if (!have.equals(got)) {
+                errors.add("size mismatch for " + key + ": copying a param with shape " + got
+                        + " from checkpoint, the shape in current model is " + have + ".");
+                continue;
+            }
+            copies.add(new Tensor[] {e.getValue(), src});
+        }
+        Map<String, Module> children = moduleMap();
+        for (String key : stateDict.keySet()) {
+            if (key.startsWith(prefix)) {
+                String name = key.substring(prefix.length()).split("\\.", 2)[0];
+                if (!children.containsKey(name) && !local.containsKey(name)) {
+                    unexpected.add(key);
+                }
+            }
+        }
+        for (Map.Entry<String, Module> child : children.entrySet()) {
+            String childPrefix = prefix + child.getKey() + ".";
+            Map<String, Tensor> childState = new LinkedHashMap<>();
+            for (Map.Entry<String, Tensor> e : stateDict.entrySet()) {
+                if (e.getKey().startsWith(childPrefix)) {
+                    childState.put(e.getKey(), e.getValue());
+                }
+            }
+            child.getValue().load(childPrefix, childState, missing, unexpected, errors, copies);
+        }
     }
 
     private static String quoted(List<String> keys) {

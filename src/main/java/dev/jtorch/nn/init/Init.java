@@ -79,9 +79,13 @@ public final class Init {
 
     /**
      * {@code nn.init.kaiming_uniform_(tensor, a, mode='fan_in', nonlinearity='leaky_relu')}, the default
-     * initialisation of {@code Linear} and {@code Conv} weights (with {@code a = sqrt(5)}).
+     * initialisation of {@code Linear} and {@code Conv} weights (with {@code a = sqrt(5)}). A tensor without
+     * elements is left as it is, as in PyTorch.
      */
     public static Tensor kaimingUniform_(Tensor tensor, double a) {
+        if (tensor.numel() == 0) {
+            return tensor; // PyTorch warns "Initializing zero-element tensors is a no-op"
+        }
         long fan = calculateFanInAndFanOut(tensor)[0];
         double gain = calculateGain("leaky_relu", a);
         double std = gain / Math.sqrt(fan);

@@ -1,0 +1,62 @@
+package dev.jtorch.nn;
+
+import dev.jtorch.Tensor;
+import dev.jtorch.nn.functional.F;
+import java.util.Objects;
+
+/**
+ * {@code torch.nn.GELU(approximate='none')}: {@code x * Phi(x)}, or its tanh approximation.
+ *
+ * <pre>{@code
+ * new GELU()                            // nn.GELU()
+ * new GELU(GELU.Approximate.TANH)       // nn.GELU(approximate='tanh')
+ * }</pre>
+ */
+public class GELU extends Module {
+    /** Python's {@code approximate} argument: {@code 'none'} or {@code 'tanh'}. */
+    public enum Approximate {
+        /** {@code approximate='none'}: the exact GELU with the normal CDF (the default). */
+        NONE("none"),
+        /** {@code approximate='tanh'}: the tanh approximation. */
+        TANH("tanh");
+
+        private final String pythonName;
+
+        Approximate(String pythonName) {
+            this.pythonName = pythonName;
+        }
+
+        /** Python's spelling, e.g. {@code tanh}. */
+        @Override
+        public String toString() {
+            return pythonName;
+        }
+    }
+
+    private final Approximate approximate;
+
+    /** {@code nn.GELU()}. */
+    public GELU() {
+        this(Approximate.NONE);
+    }
+
+    /** {@code nn.GELU(approximate=...)}. */
+    public GELU(Approximate approximate) {
+        this.approximate = Objects.requireNonNull(approximate, "approximate");
+    }
+
+    /** Python's {@code approximate}. */
+    public Approximate approximate() {
+        return approximate;
+    }
+
+    @Override
+    public Tensor forward(Tensor input) {
+        return F.gelu(input, approximate);
+    }
+
+    @Override
+    public String extraRepr() {
+        return "approximate='" + approximate + "'";
+    }
+}
