@@ -4,6 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 PY=${PYTHON:-/usr/bin/python3}
+# Debian's python3-torch multiplies matrices with the BLAS its alternatives select (OpenBLAS or the reference
+# one), and they round differently: the golden files are written with the reference BLAS, single-threaded.
+for d in /usr/lib/x86_64-linux-gnu/blas /usr/lib/x86_64-linux-gnu/lapack; do
+  [ -d "$d" ] && export LD_LIBRARY_PATH="$d${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+done
+export OMP_NUM_THREADS=1
 out=src/test/resources/golden
 "$PY" src/test/python/gen_tensor_golden.py
 "$PY" src/test/python/gen_optim_golden.py
@@ -12,8 +18,17 @@ out=src/test/resources/golden
 "$PY" src/test/python/gen_data_golden.py
 "$PY" src/test/python/gen_python_checkpoint.py
 "$PY" src/test/python/gen_lr_golden.py
+"$PY" src/test/python/gen_nn_golden.py
 for args in "42 20" "0 20" "7 50"; do
   set -- $args
   "$PY" src/test/python/tensor_core_demo.py "$1" "$2" > "$out/tensor_core_demo_seed$1_epochs$2.txt"
+done
+
+# The examples' expected standard output (TrainingWorkflow's flags as its Python twin takes them).
+mkdir -p "$out/examples"
+for args in "--seed 42" "--seed 0" "--seed 7" "--seed 123 --optimizer sgd" "--seed 42 --scheduler step" \
+            "--seed 5 --optimizer sgd --scheduler step --epochs 12"; do
+  name=$(echo "seed000 $args" | tr -d '-' | tr ' ' '_')
+  "$PY" src/test/python/seed000_flags.py $args > "$out/examples/$name.txt"
 done
 echo "golden files written to $out" >&2

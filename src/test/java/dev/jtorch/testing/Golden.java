@@ -113,4 +113,50 @@ public final class Golden {
             }
         }
     }
+
+    /**
+     * The differences between two JSON trees: texts, booleans, integers and structure must be equal; other numbers
+     * may differ by {@code tol}, absolutely or relatively (Python's matrix products depend on the BLAS that Debian's
+     * alternatives select, and on threads).
+     */
+    public static java.util.List<String> jsonDiffs(JsonNode committed, JsonNode fresh, double tol) {
+        java.util.List<String> diffs = new java.util.ArrayList<>();
+        compare("$", committed, fresh, tol, diffs);
+        return diffs;
+    }
+
+    private static void compare(String path, JsonNode committed, JsonNode fresh, double tol,
+            java.util.List<String> diffs) {
+        if (committed.isNumber() && fresh.isNumber()) {
+            boolean integral = committed.isIntegralNumber() && fresh.isIntegralNumber();
+            double a = committed.asDouble();
+            double b = fresh.asDouble();
+            double diff = Math.abs(a - b);
+            if (integral ? committed.asLong() != fresh.asLong() : diff > tol && diff > tol * Math.abs(a)) {
+                diffs.add(path + ": " + a + " vs " + b);
+            }
+        } else if (committed.isObject() && fresh.isObject()) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            committed.fieldNames().forEachRemaining(names::add);
+            java.util.List<String> freshNames = new java.util.ArrayList<>();
+            fresh.fieldNames().forEachRemaining(freshNames::add);
+            if (!names.equals(freshNames)) {
+                diffs.add(path + ": fields " + names + " vs " + freshNames);
+                return;
+            }
+            for (String n : names) {
+                compare(path + "." + n, committed.get(n), fresh.get(n), tol, diffs);
+            }
+        } else if (committed.isArray() && fresh.isArray()) {
+            if (committed.size() != fresh.size()) {
+                diffs.add(path + ": length " + committed.size() + " vs " + fresh.size());
+                return;
+            }
+            for (int i = 0; i < committed.size(); i++) {
+                compare(path + "[" + i + "]", committed.get(i), fresh.get(i), tol, diffs);
+            }
+        } else if (!committed.equals(fresh)) {
+            diffs.add(path + ": " + committed + " vs " + fresh);
+        }
+    }
 }

@@ -35,6 +35,27 @@ public final class Python {
         return available;
     }
 
+    /**
+     * Makes Debian's python3-torch use the reference BLAS, whatever the system's alternatives select, as
+     * {@code gen_all_golden.sh} does: matrix products then round as they did when the golden files were written.
+     */
+    static void referenceBlas(java.util.Map<String, String> env) {
+        List<String> dirs = new ArrayList<>();
+        for (String d : List.of("/usr/lib/x86_64-linux-gnu/blas", "/usr/lib/x86_64-linux-gnu/lapack")) {
+            if (Files.isDirectory(Path.of(d))) {
+                dirs.add(d);
+            }
+        }
+        String old = env.get("LD_LIBRARY_PATH");
+        if (old != null && !old.isEmpty()) {
+            dirs.add(old);
+        }
+        if (!dirs.isEmpty()) {
+            env.put("LD_LIBRARY_PATH", String.join(":", dirs));
+        }
+        env.put("OMP_NUM_THREADS", "1");
+    }
+
     /** What a finished Python process printed. */
     public record Result(int exitCode, String stdout, String stderr) {}
 
@@ -45,7 +66,9 @@ public final class Python {
         cmd.addAll(List.of(args));
         Path err = Files.createTempFile("jtorch-python", ".err");
         try {
-            Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
+            referenceBlas(pb.environment());
+            Process p = pb.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(5, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
