@@ -63,7 +63,10 @@ public final class TrainingWorkflow implements Callable<Integer> {
 
     /** Runs the workflow with command-line flags. */
     public static void main(String[] args) {
-        System.exit(run(args, System.out));
+        int code = run(args, System.out);
+        if (code != 0) {
+            System.exit(code);
+        }
     }
 
     /** Runs the workflow, printing the tutorial's output to {@code out}; returns the exit code. */
