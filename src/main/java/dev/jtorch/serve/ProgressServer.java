@@ -90,12 +90,12 @@ public final class ProgressServer implements AutoCloseable {
 
         /**
          * The access token every request must then carry; required to bind a non-loopback address. At least 16
-         * characters from {@code [A-Za-z0-9._~+/=-]}; {@link ProgressServer#newToken()} makes a good one.
-         * {@code null} for none.
+         * characters from {@code [A-Za-z0-9._~-]} (safe in a URL and a cookie as they are);
+         * {@link ProgressServer#newToken()} makes a good one. {@code null} for none.
          */
         public Options token(String token) {
-            if (token != null && !token.matches("[A-Za-z0-9._~+/=-]{16,}")) {
-                throw new IllegalArgumentException("token must be at least 16 characters from [A-Za-z0-9._~+/=-]");
+            if (token != null && !token.matches("[A-Za-z0-9._~-]{16,}")) {
+                throw new IllegalArgumentException("token must be at least 16 characters from [A-Za-z0-9._~-]");
             }
             this.token = token;
             return this;
@@ -157,6 +157,9 @@ public final class ProgressServer implements AutoCloseable {
             return o;
         }
     }
+
+    /** Progress goes to browsers at most this often (the latest one; training may report far more often). */
+    static final long PROGRESS_INTERVAL_MILLIS = RunFeed.PROGRESS_INTERVAL_NANOS / 1_000_000;
 
     private final Options options;
     private final InetAddress address;
@@ -273,6 +276,8 @@ public final class ProgressServer implements AutoCloseable {
         });
         timer.scheduleWithFixedDelay(this::refresh, options.refreshMillis, options.refreshMillis,
                 TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::flushProgress, PROGRESS_INTERVAL_MILLIS, PROGRESS_INTERVAL_MILLIS,
+                TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(this::heartbeat, options.heartbeatMillis, options.heartbeatMillis,
                 TimeUnit.MILLISECONDS);
         running = true;
@@ -295,6 +300,16 @@ public final class ProgressServer implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // keep the timer alive; the next tick tries again
+        }
+    }
+
+    private void flushProgress() {
+        try {
+            for (RunFeed f : store.watched()) {
+                f.flushProgress();
+            }
+        } catch (RuntimeException e) {
+            // keep the timer alive
         }
     }
 

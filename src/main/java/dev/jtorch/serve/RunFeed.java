@@ -47,6 +47,7 @@ import java.util.regex.Pattern;
 final class RunFeed implements RunListener {
     private static final Pattern EPOCH_IN_NAME = Pattern.compile("(?i)epoch[-_]?0*(\\d{1,9})");
     private static final int MAX_TAIL_CHUNK = 1 << 20;
+    static final long PROGRESS_INTERVAL_NANOS = 100_000_000L;
 
     private final String id;
     private final Path dir;
@@ -62,6 +63,8 @@ final class RunFeed implements RunListener {
     private final Map<String, Integer> checkpointEpochs = new HashMap<>();
     private Map<String, CheckpointInfo> announcedCheckpoints = new LinkedHashMap<>();
     private Progress progress;
+    private boolean progressPending;
+    private long progressSentNanos = System.nanoTime() - PROGRESS_INTERVAL_NANOS;
     private final Set<EventStream> streams = new LinkedHashSet<>();
 
     RunFeed(String id, Path dir) {
@@ -120,10 +123,21 @@ final class RunFeed implements RunListener {
         lastLine = record.line();
     }
 
+    /** Keeps the latest progress; sends it at once unless one went out less than 100 ms ago. */
     @Override
     public synchronized void onProgress(RunDirectory run, Progress p) {
         progress = p;
-        broadcastProgress();
+        progressPending = true;
+        if (System.nanoTime() - progressSentNanos >= PROGRESS_INTERVAL_NANOS) {
+            broadcastProgress();
+        }
+    }
+
+    /** Sends progress held back by {@link #onProgress}; called by the server's timer. */
+    synchronized void flushProgress() {
+        if (progressPending) {
+            broadcastProgress();
+        }
     }
 
     @Override
@@ -184,6 +198,8 @@ final class RunFeed implements RunListener {
     }
 
     private void broadcastProgress() {
+        progressPending = false;
+        progressSentNanos = System.nanoTime();
         if (progress == null || streams.isEmpty()) {
             return;
         }

@@ -21,6 +21,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,7 @@ class ProgressPageBrowserTest {
     static final int EPOCHS = 5;
     static final int BATCHES = 8;
     static final int BATCH_SIZE = 100;
+    static final int PAUSE_AT_BATCH = 4;
 
     /** Selenium warns that it has no DevTools binding for this Chromium version; the test uses none. */
     private static final java.util.logging.Logger CDP_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
@@ -90,9 +93,11 @@ class ProgressPageBrowserTest {
                 wait.until(d -> "running".equals(d.findElement(By.id("run-status")).getAttribute("data-status")));
 
                 AtomicReference<Throwable> failure = new AtomicReference<>();
+                CountDownLatch paused = new CountDownLatch(1);
+                CountDownLatch resume = new CountDownLatch(1);
                 Thread training = new Thread(() -> {
                     try {
-                        train(run);
+                        train(run, paused, resume);
                     } catch (Throwable t) {
                         failure.set(t);
                         run.markFailed(t);
@@ -100,10 +105,17 @@ class ProgressPageBrowserTest {
                 }, "synthetic-training");
                 training.start();
 
-                // live while training: the batch counter moves before the run ends
-                wait.until(d -> d.findElement(By.id("batch-counter")).getText().matches("[1-9]\\d* / " + BATCHES));
-                wait.until(d -> d.findElement(By.id("epoch-counter")).getAttribute("data-epoch").equals("3"));
+                // live while training: training holds still in the middle of epoch 3 until the page shows it
+                assertTrue(paused.await(60, TimeUnit.SECONDS), "training reached the middle of epoch 3");
+                wait.until(d -> "3".equals(d.findElement(By.id("epoch-counter")).getAttribute("data-epoch"))
+                        && d.findElement(By.id("batch-counter")).getText().equals(PAUSE_AT_BATCH + " / " + BATCHES)
+                        && "2".equals(d.findElement(By.id("chart-loss")).getAttribute("data-points")));
+                assertEquals("running", driver.findElement(By.id("run-status")).getAttribute("data-status"));
+                assertTrue(driver.findElement(By.id("stat-eta")).getText().matches("\\d+s|\\d+m \\d+s"),
+                        driver.findElement(By.id("stat-eta")).getText());
+                assertTrue(driver.findElement(By.id("stat-speed")).getText().endsWith("samples/s"));
                 screenshot(driver, "progress-page-live.png");
+                resume.countDown();
                 training.join(120_000);
                 if (failure.get() != null) {
                     throw new AssertionError("the synthetic training failed", failure.get());
@@ -185,7 +197,7 @@ class ProgressPageBrowserTest {
      * {@code TensorCoreDemo}), publishing through the run directory like a real training loop: progress per batch,
      * values per epoch, best-epoch and learning-rate events, and a checkpoint file per epoch.
      */
-    static void train(RunDirectory run) throws Exception {
+    static void train(RunDirectory run, CountDownLatch paused, CountDownLatch resume) throws Exception {
         Torch.manualSeed(42);
         Tensor x = Torch.randn(1000, 10);
         Tensor trueWeights = Torch.randn(10, 1);
@@ -223,9 +235,16 @@ class ProgressPageBrowserTest {
                     lossSum += loss.item();
                     correct += p.gt(0.5).toFloat().eq(yb).toFloat().sum().item();
                 }
-                Thread.sleep(60); // slow enough for the page to show the batches go by
+                Thread.sleep(40); // slow enough for the page to show the batches go by
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 run.progress(epoch, EPOCHS, batch, BATCHES, batch * BATCH_SIZE / seconds);
+                if (epoch == 3 && batch == PAUSE_AT_BATCH) {
+                    paused.countDown();
+                    if (!resume.await(120, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the test never let training resume");
+                    }
+                    t0 = System.nanoTime() - (long) (seconds * 1e9); // the pause is not training time
+                }
             }
             double valLoss;
             double valAcc;
