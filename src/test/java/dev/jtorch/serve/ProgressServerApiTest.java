@@ -55,7 +55,7 @@ class ProgressServerApiTest {
         old = RunDirectory.create(root, "older run", cfg);
         old.logEpoch(1, Map.of("train_loss", 0.9));
         old.markFinished();
-        Thread.sleep(1100); // a later start time, so the live run sorts first
+        Thread.sleep(50); // a later start time, so the live run sorts first
 
         live = RunDirectory.create(root, "live run", cfg);
         live.logEpoch(1, Map.of("train_loss", 0.8, "val_loss", 0.85, "val_acc", 0.6, "lr", 0.5));
