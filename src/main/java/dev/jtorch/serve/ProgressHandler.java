@@ -86,6 +86,12 @@ final class ProgressHandler extends Handler.Abstract {
         var h = response.getHeaders();
         securityHeaders(h);
 
+        var rh = request.getHeaders();
+        String length = rh.get(HttpHeader.CONTENT_LENGTH);
+        if (rh.contains(HttpHeader.TRANSFER_ENCODING) || (length != null && !length.trim().equals("0"))) {
+            // a request body is never read: close the connection after answering rather than leave it unread
+            h.put(HttpHeader.CONNECTION, "close");
+        }
         String method = request.getMethod();
         boolean head = HttpMethod.HEAD.is(method);
         if (!head && !HttpMethod.GET.is(method)) {
