@@ -1,0 +1,446 @@
+package dev.jtorch.serve;
+
+import dev.jtorch.train.RunDirectory;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * A live progress page for training runs, on embedded Jetty 12: while a model trains, open the printed address in
+ * a browser to watch it learn (status, model summary, hyperparameters, progress bars with throughput and ETA,
+ * loss/accuracy/learning-rate charts with best-epoch and scheduler/early-stopping markers) and download its
+ * checkpoints. It serves every run under a runs root ({@link RunDirectory}'s format), the live one and finished
+ * ones, read-only.
+ *
+ * <pre>
+ * RunDirectory run = RunDirectory.create(Path.of("runs"), "mnist-mlp", config);
+ * try (ProgressServer server = new ProgressServer(run.root(), new ProgressServer.Options().port(8080))) {
+ *     server.attach(run);       // live events straight from the run, no file polling
+ *     server.start();           // prints the address on stderr; a busy port only warns
+ *     train(run);               // run.logEpoch(...), run.progress(...), run.checkpointWritten(...)
+ *     run.markFinished();
+ *     server.serveUntilInterrupted(); // keeps the finished run on the page until Ctrl+C
+ * }
+ * </pre>
+ *
+ * <p>Created unstarted, started by the training program (the Jetty embedded pattern). Defaults: 127.0.0.1:8080;
+ * port 0 picks a free port. Binding to any non-loopback address requires an access {@linkplain Options#token
+ * token} (the constructor refuses otherwise); with a token every request must carry it, as
+ * {@code Authorization: Bearer <token>} or as the cookie the page sets when first opened with
+ * {@code ?token=<token>}. Training never waits on the server: events reach it through bounded, coalescing queues,
+ * a slow or vanished browser is disconnected (and resumes where it left off), and a port already in use only
+ * prints a warning. The endpoints are listed in {@code docs/run-directory.md}.
+ */
+public final class ProgressServer implements AutoCloseable {
+    /** The default port. */
+    public static final int DEFAULT_PORT = 8080;
+    /** The default address: loopback only. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
+    /**
+     * Where and how the server listens. Fluent setters, validated as they are called; the combination (a
+     * non-loopback address needs a token) is validated by the {@link ProgressServer} constructor.
+     */
+    public static final class Options {
+        private String host = DEFAULT_HOST;
+        private int port = DEFAULT_PORT;
+        private String token;
+        private int maxEventStreams = 16;
+        private long heartbeatMillis = 10_000;
+        private long refreshMillis = 1_000;
+        private long idleTimeoutMillis = 30_000;
+
+        /** Default options: 127.0.0.1:8080, no token, 16 event streams. */
+        public Options() {}
+
+        /** The address to bind: a host name or IP literal; {@code 0.0.0.0} for every interface. */
+        public Options host(String host) {
+            Objects.requireNonNull(host, "host");
+            if (host.isBlank()) {
+                throw new IllegalArgumentException("host must not be blank");
+            }
+            this.host = host.trim();
+            return this;
+        }
+
+        /** The port, 0 to 65535; 0 picks a free one (see {@link ProgressServer#port()}). */
+        public Options port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * The access token every request must then carry; required to bind a non-loopback address. At least 16
+         * characters from {@code [A-Za-z0-9._~-]} (safe in a URL and a cookie as they are);
+         * {@link ProgressServer#newToken()} makes a good one. {@code null} for none.
+         */
+        public Options token(String token) {
+            if (token != null && !token.matches("[A-Za-z0-9._~-]{16,}")) {
+                throw new IllegalArgumentException("token must be at least 16 characters from [A-Za-z0-9._~-]");
+            }
+            this.token = token;
+            return this;
+        }
+
+        /** How many event streams (open pages) may be connected at once; more get 503. Default 16. */
+        public Options maxEventStreams(int maxEventStreams) {
+            if (maxEventStreams < 1) {
+                throw new IllegalArgumentException("maxEventStreams must be >= 1, got " + maxEventStreams);
+            }
+            this.maxEventStreams = maxEventStreams;
+            return this;
+        }
+
+        Options heartbeatMillis(long millis) {
+            this.heartbeatMillis = millis;
+            return this;
+        }
+
+        Options refreshMillis(long millis) {
+            this.refreshMillis = millis;
+            return this;
+        }
+
+        Options idleTimeoutMillis(long millis) {
+            this.idleTimeoutMillis = millis;
+            return this;
+        }
+
+        /** The address to bind. */
+        public String host() {
+            return host;
+        }
+
+        /** The configured port (0: any free one). */
+        public int port() {
+            return port;
+        }
+
+        /** The access token, or {@code null}. */
+        public String token() {
+            return token;
+        }
+
+        /** The cap on concurrent event streams. */
+        public int maxEventStreams() {
+            return maxEventStreams;
+        }
+
+        private Options copy() {
+            Options o = new Options();
+            o.host = host;
+            o.port = port;
+            o.token = token;
+            o.maxEventStreams = maxEventStreams;
+            o.heartbeatMillis = heartbeatMillis;
+            o.refreshMillis = refreshMillis;
+            o.idleTimeoutMillis = idleTimeoutMillis;
+            return o;
+        }
+    }
+
+    /** Progress goes to browsers at most this often (the latest one; training may report far more often). */
+    static final long PROGRESS_INTERVAL_MILLIS = RunFeed.PROGRESS_INTERVAL_NANOS / 1_000_000;
+
+    private final Options options;
+    private final InetAddress address;
+    private final RunStore store;
+    private final Assets assets;
+    private final List<RunDirectory> attached = new ArrayList<>();
+
+    private Server server;
+    private ServerConnector connector;
+    private ProgressHandler handler;
+    private ScheduledExecutorService timer;
+    private volatile boolean running;
+    private boolean started;
+
+    /** A server for the runs under {@code runsRoot} with default {@link Options} (127.0.0.1:8080). */
+    public ProgressServer(Path runsRoot) {
+        this(runsRoot, new Options());
+    }
+
+    /**
+     * A server for the runs under {@code runsRoot}, not yet started.
+     *
+     * @throws IllegalArgumentException if the host is unknown, or is not a loopback address and no token is set
+     */
+    public ProgressServer(Path runsRoot, Options options) {
+        Objects.requireNonNull(runsRoot, "runsRoot");
+        this.options = Objects.requireNonNull(options, "options").copy();
+        try {
+            this.address = InetAddress.getByName(this.options.host);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("unknown host for the progress server: " + this.options.host, e);
+        }
+        if (!address.isLoopbackAddress() && this.options.token == null) {
+            throw new IllegalArgumentException("refusing to serve training progress on " + this.options.host
+                    + " without an access token: set ProgressServer.Options.token(...) (e.g."
+                    + " ProgressServer.newToken()), or bind 127.0.0.1");
+        }
+        this.store = new RunStore(runsRoot);
+        this.assets = new Assets();
+    }
+
+    /** A fresh random access token: 32 bytes from {@link SecureRandom}, base64url without padding. */
+    public static String newToken() {
+        byte[] b = new byte[32];
+        new SecureRandom().nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    /**
+     * Follows an in-process run through its listener, so the page updates as soon as something is recorded (no
+     * file polling) and shows live progress. The run must live under this server's runs root. Before or after
+     * {@link #start()}.
+     *
+     * @return this server
+     */
+    public ProgressServer attach(RunDirectory run) {
+        Objects.requireNonNull(run, "run");
+        store.attach(run);
+        synchronized (this) {
+            attached.add(run);
+        }
+        return this;
+    }
+
+    /**
+     * Starts listening and prints the page's address on stderr. If the address cannot be bound (a port already
+     * in use, say) it prints a warning instead and returns {@code false}: training goes on without the page.
+     *
+     * @return whether the server is now listening
+     * @throws IllegalStateException if called twice
+     */
+    public synchronized boolean start() {
+        if (started) {
+            throw new IllegalStateException("ProgressServer.start() was already called");
+        }
+        started = true;
+        QueuedThreadPool pool = new QueuedThreadPool(24, 2);
+        pool.setName("jtorch-serve");
+        pool.setDaemon(true);
+        Server s = new Server(pool);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector c = new ServerConnector(s, 1, 1, new HttpConnectionFactory(http));
+        c.setHost(options.host);
+        c.setPort(options.port);
+        c.setIdleTimeout(options.idleTimeoutMillis);
+        s.addConnector(c);
+        ProgressHandler h = new ProgressHandler(store, assets, options.token, address.isLoopbackAddress(),
+                options.maxEventStreams);
+        s.setHandler(h);
+        s.setErrorHandler(new PlainErrors());
+        s.setStopTimeout(2_000);
+        s.setStopAtShutdown(true);
+        try {
+            s.start();
+        } catch (Exception e) {
+            try {
+                s.stop();
+            } catch (Exception ignored) {
+                // nothing more to release
+            }
+            System.err.println("jtorch: the progress server cannot listen on " + options.host + ":" + options.port
+                    + " (" + rootMessage(e) + "); training continues without the progress page");
+            return false;
+        }
+        server = s;
+        connector = c;
+        handler = h;
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "jtorch-serve-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(this::refresh, options.refreshMillis, options.refreshMillis,
+                TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::flushProgress, PROGRESS_INTERVAL_MILLIS, PROGRESS_INTERVAL_MILLIS,
+                TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::heartbeat, options.heartbeatMillis, options.heartbeatMillis,
+                TimeUnit.MILLISECONDS);
+        running = true;
+        System.err.println("jtorch: watch training at " + pageUri());
+        return true;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    private void refresh() {
+        try {
+            for (RunFeed f : store.watched()) {
+                f.refresh();
+            }
+        } catch (RuntimeException e) {
+            // keep the timer alive; the next tick tries again
+        }
+    }
+
+    private void flushProgress() {
+        try {
+            for (RunFeed f : store.watched()) {
+                f.flushProgress();
+            }
+        } catch (RuntimeException e) {
+            // keep the timer alive
+        }
+    }
+
+    private void heartbeat() {
+        ProgressHandler h = handler;
+        if (h != null) {
+            long idle = TimeUnit.MILLISECONDS.toNanos(options.heartbeatMillis) / 2;
+            for (EventStream s : h.streams()) {
+                s.heartbeat(idle);
+            }
+        }
+    }
+
+    /** Whether the server is listening. */
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** The port it listens on (the chosen one when configured with 0), or -1 when not running. */
+    public int port() {
+        ServerConnector c = connector;
+        return running && c != null ? c.getLocalPort() : -1;
+    }
+
+    /** The server's base address, e.g. {@code http://127.0.0.1:8080/}, or {@code null} when not running. */
+    public URI uri() {
+        if (!running) {
+            return null;
+        }
+        String host;
+        if (address.isAnyLocalAddress()) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                host = "localhost";
+            }
+        } else if (address instanceof Inet6Address) {
+            host = "[" + address.getHostAddress().replaceFirst("%.*", "") + "]";
+        } else {
+            host = options.host;
+        }
+        return URI.create("http://" + host + ":" + port() + "/");
+    }
+
+    /**
+     * The address to open in a browser: the page of the first attached run (else the overview), with
+     * {@code ?token=} when a token is set. {@code null} when not running.
+     */
+    public URI pageUri() {
+        URI base = uri();
+        if (base == null) {
+            return null;
+        }
+        String path = "";
+        synchronized (this) {
+            if (!attached.isEmpty()) {
+                path = "runs/" + attached.get(0).id();
+            }
+        }
+        return base.resolve(path + (options.token == null ? "" : "?token=" + options.token));
+    }
+
+    /**
+     * Blocks while the server runs, after saying on stderr that training is over and the page stays up until the
+     * program is interrupted (Ctrl+C, which stops the server cleanly). Returns at once if the server is not
+     * running; returns early if this thread is interrupted (its interrupt status is kept).
+     */
+    public void serveUntilInterrupted() {
+        Server s;
+        synchronized (this) {
+            s = server;
+        }
+        if (!running || s == null) {
+            return;
+        }
+        System.err.println("jtorch: training is over; the progress page keeps serving at " + pageUri()
+                + " until this program is interrupted (Ctrl+C)");
+        try {
+            s.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Stops the server: closes the event streams, stops Jetty (waiting up to two seconds for requests in
+     * flight) and detaches from live runs. Idempotent; the server cannot be started again.
+     */
+    public synchronized void stop() {
+        started = true;
+        running = false;
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+        if (handler != null) {
+            for (EventStream st : handler.streams()) {
+                st.close(null);
+            }
+        }
+        if (server != null) {
+            try {
+                server.stop();
+            } catch (Exception e) {
+                System.err.println("jtorch: the progress server did not stop cleanly: " + e);
+            }
+            server = null;
+        }
+        for (RunDirectory run : attached) {
+            for (RunFeed f : store.all()) {
+                if (f.id().equals(run.id())) {
+                    run.removeListener(f);
+                }
+            }
+        }
+    }
+
+    /** Same as {@link #stop()}. */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Open event streams right now (for tests and diagnostics). */
+    int openEventStreams() {
+        ProgressHandler h = handler;
+        return h == null ? 0 : h.streams().size();
+    }
+
+    @Override
+    public String toString() {
+        return "ProgressServer(" + store.root() + ", " + (running ? uri() : "not running") + ")";
+    }
+}

@@ -1,0 +1,35 @@
+package dev.jtorch.train;
+
+import java.util.Locale;
+
+/** Where a run stands, as {@code config.json} records it: {@code running}, {@code finished} or {@code failed}. */
+public enum RunStatus {
+    /** The training program is (or was, if it died without saying so) still training. */
+    RUNNING,
+    /** {@link RunDirectory#markFinished()} was called. */
+    FINISHED,
+    /** {@link RunDirectory#markFailed(Throwable)} was called. */
+    FAILED;
+
+    /** The lower-case name written to {@code config.json}. */
+    public String jsonName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the run has ended ({@link #FINISHED} or {@link #FAILED}). */
+    public boolean isTerminal() {
+        return this != RUNNING;
+    }
+
+    /** Parses {@link #jsonName()}; unknown or missing values read as {@link #RUNNING}. */
+    public static RunStatus fromJson(String name) {
+        if (name != null) {
+            for (RunStatus s : values()) {
+                if (s.jsonName().equals(name)) {
+                    return s;
+                }
+            }
+        }
+        return RUNNING;
+    }
+}
