@@ -18,9 +18,14 @@ import dev.jtorch.optim.Optimizer;
 import dev.jtorch.optim.SGD;
 import dev.jtorch.optim.lr.ReduceLROnPlateau;
 import dev.jtorch.optim.lr.StepLR;
+import dev.jtorch.serve.ProgressServer;
 import dev.jtorch.train.Checkpoint;
+import dev.jtorch.train.ProgressBar;
+import dev.jtorch.train.RunDirectory;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,8 +38,9 @@ import picocli.CommandLine.Option;
  * everything else goes to standard error.
  *
  * <p>Flags: {@code --seed}, {@code --epochs}, the chapter's mini-challenge {@code --optimizer sgd} (momentum 0.9,
- * weight decay 1e-5) and {@code --scheduler step} (StepLR, step 10, gamma 0.1), and {@code --run-dir} for
- * checkpoints written each epoch (and the best one).
+ * weight decay 1e-5) and {@code --scheduler step} (StepLR, step 10, gamma 0.1), {@code --run-dir} (where the run
+ * directory goes: config, metrics per epoch, a checkpoint each epoch and the best one), and {@code --serve}
+ * ({@code --host}, {@code --port}, token in {@code $JTORCH_TOKEN}) for the live progress page.
  */
 @Command(name = "TrainingWorkflow", mixinStandardHelpOptions = true,
         description = "Seed 000's training workflow, printing what the Python tutorial prints.")
@@ -52,8 +58,19 @@ public final class TrainingWorkflow implements Callable<Integer> {
     @Option(names = "--scheduler", description = "plateau or step (default ${DEFAULT-VALUE})")
     String schedulerName = "plateau";
 
-    @Option(names = "--run-dir", description = "directory for this run's checkpoints (default: none written)")
-    Path runDir;
+    @Option(names = "--run-dir", description = "where run directories are written (default ${DEFAULT-VALUE})")
+    Path runsRoot = Path.of("runs");
+
+    @Option(names = "--serve", negatable = true,
+            description = "serve the live progress page while training, and after it until interrupted")
+    boolean serve;
+
+    @Option(names = "--host", description = "address of the progress page (default ${DEFAULT-VALUE}); any other "
+            + "than loopback needs the access token in $JTORCH_TOKEN")
+    String host = "127.0.0.1";
+
+    @Option(names = "--port", description = "port of the progress page (default ${DEFAULT-VALUE}; 0 picks one)")
+    int port = 8080;
 
     private final PrintStream out;
 
@@ -102,7 +119,7 @@ public final class TrainingWorkflow implements Callable<Integer> {
         }
     }
 
-    static double[] trainOneEpoch(Module model, DataLoader<?> dataloader, CrossEntropyLoss criterion,
+    static double[] trainOneEpoch(Module model, Iterable<Batch> dataloader, CrossEntropyLoss criterion,
             Optimizer optimizer, GradScaler scaler, Device device) {
         model.train(); // Set model to training mode (enables dropout, etc.)
         double runningLoss = 0.0;
@@ -136,7 +153,7 @@ public final class TrainingWorkflow implements Callable<Integer> {
         return new double[] {epochLoss, epochAccuracy};
     }
 
-    static double[] validateOneEpoch(Module model, DataLoader<?> dataloader, CrossEntropyLoss criterion,
+    static double[] validateOneEpoch(Module model, Iterable<Batch> dataloader, CrossEntropyLoss criterion,
             Device device) {
         model.eval(); // Set model to evaluation mode (disables dropout, batch norm updates)
         double runningLoss = 0.0;
@@ -214,21 +231,38 @@ public final class TrainingWorkflow implements Callable<Integer> {
                 ? new StepLR(optimizer, new StepLR.Options(10).gamma(0.1)) : null;
 
         GradScaler scaler = new GradScaler(device.isCuda()); // Only enable if on GPU
-        out.println("\nStarting Training...");
-        double bestValLoss = Double.POSITIVE_INFINITY;
-        for (int epoch = 0; epoch < numEpochs; epoch++) {
-            double[] train = trainOneEpoch(model, trainLoader, criterion, optimizer, scaler, device);
-            double[] val = validateOneEpoch(model, valLoader, criterion, device);
-            if (plateau != null) {
-                plateau.step(val[0]);
-            } else {
-                stepLr.step();
-            }
-            out.println("Epoch " + (epoch + 1) + "/" + numEpochs + ":");
-            out.println("  Train Loss: " + PyFormat.fixed(train[0], 4) + ", Train Acc: " + PyFormat.fixed(train[1], 4));
-            out.println("  Val Loss:   " + PyFormat.fixed(val[0], 4) + ", Val Acc:   " + PyFormat.fixed(val[1], 4));
-            out.println("  Current LR: " + PyFormat.fixed(optimizer.paramGroups().get(0).lr(), 6));
-            if (runDir != null) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("seed", seed);
+        config.put("device", device.toString());
+        config.put("model", model.toString());
+        config.put("total_epochs", numEpochs);
+        config.put("batches_per_epoch", trainLoader.size());
+        config.put("optimizer", optimizerName);
+        config.put("scheduler", schedulerName);
+        config.put("lr", learningRate);
+        config.put("weight_decay", weightDecay);
+        config.put("batch_size", batchSize);
+        RunDirectory run = RunDirectory.create(runsRoot, "seed000-training-workflow", config);
+        System.err.println("Run directory: " + run.path());
+        ProgressServer server = serve ? startServer(run) : null;
+        try {
+            out.println("\nStarting Training...");
+            double bestValLoss = Double.POSITIVE_INFINITY;
+            for (int epoch = 0; epoch < numEpochs; epoch++) {
+                double lrBefore = optimizer.paramGroups().get(0).lr();
+                Iterable<Batch> batches = tracked(trainLoader, run, epoch + 1, numEpochs);
+                double[] train = trainOneEpoch(model, batches, criterion, optimizer, scaler, device);
+                double[] val = validateOneEpoch(model, valLoader, criterion, device);
+                if (plateau != null) {
+                    plateau.step(val[0]);
+                } else {
+                    stepLr.step();
+                }
+                out.println("Epoch " + (epoch + 1) + "/" + numEpochs + ":");
+                out.println("  Train Loss: " + PyFormat.fixed(train[0], 4) + ", Train Acc: " + PyFormat.fixed(train[1], 4));
+                out.println("  Val Loss:   " + PyFormat.fixed(val[0], 4) + ", Val Acc:   " + PyFormat.fixed(val[1], 4));
+                out.println("  Current LR: " + PyFormat.fixed(optimizer.paramGroups().get(0).lr(), 6));
+                record(run, epoch + 1, train, val, lrBefore, optimizer.paramGroups().get(0).lr());
                 Checkpoint ckpt = new Checkpoint().epoch(epoch + 1).model(model).optimizer(optimizer).scaler(scaler)
                         .loss(val[0]);
                 if (plateau != null) {
@@ -236,14 +270,89 @@ public final class TrainingWorkflow implements Callable<Integer> {
                 } else {
                     ckpt.scheduler(stepLr);
                 }
-                ckpt.save(runDir.resolve("checkpoints").resolve(String.format("epoch_%03d.pt", epoch + 1)));
+                Path file = run.checkpointsDir().resolve(String.format("epoch_%03d.pt", epoch + 1));
+                ckpt.save(file);
+                run.checkpointWritten(file, epoch + 1);
                 if (val[0] < bestValLoss) {
                     bestValLoss = val[0];
-                    ckpt.save(runDir.resolve("checkpoints").resolve("best.pt"));
+                    Path best = run.checkpointsDir().resolve("best.pt");
+                    ckpt.save(best);
+                    run.checkpointWritten(best, epoch + 1);
+                    run.logEvent(RunDirectory.BEST_EPOCH, epoch + 1, Map.of("val_loss", val[0]));
                 }
             }
+            run.markFinished();
+        } catch (RuntimeException | Error e) {
+            run.markFailed(e);
+            throw e;
         }
         out.println("\nTraining Complete!");
+        if (server != null) {
+            server.serveUntilInterrupted();
+            server.close();
+        }
         return 0;
+    }
+
+    /** Starts the progress page for the run (a port in use or a browser gone never stops training). */
+    private ProgressServer startServer(RunDirectory run) {
+        ProgressServer.Options options = new ProgressServer.Options().host(host).port(port);
+        String token = System.getenv("JTORCH_TOKEN");
+        if (token != null && !token.isBlank()) {
+            options.token(token.strip());
+        }
+        ProgressServer server = new ProgressServer(runsRoot, options);
+        server.attach(run);
+        server.start();
+        return server;
+    }
+
+    /** The loader's batches, reporting progress to the run directory (and a console bar on a terminal). */
+    static Iterable<Batch> tracked(DataLoader<?> loader, RunDirectory run, int epoch, int numEpochs) {
+        return () -> {
+            var it = loader.iterator();
+            long start = System.nanoTime();
+            int total = (int) loader.size();
+            ProgressBar bar = new ProgressBar("Epoch " + epoch + "/" + numEpochs, total);
+            return new java.util.Iterator<>() {
+                int batch;
+                long samples;
+
+                @Override
+                public boolean hasNext() {
+                    boolean more = it.hasNext();
+                    if (!more) {
+                        bar.close();
+                    }
+                    return more;
+                }
+
+                @Override
+                public Batch next() {
+                    Batch b = it.next();
+                    batch++;
+                    samples += b.get(0).size(0);
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    run.progress(epoch, numEpochs, batch, total, seconds > 0 ? samples / seconds : 0);
+                    bar.step();
+                    return b;
+                }
+            };
+        };
+    }
+
+    /** Writes the epoch's metrics and a learning-rate event when the scheduler changed it. */
+    private static void record(RunDirectory run, int epoch, double[] train, double[] val, double lrBefore,
+            double lrAfter) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("train_loss", train[0]);
+        values.put("train_acc", train[1]);
+        values.put("val_loss", val[0]);
+        values.put("val_acc", val[1]);
+        values.put("lr", lrAfter);
+        run.logEpoch(epoch, values);
+        if (lrAfter != lrBefore) {
+            run.logEvent(RunDirectory.LR_REDUCED, epoch, Map.of("from", lrBefore, "to", lrAfter));
+        }
     }
 }

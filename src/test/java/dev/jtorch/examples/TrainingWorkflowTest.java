@@ -12,6 +12,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import dev.jtorch.train.Checkpoint;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,16 +39,29 @@ class TrainingWorkflowTest {
         try (InputStream in = getClass().getResourceAsStream(name)) {
             expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        assertEquals(expected, javaOutput(args.split(" ")));
+        assertEquals(expected, javaOutput((args + " --run-dir " + runs).split(" ")));
     }
 
+    @TempDir
+    static Path runs;
+
     @Test
-    void writesACheckpointEachEpochAndTheBest(@TempDir Path dir) throws IOException {
+    void writesItsRunDirectoryWithACheckpointEachEpochAndTheBest(@TempDir Path dir) throws IOException {
         javaOutput("--seed", "1", "--epochs", "3", "--run-dir", dir.toString());
-        try (var files = Files.list(dir.resolve("checkpoints"))) {
+        Path run;
+        try (var runs = Files.list(dir)) {
+            run = runs.findFirst().orElseThrow();
+        }
+        try (var files = Files.list(run.resolve("checkpoints"))) {
             assertEquals(4, files.count(), "epoch_001..003 and best.pt");
         }
-        assertTrue(Files.size(dir.resolve("checkpoints/best.pt")) > 1000);
+        assertTrue(Files.size(run.resolve("checkpoints/best.pt")) > 1000);
+        String config = Files.readString(run.resolve("config.json"));
+        assertTrue(config.contains("\"status\" : \"finished\"") || config.contains("\"status\":\"finished\""), config);
+        List<String> metrics = Files.readAllLines(run.resolve("metrics.jsonl"));
+        assertEquals(3, metrics.stream().filter(l -> l.contains("\"type\":\"epoch\"")).count(), metrics.toString());
+        Checkpoint best = Checkpoint.load(run.resolve("checkpoints/best.pt"));
+        assertTrue(best.epoch() >= 1 && best.epoch() <= 3);
     }
 
     @Tag("python")
@@ -60,6 +75,9 @@ class TrainingWorkflowTest {
         System.arraycopy(a, 0, cmd, 1, a.length);
         Python.Result py = Python.run(cmd);
         assertEquals(0, py.exitCode(), py.stderr());
-        assertEquals(py.stdout(), javaOutput(a));
+        String[] withRuns = java.util.Arrays.copyOf(a, a.length + 2);
+        withRuns[a.length] = "--run-dir";
+        withRuns[a.length + 1] = runs.toString();
+        assertEquals(py.stdout(), javaOutput(withRuns));
     }
 }
