@@ -8,9 +8,10 @@ import java.util.Objects;
  * same arguments and seed give the same {@code X} and {@code y}. Usually reached through
  * {@link Datasets#makeClassification(int, int, Options)}.
  *
- * <p>The random covariance of each cluster is a matrix product, which NumPy hands to BLAS; it is computed here
- * with one fused multiply-add per term, as OpenBLAS's FMA kernels do. Labels, and therefore every later draw, are
- * always identical; where a different BLAS kernel rounds differently, features can differ in the last bit.
+ * <p>The random covariance of each cluster is a matrix product, which NumPy hands to BLAS; it is computed here as
+ * the reference BLAS does (Debian's {@code libblas3}, the one {@code python3-sklearn} gets without recommended
+ * packages): products summed in order. Labels, and therefore every later draw, never depend on the BLAS; with an
+ * optimized BLAS (OpenBLAS's fused multiply-add kernels) NumPy's features can differ from these in the last bit.
  */
 public final class MakeClassification {
     private MakeClassification() {}
@@ -270,19 +271,9 @@ public final class MakeClassification {
 
         if (nRed > 0) {
             double[][] b = twoUMinusOne(generator, nInf, nRed);
-            if (nRed == 1) {
-                double[] column = new double[nInf];
-                for (int t = 0; t < nInf; t++) {
-                    column[t] = b[t][0];
-                }
-                for (double[] row : x) {
-                    row[nInf] = dotGemv(row, column, nInf);
-                }
-            } else {
-                for (double[] row : x) {
-                    double[] prod = matVec(row, b, nInf, nRed);
-                    System.arraycopy(prod, 0, row, nInf, nRed);
-                }
+            for (double[] row : x) {
+                double[] prod = matVec(row, b, nInf, nRed);
+                System.arraycopy(prod, 0, row, nInf, nRed);
             }
         }
 
@@ -444,46 +435,15 @@ public final class MakeClassification {
     }
 
     /**
-     * {@code row @ column} (a matrix-vector product, which NumPy hands to BLAS's dgemv) in the order of OpenBLAS's
-     * AVX2 dgemv_t kernel: four-lane fused multiply-add accumulators over whole blocks of four terms, reduced as
-     * {@code (l0 + l2) + (l1 + l3)}, then the last one to three terms, themselves contracted into fused
-     * multiply-adds.
+     * {@code row @ m} as the reference BLAS computes it (Debian's {@code libblas3}, which NumPy uses unless an
+     * optimized BLAS is installed): each product rounded, then added in order.
      */
-    private static double dotGemv(double[] row, double[] column, int n) {
-        int rest = n & 3;
-        int blocks = n - rest;
-        double y = 0.0;
-        if (blocks > 0) {
-            double l0 = 0.0;
-            double l1 = 0.0;
-            double l2 = 0.0;
-            double l3 = 0.0;
-            for (int i = 0; i < blocks; i += 4) {
-                l0 = Math.fma(row[i], column[i], l0);
-                l1 = Math.fma(row[i + 1], column[i + 1], l1);
-                l2 = Math.fma(row[i + 2], column[i + 2], l2);
-                l3 = Math.fma(row[i + 3], column[i + 3], l3);
-            }
-            y = (l0 + l2) + (l1 + l3);
-        }
-        int i = blocks;
-        switch (rest) {
-            case 1 -> y = blocks > 0 ? Math.fma(row[i], column[i], y) : row[i] * column[i];
-            case 2 -> y = y + Math.fma(row[i], column[i], row[i + 1] * column[i + 1]);
-            case 3 -> y = y + Math.fma(row[i + 2], column[i + 2],
-                    Math.fma(row[i], column[i], row[i + 1] * column[i + 1]));
-            default -> { }
-        }
-        return y;
-    }
-
-    /** {@code row @ m} with a fused multiply-add per term, in the order of OpenBLAS's dgemm kernels. */
     private static double[] matVec(double[] row, double[][] m, int inner, int cols) {
         double[] out = new double[cols];
         for (int j = 0; j < cols; j++) {
             double acc = 0.0;
             for (int t = 0; t < inner; t++) {
-                acc = Math.fma(row[t], m[t][j], acc);
+                acc += row[t] * m[t][j];
             }
             out[j] = acc;
         }
