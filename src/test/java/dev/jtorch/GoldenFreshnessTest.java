@@ -23,7 +23,9 @@ class GoldenFreshnessTest {
         "gen_tensor_golden.py, tensor_core.json",
         "gen_optim_golden.py, optimizers.json",
         "gen_amp_golden.py, amp_clip.json",
-        "gen_training_golden.py, training_steps.json"
+        "gen_training_golden.py, training_steps.json",
+        "gen_prep_golden.py, prep.json",
+        "gen_metrics_golden.py, metrics.json"
     })
     void goldenFileIsUpToDate(String generator, String golden) throws Exception {
         assumeTrue(Python.hasTorch(), "Python with torch is not installed (apt-get install python3-torch)");
