@@ -82,8 +82,9 @@ final class ClassificationMetrics {
                     + "average setting, one of [None, 'micro', 'macro', 'weighted'].");
         }
         if (o.posLabelSet && o.posLabel != 1) {
-            Targets.warn("Note that pos_label (set to " + o.posLabel + ") is ignored when average != 'binary' (got '"
-                    + o.average + "'). You may use labels=[pos_label] to specify a single positive class.");
+            String got = o.average == Average.NONE ? "None" : "'" + o.average + "'";
+            Targets.warn("Note that pos_label (set to " + o.posLabel + ") is ignored when average != 'binary' (got "
+                    + got + "). You may use labels=[pos_label] to specify a single positive class.");
         }
         return o.labels;
     }

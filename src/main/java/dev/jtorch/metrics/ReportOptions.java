@@ -54,4 +54,24 @@ public final class ReportOptions {
         zeroDivision = Objects.requireNonNull(v, "zeroDivision");
         return this;
     }
+
+    /** {@code labels}; null for every class present. */
+    public long[] labels() {
+        return labels == null ? null : labels.clone();
+    }
+
+    /** {@code target_names}; null for the labels themselves. */
+    public List<String> targetNames() {
+        return targetNames;
+    }
+
+    /** {@code digits}. */
+    public int digits() {
+        return digits;
+    }
+
+    /** {@code zero_division}. */
+    public ZeroDivision zeroDivision() {
+        return zeroDivision;
+    }
 }

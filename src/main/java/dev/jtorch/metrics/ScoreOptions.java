@@ -3,8 +3,8 @@ package dev.jtorch.metrics;
 /**
  * The keyword arguments of scikit-learn's {@code precision_score}, {@code recall_score}, {@code f1_score},
  * {@code fbeta_score} and {@code precision_recall_fscore_support}: {@code labels}, {@code pos_label},
- * {@code average}, {@code zero_division}, with scikit-learn's defaults ({@code average='binary'},
- * {@code pos_label=1}, {@code zero_division="warn"}).
+ * {@code average}, {@code zero_division}, with scikit-learn's defaults ({@code pos_label=1},
+ * {@code zero_division="warn"}, and the function's own default {@code average}).
  *
  * <p>{@code f1_score(y, p, average='macro', zero_division=0)} is
  * {@code Metrics.f1Score(y, p, new ScoreOptions().average(Average.MACRO).zeroDivision(ZeroDivision.ZERO))}.
@@ -51,6 +51,26 @@ public final class ScoreOptions {
     public ScoreOptions zeroDivision(ZeroDivision v) {
         zeroDivision = java.util.Objects.requireNonNull(v, "zeroDivision");
         return this;
+    }
+
+    /** {@code labels}; null for all of them. */
+    public long[] labels() {
+        return labels == null ? null : labels.clone();
+    }
+
+    /** {@code pos_label}. */
+    public long posLabel() {
+        return posLabel;
+    }
+
+    /** {@code average}; null where the function's default applies. */
+    public Average average() {
+        return average;
+    }
+
+    /** {@code zero_division}. */
+    public ZeroDivision zeroDivision() {
+        return zeroDivision;
     }
 
     /** A copy whose average is {@code fallback} where none was set. */

@@ -182,6 +182,76 @@ public final class MakeClassification {
         public int nFeatures() {
             return nFeatures;
         }
+
+        /** {@code n_informative}. */
+        public int nInformative() {
+            return nInformative;
+        }
+
+        /** {@code n_redundant}. */
+        public int nRedundant() {
+            return nRedundant;
+        }
+
+        /** {@code n_repeated}. */
+        public int nRepeated() {
+            return nRepeated;
+        }
+
+        /** {@code n_classes}. */
+        public int nClasses() {
+            return nClasses;
+        }
+
+        /** {@code n_clusters_per_class}. */
+        public int nClustersPerClass() {
+            return nClustersPerClass;
+        }
+
+        /** {@code weights}; null for {@code None}. */
+        public double[] weights() {
+            return weights == null ? null : weights.clone();
+        }
+
+        /** {@code flip_y}. */
+        public double flipY() {
+            return flipY;
+        }
+
+        /** {@code class_sep}. */
+        public double classSep() {
+            return classSep;
+        }
+
+        /** {@code hypercube}. */
+        public boolean hypercube() {
+            return hypercube;
+        }
+
+        /** {@code shift} as a scalar; null for {@code None} or a per-feature shift. */
+        public Double shift() {
+            return shift;
+        }
+
+        /** {@code shift} per feature; null unless set so. */
+        public double[] shiftPerFeature() {
+            return shiftPerFeature == null ? null : shiftPerFeature.clone();
+        }
+
+        /** {@code scale} as a scalar; null for {@code None} or a per-feature scale. */
+        public Double scale() {
+            return scale;
+        }
+
+        /** {@code scale} per feature; null unless set so. */
+        public double[] scalePerFeature() {
+            return scalePerFeature == null ? null : scalePerFeature.clone();
+        }
+
+        /** {@code shuffle}. */
+        public boolean shuffle() {
+            return shuffle;
+        }
     }
 
     /** {@code make_classification(**options)}. */

@@ -13,9 +13,9 @@ import java.util.Objects;
  * <p>{@link #randomSample()}, {@link #uniform}, {@link #randint}, {@link #permutation}, {@link #shuffle} and
  * {@link #choice} give NumPy's values bit for bit. {@link #standardNormal()} uses the legacy polar method and its
  * cached second value exactly as NumPy does; its one transcendental step, a logarithm, is Java's
- * {@link Math#log}, which in rare cases (about one pair of values in two thousand) rounds the last bit
- * differently from the C library NumPy calls. Such a pair then differs from NumPy's by about one unit in the last
- * place; the stream of draws stays in step.
+ * {@link Math#log}, which now and then rounds the last bit differently from the C library (glibc) NumPy calls:
+ * of a million {@code standard_normal()} values for seed 0, 304 differ from NumPy's, by at most 3.4e-16
+ * relative. The stream of draws always stays in step.
  *
  * <p>Not thread-safe.
  */

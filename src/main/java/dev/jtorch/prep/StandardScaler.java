@@ -45,6 +45,16 @@ public final class StandardScaler {
             withStd = v;
             return this;
         }
+
+        /** {@code with_mean}. */
+        public boolean withMean() {
+            return withMean;
+        }
+
+        /** {@code with_std}. */
+        public boolean withStd() {
+            return withStd;
+        }
     }
 
     /** {@code StandardScaler()}. */

@@ -65,6 +65,21 @@ public final class StratifiedShuffleSplit {
             randomState = RandomStateArg.of(rng);
             return this;
         }
+
+        /** {@code n_splits}. */
+        public int nSplits() {
+            return nSplits;
+        }
+
+        /** {@code test_size}: a Double fraction, an Integer count, or null for {@code None}. */
+        public Number testSize() {
+            return testSize.fraction() != null ? testSize.fraction() : testSize.count();
+        }
+
+        /** {@code train_size}: a Double fraction, an Integer count, or null for {@code None}. */
+        public Number trainSize() {
+            return trainSize.fraction() != null ? trainSize.fraction() : trainSize.count();
+        }
     }
 
     /** {@code StratifiedShuffleSplit()} with the defaults. */

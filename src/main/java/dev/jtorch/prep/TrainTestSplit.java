@@ -83,5 +83,25 @@ public record TrainTestSplit<X, Y>(X xTrain, X xTest, Y yTrain, Y yTest, Split i
             stratify = labels == null ? null : Labels.toLong(labels);
             return this;
         }
+
+        /** {@code test_size}: a Double fraction, an Integer count, or null for {@code None}. */
+        public Number testSize() {
+            return testSize.fraction() != null ? testSize.fraction() : testSize.count();
+        }
+
+        /** {@code train_size}: a Double fraction, an Integer count, or null for {@code None}. */
+        public Number trainSize() {
+            return trainSize.fraction() != null ? trainSize.fraction() : trainSize.count();
+        }
+
+        /** {@code shuffle}. */
+        public boolean shuffle() {
+            return shuffle;
+        }
+
+        /** {@code stratify}; null for {@code None}. */
+        public long[] stratify() {
+            return stratify == null ? null : stratify.clone();
+        }
     }
 }
