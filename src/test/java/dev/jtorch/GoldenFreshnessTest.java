@@ -31,10 +31,15 @@ class GoldenFreshnessTest {
         "gen_training_golden.py, training_steps.json",
         "gen_data_golden.py, data_loader.json",
         "gen_lr_golden.py, lr_schedulers.json",
-        "gen_nn_golden.py, nn_modules.json"
+        "gen_nn_golden.py, nn_modules.json",
+        "gen_prep_golden.py, prep.json",
+        "gen_metrics_golden.py, metrics.json"
     })
     void goldenFileIsUpToDate(String generator, String golden) throws Exception {
         assumeTrue(Python.hasTorch(), "Python with torch is not installed (apt-get install python3-torch)");
+        if (generator.startsWith("gen_prep") || generator.startsWith("gen_metrics")) {
+            assumeTrue(Python.hasModule("sklearn"), "scikit-learn is not installed (apt-get install python3-sklearn)");
+        }
         Path out = Files.createTempFile("golden", ".json");
         try {
             Python.Result r = Python.run("src/test/python/" + generator, "--out", out.toString());

@@ -56,6 +56,18 @@ public final class Python {
         env.put("OMP_NUM_THREADS", "1");
     }
 
+    /** Whether the interpreter imports the module (e.g. {@code sklearn}). */
+    public static boolean hasModule(String module) {
+        if (!hasTorch()) {
+            return false;
+        }
+        try {
+            return run("-c", "import " + module).exitCode == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** What a finished Python process printed. */
     public record Result(int exitCode, String stdout, String stderr) {}
 

@@ -1,0 +1,30 @@
+package dev.jtorch.metrics;
+
+/**
+ * The {@code average} argument of scikit-learn's {@code precision_score}, {@code recall_score}, {@code f1_score},
+ * {@code roc_auc_score} (and of torchmetrics' classification metrics).
+ */
+public enum Average {
+    /** {@code average='binary'}: the score of the positive class ({@code pos_label}) only. */
+    BINARY("binary"),
+    /** {@code average='micro'}: counts summed over classes first. */
+    MICRO("micro"),
+    /** {@code average='macro'}: the unweighted mean of the per-class scores. */
+    MACRO("macro"),
+    /** {@code average='weighted'}: the per-class scores weighted by each class's support. */
+    WEIGHTED("weighted"),
+    /** {@code average=None}: one score per class. */
+    NONE("None");
+
+    private final String pythonName;
+
+    Average(String pythonName) {
+        this.pythonName = pythonName;
+    }
+
+    /** Python's spelling, e.g. {@code macro}. */
+    @Override
+    public String toString() {
+        return pythonName;
+    }
+}

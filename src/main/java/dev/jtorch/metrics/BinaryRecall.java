@@ -1,0 +1,22 @@
+package dev.jtorch.metrics;
+
+/**
+ * torchmetrics' {@code BinaryRecall(threshold=0.5)}: {@code tp / (tp + fn)} over all batches, 0 without positive
+ * targets; scikit-learn's {@code recall_score(..., zero_division=0)}.
+ */
+public final class BinaryRecall extends BinaryCounts {
+    /** {@code BinaryRecall()}: threshold 0.5. */
+    public BinaryRecall() {
+        this(0.5);
+    }
+
+    /** {@code BinaryRecall(threshold=threshold)}. */
+    public BinaryRecall(double threshold) {
+        super(threshold);
+    }
+
+    @Override
+    public Double compute() {
+        return divide(tp, tp + fn);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.jtorch.metrics;
+
+/**
+ * The result of scikit-learn's {@code precision_recall_curve}: {@code precision, recall, thresholds}, thresholds
+ * increasing; precision ends with 1 and recall with 0, one element more than the thresholds.
+ */
+public record PrecisionRecallCurve(double[] precision, double[] recall, double[] thresholds) {
+    /** Keeps copies of the arrays. */
+    public PrecisionRecallCurve {
+        precision = precision.clone();
+        recall = recall.clone();
+        thresholds = thresholds.clone();
+    }
+
+    @Override
+    public double[] precision() {
+        return precision.clone();
+    }
+
+    @Override
+    public double[] recall() {
+        return recall.clone();
+    }
+
+    @Override
+    public double[] thresholds() {
+        return thresholds.clone();
+    }
+}

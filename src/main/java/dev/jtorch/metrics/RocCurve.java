@@ -1,0 +1,29 @@
+package dev.jtorch.metrics;
+
+/**
+ * The result of scikit-learn's {@code roc_curve}: {@code fpr, tpr, thresholds}, thresholds decreasing, the first
+ * one {@code max(y_score) + 1} (scikit-learn 1.2's convention).
+ */
+public record RocCurve(double[] fpr, double[] tpr, double[] thresholds) {
+    /** Keeps copies of the arrays. */
+    public RocCurve {
+        fpr = fpr.clone();
+        tpr = tpr.clone();
+        thresholds = thresholds.clone();
+    }
+
+    @Override
+    public double[] fpr() {
+        return fpr.clone();
+    }
+
+    @Override
+    public double[] tpr() {
+        return tpr.clone();
+    }
+
+    @Override
+    public double[] thresholds() {
+        return thresholds.clone();
+    }
+}
