@@ -33,4 +33,12 @@ for args in "--seed 42" "--seed 0" "--seed 7" "--seed 123 --optimizer sgd" "--se
   name=$(echo "seed000 $args" | tr -d '-' | tr ' ' '_')
   "$PY" src/test/python/seed000_flags.py $args > "$out/examples/$name.txt"
 done
+# BinaryClassifier's expected standard output: the reference script of seed 001 (it saves its plot in the cwd).
+tmp=$(mktemp -d)
+for args in "42 0.01" "0 0.01" "7 0.01" "42 0.1" "42 0.001"; do
+  set -- $args
+  (cd "$tmp" && MPLBACKEND=Agg "$PY" "$OLDPWD/../shared/reference/seed001_binary_classifier.py" "$1" "$2") \
+    > "$out/examples/seed001_seed_$1_lr_$2.txt"
+done
+rm -rf "$tmp"
 echo "golden files written to $out" >&2

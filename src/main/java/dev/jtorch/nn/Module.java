@@ -37,7 +37,9 @@ import java.util.function.UnaryOperator;
  * <p>Fields of type {@link Module} and {@link Parameter} are registered under their field names, in declaration
  * order (superclass fields first), as Python registers attributes on assignment; a field reassigned later (say, a
  * new head for transfer learning) is picked up. {@link #registerModule}, {@link #registerParameter} and
- * {@link #registerBuffer} register explicitly, for names computed at run time. So state-dict keys read
+ * {@link #registerBuffer} register explicitly, for names computed at run time or names that are not Java style
+ * ({@code outputLayer = registerModule("output_layer", new Linear(10, 1))}: the field then appears once, under the
+ * registered name). So state-dict keys read
  * {@code fc1.weight}, {@code fc1.bias}, and {@link #toString()} prints PyTorch's repr.
  *
  * <p>A module owns its parameters and buffers: they belong to no {@link TensorScope}.
@@ -152,25 +154,35 @@ public abstract class Module {
 
     /** Python's {@code self._modules}: direct submodules by name, in registration order. */
     protected Map<String, Module> moduleMap() {
-        Map<String, Module> out = new LinkedHashMap<>();
-        for (Field f : fieldsOf(getClass())) {
-            if (read(f) instanceof Module m) {
-                out.put(f.getName(), m);
-            }
-        }
-        out.putAll(explicitModules);
-        return out;
+        return merge(Module.class, explicitModules);
     }
 
     /** Python's {@code self._parameters}: this module's own parameters, in registration order. */
     protected Map<String, Parameter> parameterMap() {
-        Map<String, Parameter> out = new LinkedHashMap<>();
+        return merge(Parameter.class, explicitParameters);
+    }
+
+    /**
+     * Fields of the type under their names, in declaration order, and explicit registrations: a field holding an
+     * explicitly registered object appears once, under the registered name (so {@code outputLayer} can be
+     * registered as {@code output_layer}), at the field's place.
+     */
+    private <T> Map<String, T> merge(Class<T> type, Map<String, T> explicit) {
+        Map<Object, String> explicitNames = new java.util.IdentityHashMap<>();
+        for (Map.Entry<String, T> e : explicit.entrySet()) {
+            explicitNames.put(e.getValue(), e.getKey());
+        }
+        Map<String, T> out = new LinkedHashMap<>();
         for (Field f : fieldsOf(getClass())) {
-            if (read(f) instanceof Parameter p) {
-                out.put(f.getName(), p);
+            Object v = read(f);
+            if (type.isInstance(v)) {
+                String name = explicitNames.getOrDefault(v, f.getName());
+                out.put(name, type.cast(v));
             }
         }
-        out.putAll(explicitParameters);
+        for (Map.Entry<String, T> e : explicit.entrySet()) {
+            out.putIfAbsent(e.getKey(), e.getValue());
+        }
         return out;
     }
 

@@ -54,6 +54,7 @@ public final class Python {
             env.put("LD_LIBRARY_PATH", String.join(":", dirs));
         }
         env.put("OMP_NUM_THREADS", "1");
+        env.put("MPLBACKEND", "Agg");
     }
 
     /** Whether the interpreter imports the module (e.g. {@code sklearn}). */
@@ -73,12 +74,20 @@ public final class Python {
 
     /** Runs the interpreter with the arguments, in the repository root, for at most five minutes. */
     public static Result run(String... args) throws IOException {
+        return runIn(null, args);
+    }
+
+    /** Runs the interpreter in the directory {@code cwd} (null: the repository root), for at most five minutes. */
+    public static Result runIn(Path cwd, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(executable());
         cmd.addAll(List.of(args));
         Path err = Files.createTempFile("jtorch-python", ".err");
         try {
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
+            if (cwd != null) {
+                pb.directory(cwd.toFile());
+            }
             referenceBlas(pb.environment());
             Process p = pb.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
