@@ -532,9 +532,17 @@ public final class Torch {
     public static boolean cudaIsAvailable() {
         try {
             return torch.cuda_is_available();
-        } catch (RuntimeException | UnsatisfiedLinkError e) {
+        } catch (RuntimeException | LinkageError e) {
             return false;
         }
+    }
+
+    /**
+     * Python's {@code torch.cuda} module: {@code Torch.cuda().manualSeedAll(42)}, {@code memoryAllocated()},
+     * {@code emptyCache()}, {@code synchronize()}, ... Safe to call without CUDA (see {@link Cuda}).
+     */
+    public static Cuda cuda() {
+        return Cuda.INSTANCE;
     }
 
     /** {@code torch.cuda.device_count()}. */

@@ -333,8 +333,16 @@ public abstract class Module {
 
     /** Python's {@code to(device)}: moves parameters and buffers in place. Returns this module. */
     public Module to(Device device) {
+        return to(device, false);
+    }
+
+    /**
+     * Python's {@code to(device, non_blocking=...)}: with {@code nonBlocking}, copies between pinned host memory and
+     * a CUDA device are asynchronous with respect to the host.
+     */
+    public Module to(Device device, boolean nonBlocking) {
         Objects.requireNonNull(device, "device");
-        return apply(t -> t.to(device));
+        return apply(t -> t.to(device, nonBlocking));
     }
 
     /** Python's {@code to(dtype)}: converts floating-point parameters and buffers. Returns this module. */
