@@ -41,4 +41,9 @@ for args in "42 0.01" "0 0.01" "7 0.01" "42 0.1" "42 0.001"; do
     > "$out/examples/seed001_seed_$1_lr_$2.txt"
 done
 rm -rf "$tmp"
+# BinaryClassifierTuning's expected standard output (its twin needs scikit-learn).
+for args in "42 30" "7 10"; do
+  set -- $args
+  "$PY" src/test/python/seed001_tuning.py "$1" "$2" > "$out/examples/seed001_tuning_seed_$1_epochs_$2.txt"
+done
 echo "golden files written to $out" >&2
