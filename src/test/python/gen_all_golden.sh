@@ -31,4 +31,12 @@ for args in "--seed 42" "--seed 0" "--seed 7" "--seed 123 --optimizer sgd" "--se
   name=$(echo "seed000 $args" | tr -d '-' | tr ' ' '_')
   "$PY" src/test/python/seed000_flags.py $args > "$out/examples/$name.txt"
 done
+# TrainingLoopBasics (seed 003), RegularizedWorkflow (seed 004) and CheckpointAndTransfer (seed 002): the files they
+# write (a checkpoint, a run directory) go to a temporary directory, named outside the golden file's name.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for args in "--seed 42" "--seed 0 --epochs 5 --lr 0.05" "--seed 7 --batch-size 16 --num-workers 2"; do
+  name=$(echo "seed003 $args" | tr -d '-' | tr ' ' '_')
+  "$PY" src/test/python/seed003_training_loop.py $args > "$out/examples/$name.txt"
+done
 echo "golden files written to $out" >&2
