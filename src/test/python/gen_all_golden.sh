@@ -52,4 +52,10 @@ if [ -f "$openblas/libblas.so.3" ]; then
 else
   echo "OpenBLAS is not installed (apt-get install libopenblas0-pthread): seed004 golden files left as they are" >&2
 fi
+for args in "--seed 42" "--seed 0 --epochs 5 --interrupt-after 0 --finetune-epochs 4" \
+            "--seed 7 --epochs 6 --interrupt-after 5 --lr 0.003"; do
+  name=$(echo "seed002 $args" | tr -d '-' | tr ' ' '_')
+  "$PY" src/test/python/seed002_checkpoint_transfer.py $args --run-dir "$tmp/run_$name" 2>/dev/null \
+    > "$out/examples/$name.txt"
+done
 echo "golden files written to $out" >&2
