@@ -122,10 +122,13 @@ class CheckpointAndTransferTest {
         Python.Result r = Python.run("-c", "import sys, torch\n"
                 + "c = torch.load(sys.argv[1])\n"
                 + "print(list(c), c['epoch'])\n"
-                + "print(list(torch.load(sys.argv[2]))[-2:])\n",
-                dir.resolve("checkpoint.pt").toString(), dir.resolve("finetuned.pt").toString());
+                + "print(list(torch.load(sys.argv[2]))[-2:], tuple(torch.load(sys.argv[2])['head.weight'].shape))\n"
+                + "print(list(torch.load(sys.argv[3]))[-2:], tuple(torch.load(sys.argv[3])['head.weight'].shape))\n",
+                dir.resolve("checkpoint.pt").toString(), dir.resolve("pretrained.pt").toString(),
+                dir.resolve("finetuned.pt").toString());
         assertEquals(0, r.exitCode(), r.stderr());
         assertEquals("['epoch', 'model_state_dict', 'optimizer_state_dict', 'scheduler_state_dict', 'loss', "
-                + "'rng_state'] 2\n['head.weight', 'head.bias']\n", r.stdout());
+                + "'rng_state'] 2\n['head.weight', 'head.bias'] (4, 64)\n['head.weight', 'head.bias'] (2, 64)\n",
+                r.stdout());
     }
 }
