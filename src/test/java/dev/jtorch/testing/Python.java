@@ -69,16 +69,40 @@ public final class Python {
         }
     }
 
+    /** Where Debian's OpenBLAS (package libopenblas0-pthread) keeps its libblas.so.3. */
+    static final Path OPENBLAS = Path.of("/usr/lib/x86_64-linux-gnu/openblas-pthread");
+
+    /**
+     * Whether Debian's OpenBLAS is installed. jtorch's libtorch multiplies matrices with OpenBLAS (bundled by the
+     * presets), so where the reference BLAS rounds a float32 product differently, Python with OpenBLAS is the twin
+     * that prints the same digits (see {@link #runWithOpenBlas}).
+     */
+    public static boolean hasOpenBlas() {
+        return Files.isRegularFile(OPENBLAS.resolve("libblas.so.3"));
+    }
+
     /** What a finished Python process printed. */
     public record Result(int exitCode, String stdout, String stderr) {}
 
     /** Runs the interpreter with the arguments, in the repository root, for at most five minutes. */
     public static Result run(String... args) throws IOException {
-        return runIn(null, args);
+        return exec(null, false, args);
     }
 
     /** Runs the interpreter in the directory {@code cwd} (null: the repository root), for at most five minutes. */
     public static Result runIn(Path cwd, String... args) throws IOException {
+        return exec(cwd, false, args);
+    }
+
+    /**
+     * As {@link #run}, but with Debian's OpenBLAS (as {@code gen_all_golden.sh} runs the scripts whose golden files
+     * are written with it) instead of the reference BLAS.
+     */
+    public static Result runWithOpenBlas(String... args) throws IOException {
+        return exec(null, true, args);
+    }
+
+    private static Result exec(Path cwd, boolean openBlas, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(executable());
         cmd.addAll(List.of(args));
@@ -89,6 +113,9 @@ public final class Python {
                 pb.directory(cwd.toFile());
             }
             referenceBlas(pb.environment());
+            if (openBlas) {
+                pb.environment().put("LD_LIBRARY_PATH", OPENBLAS.toString());
+            }
             Process p = pb.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(5, TimeUnit.MINUTES)) {
