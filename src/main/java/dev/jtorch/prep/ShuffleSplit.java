@@ -81,6 +81,22 @@ public final class ShuffleSplit {
         public Number trainSize() {
             return trainSize.fraction() != null ? trainSize.fraction() : trainSize.count();
         }
+
+        int nSplitsArg() {
+            return nSplits;
+        }
+
+        SplitSize testSizeArg() {
+            return testSize;
+        }
+
+        SplitSize trainSizeArg() {
+            return trainSize;
+        }
+
+        RandomStateArg randomStateArg() {
+            return randomState;
+        }
     }
 
     /** {@code ShuffleSplit()} with the defaults. */
@@ -90,7 +106,7 @@ public final class ShuffleSplit {
 
     /** {@code ShuffleSplit(**options)}. */
     public ShuffleSplit(Options o) {
-        this(o.nSplits, o.testSize, o.trainSize, o.randomState);
+        this(o.nSplitsArg(), o.testSizeArg(), o.trainSizeArg(), o.randomStateArg());
     }
 
     ShuffleSplit(int nSplits, SplitSize testSize, SplitSize trainSize, RandomStateArg randomState) {

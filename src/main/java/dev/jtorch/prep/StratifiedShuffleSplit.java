@@ -14,82 +14,22 @@ public final class StratifiedShuffleSplit {
     private final SplitSize trainSize;
     private final RandomStateArg randomState;
 
-    /** Optional arguments, with scikit-learn's defaults ({@code n_splits=10}, test fraction 0.1). */
-    public static final class Options {
-        private int nSplits = 10;
-        private SplitSize testSize = SplitSize.NONE;
-        private SplitSize trainSize = SplitSize.NONE;
-        private RandomStateArg randomState = RandomStateArg.NONE;
-
-        /** The defaults. */
-        public Options() {}
-
-        /** {@code n_splits} (default 10). */
-        public Options nSplits(int v) {
-            nSplits = v;
-            return this;
-        }
-
-        /** {@code test_size} as a fraction in (0, 1). */
-        public Options testSize(double v) {
-            testSize = SplitSize.of(v);
-            return this;
-        }
-
-        /** {@code test_size} as a number of samples. */
-        public Options testSize(int v) {
-            testSize = SplitSize.of(v);
-            return this;
-        }
-
-        /** {@code train_size} as a fraction in (0, 1). */
-        public Options trainSize(double v) {
-            trainSize = SplitSize.of(v);
-            return this;
-        }
-
-        /** {@code train_size} as a number of samples. */
-        public Options trainSize(int v) {
-            trainSize = SplitSize.of(v);
-            return this;
-        }
-
-        /** {@code random_state=seed}. */
-        public Options randomState(long seed) {
-            randomState = RandomStateArg.of(seed);
-            return this;
-        }
-
-        /** {@code random_state=rng}; null for {@code None}. */
-        public Options randomState(RandomState rng) {
-            randomState = RandomStateArg.of(rng);
-            return this;
-        }
-
-        /** {@code n_splits}. */
-        public int nSplits() {
-            return nSplits;
-        }
-
-        /** {@code test_size}: a Double fraction, an Integer count, or null for {@code None}. */
-        public Number testSize() {
-            return testSize.fraction() != null ? testSize.fraction() : testSize.count();
-        }
-
-        /** {@code train_size}: a Double fraction, an Integer count, or null for {@code None}. */
-        public Number trainSize() {
-            return trainSize.fraction() != null ? trainSize.fraction() : trainSize.count();
-        }
+    /**
+     * The optional arguments: scikit-learn's {@code StratifiedShuffleSplit} takes the same as {@code ShuffleSplit}
+     * ({@code n_splits=10}, test fraction 0.1 when neither size is given).
+     */
+    public static ShuffleSplit.Options options() {
+        return new ShuffleSplit.Options();
     }
 
     /** {@code StratifiedShuffleSplit()} with the defaults. */
     public StratifiedShuffleSplit() {
-        this(new Options());
+        this(new ShuffleSplit.Options());
     }
 
     /** {@code StratifiedShuffleSplit(**options)}. */
-    public StratifiedShuffleSplit(Options o) {
-        this(o.nSplits, o.testSize, o.trainSize, o.randomState);
+    public StratifiedShuffleSplit(ShuffleSplit.Options o) {
+        this(o.nSplitsArg(), o.testSizeArg(), o.trainSizeArg(), o.randomStateArg());
     }
 
     StratifiedShuffleSplit(int nSplits, SplitSize testSize, SplitSize trainSize, RandomStateArg randomState) {

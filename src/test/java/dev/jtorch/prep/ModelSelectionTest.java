@@ -135,7 +135,7 @@ class ModelSelectionTest {
         }
         for (JsonNode c : GOLDEN.get("stratified_shuffle_split")) {
             JsonNode a = c.get("args");
-            StratifiedShuffleSplit.Options o = new StratifiedShuffleSplit.Options()
+            ShuffleSplit.Options o = StratifiedShuffleSplit.options()
                     .randomState(a.get("random_state").asLong()).nSplits(a.get("n_splits").asInt());
             if (a.get("test_size").isInt()) {
                 o.testSize(a.get("test_size").asInt());
