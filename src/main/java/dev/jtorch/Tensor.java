@@ -591,6 +591,11 @@ public class Tensor implements AutoCloseable {
         return op(() -> handle.div(wrapped(other)));
     }
 
+    /** Python's {@code self % other} for a number ({@code torch.remainder}: the sign of the divisor). */
+    public Tensor remainder(Number other) {
+        return op(() -> handle.remainder(scalar(other)));
+    }
+
     /** Python's {@code self ** exponent}. */
     public Tensor pow(Number exponent) {
         return op(() -> handle.pow(scalar(exponent)));

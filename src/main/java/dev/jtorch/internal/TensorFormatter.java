@@ -24,6 +24,8 @@ public final class TensorFormatter {
     private final boolean[] bools;
     private final boolean floating;
     private final boolean summarize;
+    /** For a summarized tensor: the position of each printed element's flat offset in the fetched values. */
+    private final java.util.Map<Long, Integer> slots;
 
     private boolean intMode = true;
     private boolean sciMode;
@@ -39,10 +41,30 @@ public final class TensorFormatter {
             s *= shape[i];
         }
         floating = dtype.isFloatingPoint();
-        floats = floating ? t.toDoubleArray() : null;
-        bools = dtype == DType.BOOL ? t.toBooleanArray() : null;
-        longs = !floating && bools == null ? t.toLongArray() : null;
         summarize = t.numel() > THRESHOLD;
+        Tensor values = t;
+        if (summarize) {
+            // Fetch only the printed corners, as PyTorch's get_summarized_data does, not the whole tensor.
+            List<Long> shown = new ArrayList<>();
+            collect(0, 0, shown);
+            slots = new java.util.HashMap<>();
+            long[] offsets = new long[shown.size()];
+            for (int i = 0; i < offsets.length; i++) {
+                offsets[i] = shown.get(i);
+                slots.put(offsets[i], i);
+            }
+            values = t.reshape(-1).index(dev.jtorch.Torch.tensor(offsets));
+        } else {
+            slots = null;
+        }
+        floats = floating ? values.toDoubleArray() : null;
+        bools = dtype == DType.BOOL ? values.toBooleanArray() : null;
+        longs = !floating && bools == null ? values.toLongArray() : null;
+    }
+
+    /** Where the value of a flat offset is in the fetched arrays. */
+    private int slot(long offset) {
+        return slots == null ? (int) offset : slots.get(offset);
     }
 
     /** Python's {@code str(tensor)}. */
@@ -145,7 +167,7 @@ public final class TensorFormatter {
         }
         List<Double> vals = new ArrayList<>();
         for (long off : shown) {
-            double v = floats[(int) off];
+            double v = floats[slot(off)];
             if (Double.isFinite(v) && v != 0) {
                 vals.add(v);
             }
@@ -188,16 +210,16 @@ public final class TensorFormatter {
 
     private String plain(long off) {
         if (bools != null) {
-            return bools[(int) off] ? "True" : "False";
+            return bools[slot(off)] ? "True" : "False";
         }
-        return Long.toString(longs[(int) off]);
+        return Long.toString(longs[slot(off)]);
     }
 
     /** Python's {@code _Formatter.format}: one element, right-aligned to the column width. */
     private String element(long off) {
         String ret;
         if (floating) {
-            double v = floats[(int) off];
+            double v = floats[slot(off)];
             if (sciMode) {
                 ret = sci(v);
             } else if (intMode) {
