@@ -134,6 +134,14 @@ class SerializationTest {
         assertEquals(3.5, ((Tensor) back.get("scalar")).item());
         assertEquals(0, ((Tensor) back.get("scalar")).dim());
         assertTrue(back.get("ordered") instanceof PyObjects.OrderedDict);
+        Path sdFile = dir.resolve("state_dict.pt");
+        Torch.manualSeed(1);
+        SimpleClassifier m = new SimpleClassifier();
+        Torch.save(m.stateDict(), sdFile);
+        Object sd = Torch.load(sdFile);
+        assertTrue(sd instanceof PyObjects.OrderedDict, "torch.save(model.state_dict()) holds an OrderedDict");
+        assertEquals(List.of("fc1.weight", "fc1.bias", "fc2.weight", "fc2.bias"),
+                new ArrayList<>(((Map<?, ?>) sd).keySet()));
     }
 
     @Test
@@ -167,7 +175,7 @@ class SerializationTest {
         Path file = dir.resolve("java_model.pt");
         Map<String, Object> ckpt = new LinkedHashMap<>();
         ckpt.put("epoch", 3);
-        ckpt.put("model_state_dict", new PyObjects.OrderedDict(model.stateDict()));
+        ckpt.put("model_state_dict", model.stateDict());
         ckpt.put("loss", 0.5);
         Torch.save(ckpt, file);
         Tensor x = Torch.randn(2, 10);

@@ -396,8 +396,8 @@ public abstract class Module {
      * Python's {@code state_dict()}: parameters and persistent buffers by dotted name, detached (sharing memory
      * with the module, as in PyTorch). The map and its tensors are outside any scope.
      */
-    public Map<String, Tensor> stateDict() {
-        Map<String, Tensor> out = new LinkedHashMap<>();
+    public StateDict stateDict() {
+        StateDict out = new StateDict();
         collectState("", out);
         return out;
     }

@@ -4,7 +4,6 @@ import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
 import dev.jtorch.TorchException;
 import dev.jtorch.amp.GradScaler;
-import dev.jtorch.internal.pickle.PyObjects;
 import dev.jtorch.nn.Module;
 import dev.jtorch.optim.Optimizer;
 import dev.jtorch.optim.lr.LRScheduler;
@@ -61,7 +60,7 @@ public final class Checkpoint {
 
     /** Sets {@code model_state_dict} to the model's current state dict. */
     public Checkpoint model(Module model) {
-        dict.put(MODEL, new PyObjects.OrderedDict(Objects.requireNonNull(model, "model").stateDict()));
+        dict.put(MODEL, Objects.requireNonNull(model, "model").stateDict());
         return this;
     }
 

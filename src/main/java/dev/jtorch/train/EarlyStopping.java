@@ -4,8 +4,8 @@ import dev.jtorch.PyFormat;
 import dev.jtorch.Tensor;
 import dev.jtorch.TensorScope;
 import dev.jtorch.Torch;
-import dev.jtorch.internal.pickle.PyObjects;
 import dev.jtorch.nn.Module;
+import dev.jtorch.nn.StateDict;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -152,9 +152,9 @@ public class EarlyStopping {
             String what = options.mode == Mode.MIN ? "Validation loss decreased" : "Validation metric increased";
             options.out.println(what + " (" + previous + " --> " + PyFormat.fixed(metric, 6) + ").  Saving model ...");
         }
-        Map<String, Tensor> sd = model.stateDict();
+        StateDict sd = model.stateDict();
         if (options.checkpointPath != null) {
-            Torch.save(new PyObjects.OrderedDict(sd), options.checkpointPath);
+            Torch.save(sd, options.checkpointPath);
         }
         if (options.restoreBestWeights) {
             Map<String, Tensor> copy = new LinkedHashMap<>();

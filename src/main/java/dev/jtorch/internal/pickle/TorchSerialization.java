@@ -86,7 +86,7 @@ public final class TorchSerialization {
 
     /**
      * Python's {@code torch.save(obj, path)}. {@code obj} may hold maps (Python dicts; {@link PyObjects.OrderedDict}
-     * for OrderedDict), lists, {@code Object[]} and primitive arrays (tuples), strings, numbers, booleans, null and
+     * and a module's {@link dev.jtorch.nn.StateDict} for OrderedDict), lists, {@code Object[]} and primitive arrays (tuples), strings, numbers, booleans, null and
      * tensors (saved from the CPU, contiguous).
      */
     public static void save(Object obj, Path path) {
@@ -168,6 +168,13 @@ public final class TorchSerialization {
             Object r = tensor(t, storages);
             seen.put(t, r);
             return r;
+        }
+        if (o instanceof dev.jtorch.nn.StateDict d) {
+            PyObjects.OrderedDict out = new PyObjects.OrderedDict();
+            for (Map.Entry<String, Tensor> e : d.entrySet()) {
+                out.put(e.getKey(), toPython(e.getValue(), storages, seen));
+            }
+            return out;
         }
         if (o instanceof PyObjects.OrderedDict d) {
             PyObjects.OrderedDict out = new PyObjects.OrderedDict();
