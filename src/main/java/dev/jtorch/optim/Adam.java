@@ -138,6 +138,16 @@ public class Adam extends Optimizer {
         boolean amsgrad = g.getBoolean("amsgrad");
         boolean maximize = g.getBoolean("maximize");
         boolean decoupled = decoupledWeightDecay();
+        // The same scalars serve every parameter of the group (one native object each, not one per use).
+        Scalar sBeta1 = new Scalar(beta1);
+        Scalar sOneMinusBeta1 = new Scalar(1 - beta1);
+        Scalar sBeta2 = new Scalar(beta2);
+        Scalar sOneMinusBeta2 = new Scalar(1 - beta2);
+        Scalar sEps = new Scalar(eps);
+        Scalar sWeightDecay = weightDecay != 0 ? new Scalar(decoupled ? 1 - lr * weightDecay : weightDecay) : null;
+        long scalarsStep = -1;
+        Scalar sBiasCorrection2Sqrt = null;
+        Scalar sMinusStepSize = null;
         for (Tensor p : g.params()) {
             org.bytedeco.pytorch.Tensor param = p.nativeTensor();
             org.bytedeco.pytorch.Tensor grad = param.grad();
@@ -160,28 +170,32 @@ public class Adam extends Optimizer {
             if (maximize) {
                 grad = grad.neg();
             }
-            if (weightDecay != 0) {
+            if (sWeightDecay != null) {
                 if (decoupled) {
-                    param.mul_(new Scalar(1 - lr * weightDecay));
+                    param.mul_(sWeightDecay);
                 } else {
-                    grad = grad.add(param, new Scalar(weightDecay));
+                    grad = grad.add(param, sWeightDecay);
                 }
             }
-            expAvg.mul_(new Scalar(beta1)).add_(grad, new Scalar(1 - beta1));
-            expAvgSq.mul_(new Scalar(beta2)).addcmul_(grad, grad, new Scalar(1 - beta2));
-            double biasCorrection1 = 1 - Math.pow(beta1, step);
-            double biasCorrection2 = 1 - Math.pow(beta2, step);
-            double stepSize = lr / biasCorrection1;
-            double biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
+            expAvg.mul_(sBeta1).add_(grad, sOneMinusBeta1);
+            expAvgSq.mul_(sBeta2).addcmul_(grad, grad, sOneMinusBeta2);
+            if (step != scalarsStep) {
+                double biasCorrection1 = 1 - Math.pow(beta1, step);
+                double biasCorrection2 = 1 - Math.pow(beta2, step);
+                double stepSize = lr / biasCorrection1;
+                sBiasCorrection2Sqrt = new Scalar(Math.sqrt(biasCorrection2));
+                sMinusStepSize = new Scalar(-stepSize);
+                scalarsStep = step;
+            }
             org.bytedeco.pytorch.Tensor denom;
             if (amsgrad) {
                 org.bytedeco.pytorch.Tensor maxSq = ((Tensor) st.get("max_exp_avg_sq")).nativeTensor();
                 torch.maximum_out(maxSq, maxSq, expAvgSq);
-                denom = maxSq.sqrt().div(new Scalar(biasCorrection2Sqrt)).add_(new Scalar(eps));
+                denom = maxSq.sqrt().div_(sBiasCorrection2Sqrt).add_(sEps);
             } else {
-                denom = expAvgSq.sqrt().div(new Scalar(biasCorrection2Sqrt)).add_(new Scalar(eps));
+                denom = expAvgSq.sqrt().div_(sBiasCorrection2Sqrt).add_(sEps);
             }
-            param.addcdiv_(expAvg, denom, new Scalar(-stepSize));
+            param.addcdiv_(expAvg, denom, sMinusStepSize);
         }
     }
 }

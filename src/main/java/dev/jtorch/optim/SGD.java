@@ -100,6 +100,11 @@ public class SGD extends Optimizer {
         double weightDecay = g.getDouble("weight_decay");
         boolean nesterov = g.getBoolean("nesterov");
         boolean maximize = g.getBoolean("maximize");
+        // One native scalar per value for the whole group, not one per use.
+        Scalar sWeightDecay = new Scalar(weightDecay);
+        Scalar sMomentum = new Scalar(momentum);
+        Scalar sOneMinusDampening = new Scalar(1 - dampening);
+        Scalar sMinusLr = new Scalar(-lr);
         for (Tensor p : g.params()) {
             org.bytedeco.pytorch.Tensor param = p.nativeTensor();
             org.bytedeco.pytorch.Tensor grad = param.grad();
@@ -108,7 +113,7 @@ public class SGD extends Optimizer {
             }
             org.bytedeco.pytorch.Tensor d = maximize ? grad.neg() : grad;
             if (weightDecay != 0) {
-                d = d.add(param, new Scalar(weightDecay));
+                d = d.add(param, sWeightDecay);
             }
             Map<String, Object> st = state(p);
             if (momentum != 0) {
@@ -117,13 +122,13 @@ public class SGD extends Optimizer {
                     buf = own(torch.clone(d).detach());
                     st.put("momentum_buffer", buf);
                 } else {
-                    buf.nativeTensor().mul_(new Scalar(momentum)).add_(d, new Scalar(1 - dampening));
+                    buf.nativeTensor().mul_(sMomentum).add_(d, sOneMinusDampening);
                 }
-                d = nesterov ? d.add(buf.nativeTensor(), new Scalar(momentum)) : buf.nativeTensor();
+                d = nesterov ? d.add(buf.nativeTensor(), sMomentum) : buf.nativeTensor();
             } else {
                 st.put("momentum_buffer", null);
             }
-            param.add_(d, new Scalar(-lr));
+            param.add_(d, sMinusLr);
         }
     }
 }
