@@ -70,6 +70,9 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
+        // Load libtorch through jtorch first: the raw contender touches the presets directly, and a JVM that loads
+        // them from an empty JavaCPP cache without jtorch's pre-extraction crashes (see internal/Native).
+        dev.jtorch.internal.Native.ensureLoaded();
         new Benchmarks(System.out).runAll();
         // The Python workers are gone; JavaCPP's deallocator thread must not keep exec:java waiting.
         System.exit(0);
