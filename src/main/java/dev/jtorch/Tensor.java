@@ -106,13 +106,7 @@ public class Tensor implements AutoCloseable {
 
     /** Runs a native call, translating libtorch errors. */
     static <T> T call(Supplier<T> f) {
-        try {
-            return f.get();
-        } catch (TorchException | IllegalStateException | IllegalArgumentException | NullPointerException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw Native.translate(e);
-        }
+        return dev.jtorch.internal.Ops.call(f);
     }
 
     /** Runs a native call that returns a new tensor and wraps the result. */
