@@ -105,22 +105,11 @@ public class Adagrad extends Optimizer {
 
     @Override
     protected void validate(ParamGroup g) {
-        if (g.getDouble("lr") < 0.0) {
-            throw new IllegalArgumentException("Invalid learning rate: " + py(g.get("lr")));
-        }
-        if (g.getDouble("lr_decay") < 0.0) {
-            throw new IllegalArgumentException("Invalid lr_decay value: " + py(g.get("lr_decay")));
-        }
-        if (g.getDouble("weight_decay") < 0.0) {
-            throw new IllegalArgumentException("Invalid weight_decay value: " + py(g.get("weight_decay")));
-        }
-        if (g.getDouble("initial_accumulator_value") < 0.0) {
-            throw new IllegalArgumentException("Invalid initial_accumulator_value value: "
-                    + py(g.get("initial_accumulator_value")));
-        }
-        if (g.getDouble("eps") < 0.0) {
-            throw new IllegalArgumentException("Invalid epsilon value: " + py(g.get("eps")));
-        }
+        requireNonNegative(g, "lr", "Invalid learning rate");
+        requireNonNegative(g, "lr_decay", "Invalid lr_decay value");
+        requireNonNegative(g, "weight_decay", "Invalid weight_decay value");
+        requireNonNegative(g, "initial_accumulator_value", "Invalid initial_accumulator_value value");
+        requireNonNegative(g, "eps", "Invalid epsilon value");
     }
 
     @Override

@@ -101,12 +101,8 @@ public class Adam extends Optimizer {
 
     @Override
     protected void validate(ParamGroup g) {
-        if (g.getDouble("lr") < 0.0) {
-            throw new IllegalArgumentException("Invalid learning rate: " + py(g.get("lr")));
-        }
-        if (g.getDouble("eps") < 0.0) {
-            throw new IllegalArgumentException("Invalid epsilon value: " + py(g.get("eps")));
-        }
+        requireNonNegative(g, "lr", "Invalid learning rate");
+        requireNonNegative(g, "eps", "Invalid epsilon value");
         double[] betas = g.getDoubles("betas");
         if (betas.length != 2) {
             throw new IllegalArgumentException("betas must be a pair");
@@ -117,9 +113,7 @@ public class Adam extends Optimizer {
         if (!(betas[1] >= 0.0 && betas[1] < 1.0)) {
             throw new IllegalArgumentException("Invalid beta parameter at index 1: " + py(betas[1]));
         }
-        if (g.getDouble("weight_decay") < 0.0) {
-            throw new IllegalArgumentException("Invalid weight_decay value: " + py(g.get("weight_decay")));
-        }
+        requireNonNegative(g, "weight_decay", "Invalid weight_decay value");
     }
 
     /** Whether weight decay is decoupled from the gradient (AdamW). */

@@ -278,6 +278,13 @@ public abstract class Optimizer {
         return b.append(')').toString();
     }
 
+    /** Throws PyTorch's {@code "<what>: <value>"} error when the group's option {@code key} is negative. */
+    protected static void requireNonNegative(ParamGroup group, String key, String what) {
+        if (group.getDouble(key) < 0.0) {
+            throw new IllegalArgumentException(what + ": " + py(group.get(key)));
+        }
+    }
+
     /** Formats a number as Python's {@code str()} would, for validation messages. */
     protected static String py(Object v) {
         return ParamGroup.pythonValue(v);

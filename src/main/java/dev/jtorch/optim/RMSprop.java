@@ -95,21 +95,11 @@ public class RMSprop extends Optimizer {
 
     @Override
     protected void validate(ParamGroup g) {
-        if (g.getDouble("lr") < 0.0) {
-            throw new IllegalArgumentException("Invalid learning rate: " + py(g.get("lr")));
-        }
-        if (g.getDouble("eps") < 0.0) {
-            throw new IllegalArgumentException("Invalid epsilon value: " + py(g.get("eps")));
-        }
-        if (g.getDouble("momentum") < 0.0) {
-            throw new IllegalArgumentException("Invalid momentum value: " + py(g.get("momentum")));
-        }
-        if (g.getDouble("weight_decay") < 0.0) {
-            throw new IllegalArgumentException("Invalid weight_decay value: " + py(g.get("weight_decay")));
-        }
-        if (g.getDouble("alpha") < 0.0) {
-            throw new IllegalArgumentException("Invalid alpha value: " + py(g.get("alpha")));
-        }
+        requireNonNegative(g, "lr", "Invalid learning rate");
+        requireNonNegative(g, "eps", "Invalid epsilon value");
+        requireNonNegative(g, "momentum", "Invalid momentum value");
+        requireNonNegative(g, "weight_decay", "Invalid weight_decay value");
+        requireNonNegative(g, "alpha", "Invalid alpha value");
     }
 
     @Override

@@ -77,16 +77,9 @@ public class SGD extends Optimizer {
 
     @Override
     protected void validate(ParamGroup g) {
-        double lr = g.getDouble("lr");
-        if (lr < 0.0) {
-            throw new IllegalArgumentException("Invalid learning rate: " + py(g.get("lr")));
-        }
-        if (g.getDouble("momentum") < 0.0) {
-            throw new IllegalArgumentException("Invalid momentum value: " + py(g.get("momentum")));
-        }
-        if (g.getDouble("weight_decay") < 0.0) {
-            throw new IllegalArgumentException("Invalid weight_decay value: " + py(g.get("weight_decay")));
-        }
+        requireNonNegative(g, "lr", "Invalid learning rate");
+        requireNonNegative(g, "momentum", "Invalid momentum value");
+        requireNonNegative(g, "weight_decay", "Invalid weight_decay value");
         if (g.getBoolean("nesterov") && (g.getDouble("momentum") <= 0 || g.getDouble("dampening") != 0)) {
             throw new IllegalArgumentException("Nesterov momentum requires a momentum and zero dampening");
         }
