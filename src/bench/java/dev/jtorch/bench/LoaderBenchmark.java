@@ -1,0 +1,79 @@
+package dev.jtorch.bench;
+
+import dev.jtorch.Tensor;
+import dev.jtorch.TensorScope;
+import dev.jtorch.Torch;
+import dev.jtorch.data.Batch;
+import dev.jtorch.data.DataLoader;
+import dev.jtorch.data.TensorDataset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.LongOptional;
+import org.bytedeco.pytorch.global.torch;
+
+/**
+ * {@code loader_throughput}: samples per second of a shuffled TensorDataset of 1,000,000 x 10 floats, batch 64
+ * (javacpp: randperm and index_select per batch; python: torch.utils.data.DataLoader). No target.
+ */
+final class LoaderBenchmark {
+
+    private final Report report;
+
+    LoaderBenchmark(Report report) {
+        this.report = report;
+    }
+
+    void run(String name, Worker python, int batches) {
+        Torch.manualSeed(0);
+        Tensor data = Torch.randn(1_000_000, 10).keep();
+        var loader = new DataLoader<>(new TensorDataset(data), new DataLoader.Options().batchSize(64).shuffle(true));
+        org.bytedeco.pytorch.Tensor raw = data.nativeTensor();
+        Map<String, Rounds.Contender> contenders = new LinkedHashMap<>();
+        // Each "repetition" is one round's throughput over `batches` batches of a fresh epoch.
+        contenders.put("jtorch", n -> new double[] {jtorchEpoch(loader, batches)});
+        contenders.put("javacpp", n -> new double[] {rawEpoch(raw, batches)});
+        if (python != null) {
+            contenders.put("python", n -> new double[] {python.throughput(batches)});
+        }
+        Map<String, double[]> rates = Rounds.alternate(contenders, 1);
+        for (String c : contenders.keySet()) {
+            report.figure(name + "/" + c, Rounds.median(rates.get(c)), 0, "samples/s");
+        }
+        if (python == null) {
+            report.skipped(name + "/python", "python3-torch not installed");
+        }
+    }
+
+    private static double jtorchEpoch(DataLoader<?> loader, int batches) {
+        long t0 = System.nanoTime();
+        long seen = 0;
+        try (var outer = new TensorScope()) {
+            int i = 0;
+            for (Batch b : loader) {
+                seen += b.get(0).size(0);
+                if (++i == batches) {
+                    break;
+                }
+            }
+        }
+        return seen / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private static double rawEpoch(org.bytedeco.pytorch.Tensor data, int batches) {
+        long t0 = System.nanoTime();
+        long seen = 0;
+        try (PointerScope outer = new PointerScope()) {
+            long n = data.size(0);
+            org.bytedeco.pytorch.Tensor perm = torch.randperm(n);
+            for (long i = 0; i < batches && i * 64 < n; i++) {
+                try (PointerScope scope = new PointerScope()) {
+                    org.bytedeco.pytorch.Tensor idx = perm.slice(0, new LongOptional(i * 64),
+                            new LongOptional(Math.min(n, i * 64 + 64)), 1);
+                    seen += data.index_select(0, idx).size(0);
+                }
+            }
+        }
+        return seen / ((System.nanoTime() - t0) / 1e9);
+    }
+}
