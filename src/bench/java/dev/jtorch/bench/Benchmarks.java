@@ -6,15 +6,18 @@ import dev.jtorch.Torch;
  * jtorch's benchmarks (issue 8), run with {@code mvn -q -Pbench compile exec:java} (see docs/benchmarks.md).
  *
  * <p>Each benchmark has contenders that do the same work: jtorch, the same loop written directly against the
- * JavaCPP presets (the floor any bridge on them can reach), and external workers in subprocesses (Python PyTorch,
- * skipped when {@code python3-torch} is absent). The contenders alternate round by round in the same run
- * ({@link Rounds}); every step benchmark runs with one intra-op thread and with all cores.
+ * JavaCPP presets (the floor any bridge on them can reach), and external workers in subprocesses: Python PyTorch
+ * (skipped when {@code python3-torch} is absent) and the C++ program of {@code native/bench} on the system's
+ * libtorch (built with CMake into {@code target/native-bench}, {@link NativeBuild}; skipped without CMake or
+ * {@code libtorch-dev}). The contenders alternate round by round in the same run ({@link Rounds}); every step
+ * benchmark runs with one intra-op thread and with all cores.
  *
  * <p>Output: one line per figure, {@code bench <name>: <value> <unit> (target <comparison>)}, then
  * {@code bench summary: <met> of <total> targets met} ({@link Report}). Nothing here asserts speed; unit tests
  * never do.
  *
  * <p>System properties: {@code jtorch.bench.python} (interpreter, default {@code /usr/bin/python3}),
+ * {@code jtorch.bench.cmake} (CMake for the C++ contender, default {@code cmake} on {@code PATH}),
  * {@code jtorch.bench.rounds} (default 5), {@code jtorch.bench.quick} (fewer steps, for a smoke run).
  */
 public final class Benchmarks {
@@ -41,8 +44,7 @@ public final class Benchmarks {
                 steps.run("cnn_step" + suffix, "cnn", QUICK ? 3 : 20,
                         new JtorchLoop(new Models.SmallCnn(), Torch.randn(64, 1, 28, 28), Torch.randint(0, 10, 64)),
                         RawLoop.cnn(), workers.all(), 1.02, 1.0);
-                new LoaderBenchmark(report).run("loader_throughput" + suffix, workers.python(),
-                        QUICK ? 300 : 3000);
+                new LoaderBenchmark(report).run("loader_throughput" + suffix, workers.all(), QUICK ? 300 : 3000);
             }
         }
         report.summary();

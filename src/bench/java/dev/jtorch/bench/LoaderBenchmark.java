@@ -14,7 +14,7 @@ import org.bytedeco.pytorch.global.torch;
 
 /**
  * {@code loader_throughput}: samples per second of a shuffled TensorDataset of 1,000,000 x 10 floats, batch 64
- * (javacpp: randperm and index_select per batch; python: torch.utils.data.DataLoader). No target.
+ * (javacpp and cpp: randperm and index_select per batch; python: torch.utils.data.DataLoader). No target.
  */
 final class LoaderBenchmark {
 
@@ -24,7 +24,8 @@ final class LoaderBenchmark {
         this.report = report;
     }
 
-    void run(String name, Worker python, int batches) {
+    /** @param workers external contenders by label; a null value is reported as skipped with its reason */
+    void run(String name, Map<String, Workers.Entry> workers, int batches) {
         Torch.manualSeed(0);
         Tensor data = Torch.randn(1_000_000, 10).keep();
         var loader = new DataLoader<>(new TensorDataset(data), new DataLoader.Options().batchSize(64).shuffle(true));
@@ -33,16 +34,21 @@ final class LoaderBenchmark {
         // Each "repetition" is one round's throughput over `batches` batches of a fresh epoch.
         contenders.put("jtorch", n -> new double[] {jtorchEpoch(loader, batches)});
         contenders.put("javacpp", n -> new double[] {rawEpoch(raw, batches)});
-        if (python != null) {
-            contenders.put("python", n -> new double[] {python.throughput(batches)});
-        }
+        workers.forEach((label, entry) -> {
+            if (entry.worker() != null) {
+                contenders.put(label, n -> new double[] {entry.worker().throughput(batches)});
+            }
+        });
         Map<String, double[]> rates = Rounds.alternate(contenders, 1);
-        for (String c : contenders.keySet()) {
-            report.figure(name + "/" + c, Rounds.median(rates.get(c)), 0, "samples/s");
-        }
-        if (python == null) {
-            report.skipped(name + "/python", "python3-torch not installed");
-        }
+        report.figure(name + "/jtorch", Rounds.median(rates.get("jtorch")), 0, "samples/s");
+        report.figure(name + "/javacpp", Rounds.median(rates.get("javacpp")), 0, "samples/s");
+        workers.forEach((label, entry) -> {
+            if (entry.worker() == null) {
+                report.skipped(name + "/" + label, entry.why());
+            } else {
+                report.figure(name + "/" + label + entry.note(), Rounds.median(rates.get(label)), 0, "samples/s");
+            }
+        });
     }
 
     private static double jtorchEpoch(DataLoader<?> loader, int batches) {

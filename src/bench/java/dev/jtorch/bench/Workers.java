@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * The external contenders of one thread count: Python PyTorch ({@code src/bench/python/bench_torch.py} under
- * {@code jtorch.bench.python}, default Debian's {@code /usr/bin/python3}), each with the reason it is missing.
+ * {@code jtorch.bench.python}, default Debian's {@code /usr/bin/python3}) and the C++ program of
+ * {@code native/bench} ({@link NativeBuild}, labelled with the libtorch it was built against), each with the reason
+ * it is missing.
  */
 final class Workers implements AutoCloseable {
 
@@ -28,14 +30,18 @@ final class Workers implements AutoCloseable {
         } else {
             entries.put("python", new Entry(null, "python3-torch not installed", ""));
         }
+        NativeBuild.Result build = NativeBuild.get();
+        if (build.program() != null) {
+            Worker cpp = Worker.start(List.of(build.program().toString(), Integer.toString(threads)));
+            // Debian's libtorch-dev is 1.13, not jtorch's 2.10: the figures' names say which one this is.
+            entries.put("cpp", new Entry(cpp, build.program() + " did not start", "_libtorch" + build.torchVersion()));
+        } else {
+            entries.put("cpp", new Entry(null, build.why(), ""));
+        }
     }
 
     Map<String, Entry> all() {
         return entries;
-    }
-
-    Worker python() {
-        return entries.get("python").worker();
     }
 
     @Override
