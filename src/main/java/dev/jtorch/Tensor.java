@@ -31,6 +31,8 @@ public class Tensor implements AutoCloseable {
 
     private final org.bytedeco.pytorch.Tensor handle;
     private TensorScope scope;
+    /** {@link #nativeOptional()}'s handle, kept only while this tensor belongs to no scope. */
+    private org.bytedeco.pytorch.TensorOptional optional;
     private boolean closedByUser;
 
     private Tensor(org.bytedeco.pytorch.Tensor handle) {
@@ -165,6 +167,7 @@ public class Tensor implements AutoCloseable {
         if (scope != null) {
             throw new IllegalStateException("This tensor already belongs to TensorScope '" + scope.name() + "'");
         }
+        dropOptional();
         target.attach(handle);
         scope = target;
         closedByUser = false;
@@ -180,12 +183,40 @@ public class Tensor implements AutoCloseable {
         return handle.isNull();
     }
 
+    /**
+     * This tensor as the presets' {@code std::optional<at::Tensor>} (the optional tensor arguments of ATen: a bias, a
+     * class weight), for calling the raw presets. A tensor that belongs to no scope (a parameter, say) keeps the
+     * handle it returns, so that a module's forward does not allocate one per call; otherwise it is a new handle in
+     * the current scope.
+     */
+    public org.bytedeco.pytorch.TensorOptional nativeOptional() {
+        nativeTensor();
+        if (scope != null) {
+            return new org.bytedeco.pytorch.TensorOptional(handle);
+        }
+        org.bytedeco.pytorch.TensorOptional o = optional;
+        if (o == null) {
+            o = TensorScope.own(new org.bytedeco.pytorch.TensorOptional(handle));
+            optional = o;
+        }
+        return o;
+    }
+
+    private void dropOptional() {
+        org.bytedeco.pytorch.TensorOptional o = optional;
+        optional = null;
+        if (o != null) {
+            o.close();
+        }
+    }
+
     /** Releases this tensor's native memory now. Further use throws {@link IllegalStateException}. */
     @Override
     public void close() {
         if (handle.isNull()) {
             return;
         }
+        dropOptional();
         if (scope != null && !scope.isClosed()) {
             scope.disown(handle);
         }

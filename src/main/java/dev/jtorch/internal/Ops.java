@@ -3,6 +3,8 @@ package dev.jtorch.internal;
 import dev.jtorch.Tensor;
 import dev.jtorch.TorchException;
 import java.util.Objects;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.PointerScope;
 import java.util.function.Supplier;
 import org.bytedeco.pytorch.TensorOptional;
 
@@ -32,8 +34,24 @@ public final class Ops {
         return t.nativeTensor();
     }
 
-    /** An optional native tensor: empty for null. */
+    /** The empty optional, shared: ATen only reads its optional arguments. */
+    private static final TensorOptional NONE = unscoped(new TensorOptional());
+
+    /** An optional native tensor: empty for null (see {@link Tensor#nativeOptional()}). */
     public static TensorOptional opt(Tensor t) {
-        return t == null ? new TensorOptional() : new TensorOptional(t.nativeTensor());
+        return t == null ? NONE : t.nativeOptional();
+    }
+
+    /**
+     * Takes a new native object out of the innermost JavaCPP scope, for an owner that keeps it across scopes: from
+     * then on the owner, or the garbage collector, frees it.
+     */
+    public static <P extends Pointer> P unscoped(P p) {
+        PointerScope inner = PointerScope.getInnerScope();
+        if (inner != null && p.referenceCount() > 0) {
+            p.retainReference();
+            inner.detach(p);
+        }
+        return p;
     }
 }

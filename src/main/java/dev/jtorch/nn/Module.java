@@ -310,13 +310,12 @@ public abstract class Module {
 
     /** Sets a parameter's gradient to None, or zeroes it in place (detached from any graph). */
     public static void zeroGradOf(Tensor p, boolean setToNone) {
-        Tensor g = p.grad();
-        if (g == null) {
+        if (setToNone) {
+            p.setGrad(null); // no need to look at the gradient first (that would wrap it in a new handle)
             return;
         }
-        if (setToNone) {
-            p.setGrad(null);
-        } else {
+        Tensor g = p.grad();
+        if (g != null) {
             try (TensorScope s = new TensorScope("zero_grad")) {
                 if (g.gradFnName() != null) {
                     p.setGrad(g.detach());

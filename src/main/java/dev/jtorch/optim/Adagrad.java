@@ -132,12 +132,12 @@ public class Adagrad extends Optimizer {
                 grad = grad.neg();
             }
             if (weightDecay != 0) {
-                grad = grad.add(param, new Scalar(weightDecay));
+                grad = torch.add_out(temporary(p, 0), grad, param, scalar(weightDecay));
             }
             double clr = lr / (1 + (step - 1) * lrDecay);
             org.bytedeco.pytorch.Tensor sum = ((Tensor) st.get("sum")).nativeTensor();
-            sum.addcmul_(grad, grad, new Scalar(1));
-            org.bytedeco.pytorch.Tensor std = sum.sqrt().add_(new Scalar(eps));
+            sum.addcmul_(grad, grad, scalar(1));
+            org.bytedeco.pytorch.Tensor std = torch.sqrt_out(temporary(p, 1), sum).add_(scalar(eps));
             param.addcdiv_(grad, std, new Scalar(-clr));
         }
     }

@@ -132,13 +132,13 @@ public class Adam extends Optimizer {
         boolean amsgrad = g.getBoolean("amsgrad");
         boolean maximize = g.getBoolean("maximize");
         boolean decoupled = decoupledWeightDecay();
-        // The same scalars serve every parameter of the group (one native object each, not one per use).
-        Scalar sBeta1 = new Scalar(beta1);
-        Scalar sOneMinusBeta1 = new Scalar(1 - beta1);
-        Scalar sBeta2 = new Scalar(beta2);
-        Scalar sOneMinusBeta2 = new Scalar(1 - beta2);
-        Scalar sEps = new Scalar(eps);
-        Scalar sWeightDecay = weightDecay != 0 ? new Scalar(decoupled ? 1 - lr * weightDecay : weightDecay) : null;
+        Scalar sBeta1 = scalar(beta1);
+        Scalar sOneMinusBeta1 = scalar(1 - beta1);
+        Scalar sBeta2 = scalar(beta2);
+        Scalar sOneMinusBeta2 = scalar(1 - beta2);
+        Scalar sEps = scalar(eps);
+        Scalar sWeightDecay = weightDecay == 0 ? null
+                : decoupled ? new Scalar(1 - lr * weightDecay) : scalar(weightDecay);
         long scalarsStep = -1;
         Scalar sBiasCorrection2Sqrt = null;
         Scalar sMinusStepSize = null;
@@ -168,7 +168,7 @@ public class Adam extends Optimizer {
                 if (decoupled) {
                     param.mul_(sWeightDecay);
                 } else {
-                    grad = grad.add(param, sWeightDecay);
+                    grad = torch.add_out(temporary(p, 0), grad, param, sWeightDecay);
                 }
             }
             expAvg.mul_(sBeta1).add_(grad, sOneMinusBeta1);
@@ -185,9 +185,9 @@ public class Adam extends Optimizer {
             if (amsgrad) {
                 org.bytedeco.pytorch.Tensor maxSq = ((Tensor) st.get("max_exp_avg_sq")).nativeTensor();
                 torch.maximum_out(maxSq, maxSq, expAvgSq);
-                denom = maxSq.sqrt().div_(sBiasCorrection2Sqrt).add_(sEps);
+                denom = torch.sqrt_out(temporary(p, 1), maxSq).div_(sBiasCorrection2Sqrt).add_(sEps);
             } else {
-                denom = expAvgSq.sqrt().div_(sBiasCorrection2Sqrt).add_(sEps);
+                denom = torch.sqrt_out(temporary(p, 1), expAvgSq).div_(sBiasCorrection2Sqrt).add_(sEps);
             }
             param.addcdiv_(expAvg, denom, sMinusStepSize);
         }

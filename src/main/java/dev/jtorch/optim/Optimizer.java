@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.bytedeco.pytorch.Scalar;
 
 /**
  * The base of the optimizers, mirroring {@code torch.optim.Optimizer}: parameter groups with per-group options,
@@ -31,6 +32,8 @@ public abstract class Optimizer {
     private final List<ParamGroup> paramGroups = new ArrayList<>();
     private final Map<Tensor, Map<String, Object>> state = new IdentityHashMap<>();
     private long stepCount;
+    private final Scalars scalars = new Scalars();
+    private final Scratch scratch = new Scratch();
 
     /** An optimizer over plain parameters (one group). */
     protected Optimizer(String name, Collection<? extends Tensor> params, Map<String, Object> defaults) {
@@ -135,6 +138,23 @@ public abstract class Optimizer {
     /** Python's {@code optimizer.state[p]}: the state of one parameter (empty before its first step). */
     public Map<String, Object> state(Tensor param) {
         return state.computeIfAbsent(param, k -> new LinkedHashMap<>());
+    }
+
+    /**
+     * The native scalar of an option's value, made once and kept across steps (see {@link Scalars}); for values that
+     * change at every step, such as bias corrections, allocate a {@code new Scalar} instead.
+     */
+    protected final Scalar scalar(double value) {
+        return scalars.of(value);
+    }
+
+    /**
+     * Memory shaped like {@code param} for the temporary number {@code slot} of an update (the gradient plus weight
+     * decay, a denominator), to be written with an {@code out=} kernel; reused across parameters and steps (see
+     * {@link Scratch}).
+     */
+    protected final org.bytedeco.pytorch.Tensor temporary(Tensor p, int slot) {
+        return scratch.like(p, p.nativeTensor(), slot);
     }
 
     /** Keeps a state tensor out of every scope: the optimizer owns it. */

@@ -133,25 +133,25 @@ public class RMSprop extends Optimizer {
                 grad = grad.neg();
             }
             if (weightDecay != 0) {
-                grad = grad.add(param, new Scalar(weightDecay));
+                grad = torch.add_out(temporary(p, 0), grad, param, scalar(weightDecay));
             }
             org.bytedeco.pytorch.Tensor squareAvg = ((Tensor) st.get("square_avg")).nativeTensor();
-            squareAvg.mul_(new Scalar(alpha)).addcmul_(grad, grad, new Scalar(1 - alpha));
+            squareAvg.mul_(scalar(alpha)).addcmul_(grad, grad, scalar(1 - alpha));
             org.bytedeco.pytorch.Tensor avg;
             if (centered) {
                 org.bytedeco.pytorch.Tensor gradAvg = ((Tensor) st.get("grad_avg")).nativeTensor();
-                gradAvg.mul_(new Scalar(alpha)).add_(grad, new Scalar(1 - alpha));
-                avg = squareAvg.addcmul(gradAvg, gradAvg, new Scalar(-1)).sqrt_();
+                gradAvg.mul_(scalar(alpha)).add_(grad, scalar(1 - alpha));
+                avg = torch.addcmul_out(temporary(p, 1), squareAvg, gradAvg, gradAvg, scalar(-1)).sqrt_();
             } else {
-                avg = squareAvg.sqrt();
+                avg = torch.sqrt_out(temporary(p, 1), squareAvg);
             }
-            avg = avg.add_(new Scalar(eps));
+            avg = avg.add_(scalar(eps));
             if (momentum > 0) {
                 org.bytedeco.pytorch.Tensor buf = ((Tensor) st.get("momentum_buffer")).nativeTensor();
-                buf.mul_(new Scalar(momentum)).addcdiv_(grad, avg);
-                param.add_(buf, new Scalar(-lr));
+                buf.mul_(scalar(momentum)).addcdiv_(grad, avg);
+                param.add_(buf, scalar(-lr));
             } else {
-                param.addcdiv_(grad, avg, new Scalar(-lr));
+                param.addcdiv_(grad, avg, scalar(-lr));
             }
         }
     }

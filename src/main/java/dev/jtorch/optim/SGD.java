@@ -93,11 +93,10 @@ public class SGD extends Optimizer {
         double weightDecay = g.getDouble("weight_decay");
         boolean nesterov = g.getBoolean("nesterov");
         boolean maximize = g.getBoolean("maximize");
-        // One native scalar per value for the whole group, not one per use.
-        Scalar sWeightDecay = new Scalar(weightDecay);
-        Scalar sMomentum = new Scalar(momentum);
-        Scalar sOneMinusDampening = new Scalar(1 - dampening);
-        Scalar sMinusLr = new Scalar(-lr);
+        Scalar sWeightDecay = scalar(weightDecay);
+        Scalar sMomentum = scalar(momentum);
+        Scalar sOneMinusDampening = scalar(1 - dampening);
+        Scalar sMinusLr = scalar(-lr);
         for (Tensor p : g.params()) {
             org.bytedeco.pytorch.Tensor param = p.nativeTensor();
             org.bytedeco.pytorch.Tensor grad = param.grad();
@@ -106,7 +105,7 @@ public class SGD extends Optimizer {
             }
             org.bytedeco.pytorch.Tensor d = maximize ? grad.neg() : grad;
             if (weightDecay != 0) {
-                d = d.add(param, sWeightDecay);
+                d = torch.add_out(temporary(p, 0), d, param, sWeightDecay);
             }
             Map<String, Object> st = state(p);
             if (momentum != 0) {
@@ -117,7 +116,7 @@ public class SGD extends Optimizer {
                 } else {
                     buf.nativeTensor().mul_(sMomentum).add_(d, sOneMinusDampening);
                 }
-                d = nesterov ? d.add(buf.nativeTensor(), sMomentum) : buf.nativeTensor();
+                d = nesterov ? torch.add_out(temporary(p, 1), d, buf.nativeTensor(), sMomentum) : buf.nativeTensor();
             } else {
                 st.put("momentum_buffer", null);
             }
