@@ -377,4 +377,39 @@ class TensorScopeTest {
             assertTrue(first.isReleased());
         }
     }
+
+    @Test
+    void optionalHandleOfAKeptTensorIsCachedAndReleasedWithIt() {
+        Tensor kept = Torch.ones(3).keep();
+        var o = kept.nativeOptional();
+        assertSame(o, kept.nativeOptional());
+        assertTrue(o.has_value());
+        assertEquals(3, o.get().numel());
+        kept.close();
+        assertTrue(o.isNull(), "closing the tensor releases its cached optional");
+        assertThrows(IllegalStateException.class, kept::nativeOptional);
+    }
+
+    @Test
+    void optionalHandleOfAScopedTensorBelongsToTheScope() {
+        var o = new AtomicReference<org.bytedeco.pytorch.TensorOptional>();
+        try (TensorScope s = new TensorScope()) {
+            Tensor t = Torch.ones(2);
+            o.set(t.nativeOptional());
+            assertFalse(o.get() == t.nativeOptional(), "not cached while scoped");
+        }
+        assertTrue(o.get().isNull(), "released with the scope");
+    }
+
+    @Test
+    void adoptingAKeptTensorDropsItsCachedOptional() {
+        Tensor kept = Torch.ones(2).keep();
+        var o = kept.nativeOptional();
+        try (TensorScope s = new TensorScope()) {
+            s.adopt(kept);
+            assertTrue(o.isNull());
+            assertFalse(kept.nativeOptional().isNull());
+        }
+        assertTrue(kept.isReleased());
+    }
 }
