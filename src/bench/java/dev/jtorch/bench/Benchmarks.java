@@ -32,6 +32,8 @@ public final class Benchmarks {
         // them from an empty JavaCPP cache without jtorch's pre-extraction crashes (see internal/Native).
         dev.jtorch.internal.Native.ensureLoaded();
         Report report = new Report(System.out);
+        System.out.println("bench machine: " + Machine.describe());
+        System.out.println("bench machine: " + Machine.load("at start"));
         int cores = Runtime.getRuntime().availableProcessors();
         for (int threads : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
             Torch.setNumThreads(threads);
@@ -47,6 +49,7 @@ public final class Benchmarks {
                 new LoaderBenchmark(report).run("loader_throughput" + suffix, workers.all(), QUICK ? 300 : 3000);
             }
         }
+        System.out.println("bench machine: " + Machine.load("at end"));
         report.summary();
         // The workers are gone; JavaCPP's deallocator thread must not keep exec:java waiting.
         System.exit(0);
