@@ -8,7 +8,8 @@ import dev.jtorch.Torch;
  * <p>Each benchmark has contenders that do the same work: jtorch, the same loop written directly against the
  * JavaCPP presets (the floor any bridge on them can reach), and external workers in subprocesses (Python PyTorch,
  * skipped when {@code python3-torch} is absent). The contenders alternate round by round in the same run
- * ({@link Rounds}); every step benchmark runs with one intra-op thread and with all cores.
+ * ({@link Rounds}); every step benchmark runs with one intra-op thread and with all cores. Then, once, at libtorch's
+ * default thread count: {@link MemorySoakBenchmark}.
  *
  * <p>Output: one line per figure, {@code bench <name>: <value> <unit> (target <comparison>)}, then
  * {@code bench summary: <met> of <total> targets met} ({@link Report}). Nothing here asserts speed; unit tests
@@ -29,6 +30,7 @@ public final class Benchmarks {
         // them from an empty JavaCPP cache without jtorch's pre-extraction crashes (see internal/Native).
         dev.jtorch.internal.Native.ensureLoaded();
         Report report = new Report(System.out);
+        int defaultThreads = Torch.getNumThreads();
         int cores = Runtime.getRuntime().availableProcessors();
         for (int threads : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
             Torch.setNumThreads(threads);
@@ -45,6 +47,9 @@ public final class Benchmarks {
                         QUICK ? 300 : 3000);
             }
         }
+        // Run once, at libtorch's default thread count.
+        Torch.setNumThreads(defaultThreads);
+        new MemorySoakBenchmark(report).run(QUICK);
         report.summary();
         // The workers are gone; JavaCPP's deallocator thread must not keep exec:java waiting.
         System.exit(0);
