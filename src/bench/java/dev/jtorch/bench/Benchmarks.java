@@ -9,14 +9,15 @@ import dev.jtorch.Torch;
  * JavaCPP presets (the floor any bridge on them can reach), and external workers in subprocesses (Python PyTorch,
  * skipped when {@code python3-torch} is absent). The contenders alternate round by round in the same run
  * ({@link Rounds}); every step benchmark runs with one intra-op thread and with all cores. Then, once, at libtorch's
- * default thread count: {@link MemorySoakBenchmark}.
+ * default thread count: {@link MemorySoakBenchmark} and {@link CheckpointBenchmark}.
  *
  * <p>Output: one line per figure, {@code bench <name>: <value> <unit> (target <comparison>)}, then
  * {@code bench summary: <met> of <total> targets met} ({@link Report}). Nothing here asserts speed; unit tests
  * never do.
  *
  * <p>System properties: {@code jtorch.bench.python} (interpreter, default {@code /usr/bin/python3}),
- * {@code jtorch.bench.rounds} (default 5), {@code jtorch.bench.quick} (fewer steps, for a smoke run).
+ * {@code jtorch.bench.rounds} (default 5), {@code jtorch.bench.quick} (fewer steps and a smaller checkpoint, for a
+ * smoke run).
  */
 public final class Benchmarks {
 
@@ -50,6 +51,9 @@ public final class Benchmarks {
         // Run once, at libtorch's default thread count.
         Torch.setNumThreads(defaultThreads);
         new MemorySoakBenchmark(report).run(QUICK);
+        try (Workers workers = new Workers(defaultThreads)) {
+            new CheckpointBenchmark(report).run(workers.python(), QUICK ? 2 : CheckpointBenchmark.LAYERS);
+        }
         report.summary();
         // The workers are gone; JavaCPP's deallocator thread must not keep exec:java waiting.
         System.exit(0);
