@@ -9,7 +9,7 @@ import dev.jtorch.Torch;
  * JavaCPP presets (the floor any bridge on them can reach), and external workers in subprocesses (Python PyTorch,
  * skipped when {@code python3-torch} is absent). The contenders alternate round by round in the same run
  * ({@link Rounds}); every step benchmark runs with one intra-op thread and with all cores. Then, once, at libtorch's
- * default thread count: {@link MemorySoakBenchmark} and {@link CheckpointBenchmark}.
+ * default thread count: {@link MemorySoakBenchmark}, {@link CheckpointBenchmark} and {@link ServerBenchmark}.
  *
  * <p>Output: one line per figure, {@code bench <name>: <value> <unit> (target <comparison>)}, then
  * {@code bench summary: <met> of <total> targets met} ({@link Report}). Nothing here asserts speed; unit tests
@@ -54,6 +54,7 @@ public final class Benchmarks {
         try (Workers workers = new Workers(defaultThreads)) {
             new CheckpointBenchmark(report).run(workers.python(), QUICK ? 2 : CheckpointBenchmark.LAYERS);
         }
+        new ServerBenchmark(report).run(QUICK ? 300 : 3000);
         report.summary();
         // The workers are gone; JavaCPP's deallocator thread must not keep exec:java waiting.
         System.exit(0);
