@@ -6,13 +6,22 @@ import dev.jtorch.nn.CrossEntropyLoss;
 import dev.jtorch.nn.Module;
 import dev.jtorch.optim.Adam;
 
-/** The seed-000 training step in jtorch, each step in its own scope as a DataLoader batch would be. */
+/**
+ * The seed-000 training step in jtorch, each step in its own scope as a DataLoader batch would be; optionally
+ * followed, inside the timed step, by what the training program does with the step's loss ({@link #afterEachStep}).
+ */
 final class JtorchLoop implements Rounds.Contender {
+    /** What a training program does after each step with its loss (report progress, log metrics). */
+    interface AfterStep {
+        void accept(double loss);
+    }
+
     private final Module model;
     private final Tensor x;
     private final Tensor y;
     private final CrossEntropyLoss criterion = new CrossEntropyLoss();
     private final Adam optimizer;
+    private AfterStep afterStep;
 
     JtorchLoop(Module model, Tensor x, Tensor y) {
         this.model = model;
@@ -20,6 +29,12 @@ final class JtorchLoop implements Rounds.Contender {
         this.y = y.keep();
         model.train();
         optimizer = new Adam(model.parameters(), new Adam.Options(1e-3).weightDecay(1e-5));
+    }
+
+    /** Runs {@code afterStep} after each step, within the step's time. */
+    JtorchLoop afterEachStep(AfterStep afterStep) {
+        this.afterStep = afterStep;
+        return this;
     }
 
     @Override
@@ -32,7 +47,10 @@ final class JtorchLoop implements Rounds.Contender {
                 Tensor loss = criterion.forward(model.forward(x), y);
                 loss.backward();
                 optimizer.step();
-                loss.item();
+                double value = loss.item();
+                if (afterStep != null) {
+                    afterStep.accept(value);
+                }
             }
             times[i] = (System.nanoTime() - t0) / 1e3;
         }

@@ -13,7 +13,8 @@ import java.util.List;
  * A contender in another process (Python's {@code src/bench/python/bench_torch.py}, the C++ program of
  * {@code native/bench}), driven round by round over its standard input so that it alternates with the Java
  * contenders in the same run. It prints {@code ready} once, then answers each line {@code <bench> <count>} with one
- * line: the microseconds of each step, space-separated, or for {@code loader} the samples per second.
+ * line: the microseconds of each step, space-separated, or for {@code loader} the samples per second, or for
+ * {@code checkpoint_save} and {@code checkpoint_load} the megabytes per second.
  */
 final class Worker implements AutoCloseable {
 
@@ -63,7 +64,12 @@ final class Worker implements AutoCloseable {
 
     /** Samples per second over {@code batches} batches of a fresh shuffled epoch. */
     double throughput(int batches) {
-        return Double.parseDouble(ask("loader " + batches).trim());
+        return value("loader", batches);
+    }
+
+    /** The one number a worker answers to {@code <bench> <count>} (a throughput, a rate). */
+    double value(String bench, int count) {
+        return Double.parseDouble(ask(bench + " " + count).trim());
     }
 
     @Override
@@ -72,6 +78,12 @@ final class Worker implements AutoCloseable {
             toWorker.close();
         } catch (IOException e) {
             // already gone
+        }
+        try {
+            // End of input ends the worker's loop; give it a moment to delete its temporary files.
+            process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         process.destroy();
     }

@@ -44,6 +44,11 @@ final class Workers implements AutoCloseable {
         return entries;
     }
 
+    /** The Python worker, or null. */
+    Worker python() {
+        return entries.get("python").worker();
+    }
+
     @Override
     public void close() {
         entries.values().forEach(e -> {
