@@ -276,7 +276,7 @@ public final class ProgressServer implements AutoCloseable {
         });
         timer.scheduleWithFixedDelay(this::refresh, options.refreshMillis, options.refreshMillis,
                 TimeUnit.MILLISECONDS);
-        timer.scheduleWithFixedDelay(this::flushProgress, PROGRESS_INTERVAL_MILLIS, PROGRESS_INTERVAL_MILLIS,
+        timer.scheduleWithFixedDelay(this::flushPending, PROGRESS_INTERVAL_MILLIS, PROGRESS_INTERVAL_MILLIS,
                 TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(this::heartbeat, options.heartbeatMillis, options.heartbeatMillis,
                 TimeUnit.MILLISECONDS);
@@ -303,10 +303,10 @@ public final class ProgressServer implements AutoCloseable {
         }
     }
 
-    private void flushProgress() {
+    private void flushPending() {
         try {
             for (RunFeed f : store.watched()) {
-                f.flushProgress();
+                f.flushPending();
             }
         } catch (RuntimeException e) {
             // keep the timer alive

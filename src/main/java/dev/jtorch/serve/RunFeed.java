@@ -64,7 +64,8 @@ final class RunFeed implements RunListener {
     private Map<String, CheckpointInfo> announcedCheckpoints = new LinkedHashMap<>();
     private Progress progress;
     private boolean progressPending;
-    private long progressSentNanos = System.nanoTime() - PROGRESS_INTERVAL_NANOS;
+    /** Index in {@link #metrics} of the first record not yet sent to the open streams. */
+    private int unsent;
     private final Set<EventStream> streams = new LinkedHashSet<>();
 
     RunFeed(String id, Path dir) {
@@ -123,21 +124,42 @@ final class RunFeed implements RunListener {
         lastLine = record.line();
     }
 
-    /** Keeps the latest progress; sends it at once unless one went out less than 100 ms ago. */
+    /** Keeps the latest progress for the server's timer to send (see {@link #flushPending}). */
     @Override
     public synchronized void onProgress(RunDirectory run, Progress p) {
         progress = p;
         progressPending = true;
-        if (System.nanoTime() - progressSentNanos >= PROGRESS_INTERVAL_NANOS) {
+    }
+
+    /**
+     * Sends what the run reported since the last call: its new metric records, then its latest progress; called by
+     * the server's timer every 100 ms. Training threads only record (in {@link #onMetric} and {@link #onProgress}):
+     * formatting and writing to the open streams happen here, on the server's thread, so that a page with many
+     * viewers costs a fast training loop nothing but a lock, and a burst of short epochs reaches each browser in
+     * one write.
+     */
+    synchronized void flushPending() {
+        sendUnsentMetrics();
+        if (progressPending) {
             broadcastProgress();
         }
     }
 
-    /** Sends progress held back by {@link #onProgress}; called by the server's timer. */
-    synchronized void flushProgress() {
-        if (progressPending) {
-            broadcastProgress();
+    private void sendUnsentMetrics() {
+        if (unsent >= metrics.size()) {
+            return;
         }
+        if (!streams.isEmpty()) {
+            StringBuilder b = new StringBuilder(256 * (metrics.size() - unsent));
+            for (int i = unsent; i < metrics.size(); i++) {
+                MetricRecord r = metrics.get(i);
+                b.append(EventStream.frame("metric", r.line(), json(metricJson(r))));
+            }
+            for (EventStream s : new ArrayList<>(streams)) {
+                s.send(b.toString());
+            }
+        }
+        unsent = metrics.size();
     }
 
     @Override
@@ -161,6 +183,7 @@ final class RunFeed implements RunListener {
      */
     synchronized void subscribe(EventStream stream, long lastEventId) {
         refresh();
+        sendUnsentMetrics(); // the streams already open get them now; the new one gets them in its history below
         StringBuilder b = new StringBuilder(4096);
         b.append("retry: 3000\n\n");
         b.append(EventStream.frame("status", null, json(detail())));
@@ -192,6 +215,7 @@ final class RunFeed implements RunListener {
     }
 
     private void broadcast(String frame) {
+        sendUnsentMetrics(); // keep the order in which the run reported things
         for (EventStream s : new ArrayList<>(streams)) {
             s.send(frame);
         }
@@ -199,7 +223,6 @@ final class RunFeed implements RunListener {
 
     private void broadcastProgress() {
         progressPending = false;
-        progressSentNanos = System.nanoTime();
         if (progress == null || streams.isEmpty()) {
             return;
         }
@@ -394,8 +417,8 @@ final class RunFeed implements RunListener {
                 && r.details().get("file") instanceof String f) {
             checkpointEpochs.put(f, r.epoch());
         }
-        if (!streams.isEmpty()) {
-            broadcast(EventStream.frame("metric", r.line(), json(metricJson(r))));
+        if (streams.isEmpty()) {
+            unsent = metrics.size(); // nobody to tell; a stream that opens later gets the history
         }
     }
 
