@@ -1,5 +1,6 @@
 package dev.jtorch;
 
+import dev.jtorch.internal.GcPressure;
 import dev.jtorch.internal.Native;
 import dev.jtorch.internal.TensorFormatter;
 import java.util.Objects;
@@ -41,6 +42,18 @@ public class Tensor implements AutoCloseable {
         // deallocator: own a handle of our own, or it could outlive what it points into.
         this.handle = handle.referenceCount() < 0 ? new org.bytedeco.pytorch.Tensor(handle) : handle;
         this.scope = s != null && this.handle.referenceCount() > 0 ? s : null;
+        if (scope == null) {
+            GcPressure.handedToCollector(nativeBytes());
+        }
+    }
+
+    /** The bytes of this tensor's elements (for views, those it spans, not its whole storage). */
+    private long nativeBytes() {
+        try {
+            return handle.defined() ? handle.nbytes() : 0;
+        } catch (RuntimeException e) {
+            return 0; // layouts without a byte size (sparse)
+        }
     }
 
     /**
@@ -157,6 +170,7 @@ public class Tensor implements AutoCloseable {
         if (scope != null) {
             scope.disown(handle);
             scope = null;
+            GcPressure.handedToCollector(nativeBytes());
         }
         return this;
     }
@@ -169,6 +183,7 @@ public class Tensor implements AutoCloseable {
         }
         dropOptional();
         target.attach(handle);
+        GcPressure.takenBack(nativeBytes());
         scope = target;
         closedByUser = false;
     }

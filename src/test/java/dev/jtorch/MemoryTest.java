@@ -81,4 +81,20 @@ class MemoryTest {
                 iterations * 3 * 64.0 / 1024 / 1024, limitMiB, max, m.group(3), m.group(4));
         assertTrue(max < limitMiB + 160, "resident memory reached " + max + " MiB");
     }
+
+    @Test
+    void withoutAnyScopeJtorchCollectsAfterEachThresholdOfTensors() throws Exception {
+        assumeTrue(Rss.available(), "resident memory is read from /proc (Linux)");
+        // JavaCPP's own limit turned off: only jtorch's GcPressure stands between the loop and 1.8 GiB of garbage
+        // whose Java objects are far too small for the heap to prompt a collection.
+        int iterations = 10_000;
+        Matcher m = run("-Xmx128m", "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0", "-Djtorch.gcThreshold=32m",
+                "unscoped", Integer.toString(iterations));
+        double warmUp = Double.parseDouble(m.group(1));
+        double max = Double.parseDouble(m.group(2));
+        System.out.printf("memory: %,d iterations without scopes (about %.1f GiB allocated), jtorch.gcThreshold "
+                + "32m, no maxPhysicalBytes: RSS after warm-up %.1f MiB, max %.1f MiB, %s us per iteration%n",
+                iterations, iterations * 3 * 64.0 / 1024 / 1024, warmUp, max, m.group(4));
+        assertTrue(max - warmUp < 96, "resident memory grew from " + warmUp + " to " + max + " MiB");
+    }
 }
