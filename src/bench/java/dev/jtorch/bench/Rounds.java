@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs contenders in alternating rounds: a warm-up round each, then {@link #ROUNDS} rounds in which every contender
- * runs once, in rotating order, so that drift of the machine (frequency, other load) falls on all of them alike.
+ * Runs contenders in alternating rounds: a warm-up each, then rounds in which every contender runs once, in a new
+ * random order each round, so that drift of the machine (frequency, other load) falls on all of them alike.
  */
 final class Rounds {
 
@@ -22,22 +22,41 @@ final class Rounds {
     private Rounds() {
     }
 
-    /** Every contender's figures of all rounds (warm-up excluded), in the contenders' order. */
+    /** Every contender's figures of all rounds (warm-up excluded), in the contenders' order; see below. */
     static Map<String, double[]> alternate(Map<String, Contender> contenders, int n) {
+        return alternate(contenders, n, ROUNDS, 0);
+    }
+
+    /**
+     * Warms each contender up with repetitions of {@code max(1, n / 3)} until {@code warmUpSeconds} have passed (at
+     * least once: JIT compilation of the Java contenders' deeper call paths takes thousands of calls, the allocator
+     * and oneDNN their first few), then runs {@code rounds} rounds of {@code n} in which every contender runs once,
+     * in a new seeded random order each round. Returns every contender's figures of all rounds, in the contenders' order.
+     */
+    static Map<String, double[]> alternate(Map<String, Contender> contenders, int n, int rounds,
+            double warmUpSeconds) {
         List<String> names = new ArrayList<>(contenders.keySet());
-        Map<String, List<double[]>> rounds = new LinkedHashMap<>();
+        Map<String, List<double[]>> results = new LinkedHashMap<>();
         for (String c : names) {
-            contenders.get(c).run(Math.max(1, n / 3)); // warm-up: JIT, allocator, oneDNN primitives
-            rounds.put(c, new ArrayList<>());
+            long end = System.nanoTime() + (long) (warmUpSeconds * 1e9);
+            do {
+                contenders.get(c).run(Math.max(1, n / 3));
+            } while (System.nanoTime() < end);
+            results.put(c, new ArrayList<>());
         }
-        for (int r = 0; r < ROUNDS; r++) {
-            for (int k = 0; k < names.size(); k++) {
-                String c = names.get((r + k) % names.size());
-                rounds.get(c).add(contenders.get(c).run(n));
+        // A new order every round (seeded, so runs are repeatable): a fixed rotation would always run a contender
+        // right after the same other one (say, just after an external process has cooled the caches), a bias that
+        // does not average out.
+        java.util.Random order = new java.util.Random(8);
+        List<String> shuffled = new ArrayList<>(names);
+        for (int r = 0; r < rounds; r++) {
+            java.util.Collections.shuffle(shuffled, order);
+            for (String c : shuffled) {
+                results.get(c).add(contenders.get(c).run(n));
             }
         }
         Map<String, double[]> all = new LinkedHashMap<>();
-        rounds.forEach((c, list) -> all.put(c, list.stream().flatMapToDouble(Arrays::stream).toArray()));
+        results.forEach((c, list) -> all.put(c, list.stream().flatMapToDouble(Arrays::stream).toArray()));
         return all;
     }
 

@@ -138,7 +138,7 @@ public class Adagrad extends Optimizer {
             org.bytedeco.pytorch.Tensor sum = ((Tensor) st.get("sum")).nativeTensor();
             sum.addcmul_(grad, grad, scalar(1));
             org.bytedeco.pytorch.Tensor std = torch.sqrt_out(temporary(p, 1), sum).add_(scalar(eps));
-            param.addcdiv_(grad, std, new Scalar(-clr));
+            param.addcdiv_(grad, std, scalar(-clr));
         }
     }
 }

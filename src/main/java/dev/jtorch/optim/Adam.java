@@ -138,7 +138,7 @@ public class Adam extends Optimizer {
         Scalar sOneMinusBeta2 = scalar(1 - beta2);
         Scalar sEps = scalar(eps);
         Scalar sWeightDecay = weightDecay == 0 ? null
-                : decoupled ? new Scalar(1 - lr * weightDecay) : scalar(weightDecay);
+                : scalar(decoupled ? 1 - lr * weightDecay : weightDecay);
         long scalarsStep = -1;
         Scalar sBiasCorrection2Sqrt = null;
         Scalar sMinusStepSize = null;
@@ -177,8 +177,9 @@ public class Adam extends Optimizer {
                 double biasCorrection1 = 1 - Math.pow(beta1, step);
                 double biasCorrection2 = 1 - Math.pow(beta2, step);
                 double stepSize = lr / biasCorrection1;
-                sBiasCorrection2Sqrt = new Scalar(Math.sqrt(biasCorrection2));
-                sMinusStepSize = new Scalar(-stepSize);
+                // cached too: once the bias corrections reach 1.0 (after a few hundred steps) these stop changing
+                sBiasCorrection2Sqrt = scalar(Math.sqrt(biasCorrection2));
+                sMinusStepSize = scalar(-stepSize);
                 scalarsStep = step;
             }
             org.bytedeco.pytorch.Tensor denom;

@@ -140,10 +140,7 @@ public abstract class Optimizer {
         return state.computeIfAbsent(param, k -> new LinkedHashMap<>());
     }
 
-    /**
-     * The native scalar of an option's value, made once and kept across steps (see {@link Scalars}); for values that
-     * change at every step, such as bias corrections, allocate a {@code new Scalar} instead.
-     */
+    /** The native scalar of a value of the update, made once and kept across steps (see {@link Scalars}). */
     protected final Scalar scalar(double value) {
         return scalars.of(value);
     }
@@ -154,7 +151,7 @@ public abstract class Optimizer {
      * {@link Scratch}).
      */
     protected final org.bytedeco.pytorch.Tensor temporary(Tensor p, int slot) {
-        return scratch.like(p, p.nativeTensor(), slot);
+        return scratch.like(p, p.nativeTensor(), slot, stepCount);
     }
 
     /** Keeps a state tensor out of every scope: the optimizer owns it. */

@@ -2,6 +2,7 @@ package dev.jtorch.optim;
 
 import dev.jtorch.Tensor;
 import dev.jtorch.internal.Ops;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -14,23 +15,52 @@ import java.util.Map;
  * <p>Each slot has one flat buffer per dtype and device, as large as the largest parameter that used it, and each
  * parameter a view of it shaped like the parameter. Sharing is safe because a parameter's temporaries are dead
  * before the next parameter is updated; the memory kept is that of the largest parameter per slot, what PyTorch's
- * single-tensor loop allocates transiently.
+ * single-tensor loop allocates transiently. A parameter's shape, dtype and device are checked once per step, so
+ * views follow a parameter that {@code setData} or {@code Module.to} changed.
  */
 final class Scratch {
     private final Map<String, org.bytedeco.pytorch.Tensor> flats = new HashMap<>();
-    private final Map<Tensor, org.bytedeco.pytorch.Tensor[]> views = new IdentityHashMap<>();
-    /** Uninitialized memory shaped, typed and placed like {@code param}, for temporary {@code slot}. */
-    org.bytedeco.pytorch.Tensor like(Tensor p, org.bytedeco.pytorch.Tensor param, int slot) {
-        org.bytedeco.pytorch.Tensor[] mine = views.get(p);
-        if (mine == null || mine.length <= slot) {
-            mine = mine == null ? new org.bytedeco.pytorch.Tensor[slot + 1] : java.util.Arrays.copyOf(mine, slot + 1);
-            views.put(p, mine);
+    private final Map<Tensor, Entry> entries = new IdentityHashMap<>();
+
+    /** A parameter's views and what they were made for. */
+    private static final class Entry {
+        org.bytedeco.pytorch.Tensor[] views = new org.bytedeco.pytorch.Tensor[2];
+        long[] shape;
+        byte dtype;
+        boolean cpu;
+        long checkedAt = Long.MIN_VALUE;
+    }
+
+    /**
+     * Uninitialized memory shaped, typed and placed like {@code param} for temporary {@code slot}; {@code step}
+     * identifies the current step (the parameter is checked against its views once per step).
+     */
+    org.bytedeco.pytorch.Tensor like(Tensor p, org.bytedeco.pytorch.Tensor param, int slot, long step) {
+        Entry e = entries.computeIfAbsent(p, k -> new Entry());
+        if (e.checkedAt != step) {
+            if (e.shape != null && !matches(e, param)) {
+                Arrays.fill(e.views, null);
+                e.shape = null;
+            }
+            e.checkedAt = step;
         }
-        org.bytedeco.pytorch.Tensor v = mine[slot];
-        if (v != null && v.scalar_type().value == param.scalar_type().value && sameShape(v, param)
-                && sameDevice(v, param)) {
-            return v;
+        if (slot >= e.views.length) {
+            e.views = Arrays.copyOf(e.views, slot + 1);
         }
+        org.bytedeco.pytorch.Tensor v = e.views[slot];
+        if (v == null) {
+            v = make(param, slot);
+            e.views[slot] = v;
+            if (e.shape == null) {
+                e.shape = shapeOf(param);
+                e.dtype = param.scalar_type().value;
+                e.cpu = param.is_cpu();
+            }
+        }
+        return v;
+    }
+
+    private org.bytedeco.pytorch.Tensor make(org.bytedeco.pytorch.Tensor param, int slot) {
         long n = param.numel();
         String key = slot + "/" + param.scalar_type().value + "/" + param.device().str().getString();
         org.bytedeco.pytorch.Tensor flat = flats.get(key);
@@ -38,33 +68,32 @@ final class Scratch {
             flat = Ops.unscoped(param.new_empty(Math.max(n, 1)));
             flats.put(key, flat);
         }
-        long[] shape = new long[(int) param.dim()];
-        for (int d = 0; d < shape.length; d++) {
-            shape[d] = param.size(d);
-        }
-        v = Ops.unscoped(flat.narrow(0, 0, n).view(shape));
-        mine[slot] = v;
-        return v;
+        return Ops.unscoped(flat.narrow(0, 0, n).view(shapeOf(param)));
     }
 
-    /** The same device; on the CPU without allocating anything to find out. */
-    private static boolean sameDevice(org.bytedeco.pytorch.Tensor a, org.bytedeco.pytorch.Tensor b) {
-        if (a.is_cpu() && b.is_cpu()) {
-            return true;
-        }
-        return a.device().str().getString().equals(b.device().str().getString());
-    }
-
-    private static boolean sameShape(org.bytedeco.pytorch.Tensor a, org.bytedeco.pytorch.Tensor b) {
-        long dims = a.dim();
-        if (dims != b.dim()) {
+    /** Whether the parameter still has the shape, dtype and device its views were made for. */
+    private static boolean matches(Entry e, org.bytedeco.pytorch.Tensor param) {
+        if (param.scalar_type().value != e.dtype || param.dim() != e.shape.length) {
             return false;
         }
-        for (long d = 0; d < dims; d++) {
-            if (a.size(d) != b.size(d)) {
+        for (int d = 0; d < e.shape.length; d++) {
+            if (param.size(d) != e.shape[d]) {
                 return false;
             }
         }
-        return true;
+        // on the CPU nothing needs allocating to find out; elsewhere the device index matters too
+        if (param.is_cpu() || e.cpu) {
+            return param.is_cpu() && e.cpu;
+        }
+        String device = param.device().str().getString();
+        return Arrays.stream(e.views).filter(v -> v != null).allMatch(v -> v.device().str().getString().equals(device));
+    }
+
+    private static long[] shapeOf(org.bytedeco.pytorch.Tensor t) {
+        long[] shape = new long[(int) t.dim()];
+        for (int d = 0; d < shape.length; d++) {
+            shape[d] = t.size(d);
+        }
+        return shape;
     }
 }
