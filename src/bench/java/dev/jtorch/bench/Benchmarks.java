@@ -44,7 +44,7 @@ public final class Benchmarks {
         dev.jtorch.internal.Native.ensureLoaded();
         Report report = new Report(System.out);
         System.out.println("bench machine: " + Machine.describe());
-        System.out.println("bench machine: " + Machine.load("at start"));
+        System.out.println("bench machine: " + Machine.otherWork("before the run"));
         int defaultThreads = Torch.getNumThreads();
         int cores = Runtime.getRuntime().availableProcessors();
         for (int threads : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
@@ -81,7 +81,7 @@ public final class Benchmarks {
         if (only("server_overhead")) {
             new ServerBenchmark(report).run(QUICK ? 300 : 3000);
         }
-        System.out.println("bench machine: " + Machine.load("at end"));
+        System.out.println("bench machine: " + Machine.otherWork("after the run"));
         report.summary();
         // The workers are gone; JavaCPP's deallocator thread must not keep exec:java waiting.
         System.exit(0);
