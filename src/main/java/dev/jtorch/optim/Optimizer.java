@@ -100,6 +100,7 @@ public abstract class Optimizer {
     /** Python's {@code optimizer.step()}: one update of every parameter that has a gradient. */
     public void step() {
         stepCount++;
+        scalars.releaseRetired();
         try (TensorScope scope = new TensorScope("optimizer.step"); var g = Torch.noGrad()) {
             for (ParamGroup group : paramGroups) {
                 update(group);
