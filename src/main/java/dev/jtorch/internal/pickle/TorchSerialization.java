@@ -66,7 +66,7 @@ public final class TorchSerialization {
     // ---------------------------------------------------------------- saving
 
     /** A storage to write: its key in the archive and its bytes. */
-    private record Storage(String key, DType dtype, long numel, byte[] bytes) {}
+    private record Storage(String key, DType dtype, long numel, Tensor data, long nbytes) {}
 
     /** Pickles storages by persistent id, as torch.save does. */
     private static final class TorchPickler extends Pickler {
@@ -93,13 +93,20 @@ public final class TorchSerialization {
         Objects.requireNonNull(path, "path");
         PyObjects.register();
         List<Storage> storages = new ArrayList<>();
-        byte[] pickle;
+        // The scope keeps the contiguous copies of the tensors alive until their bytes are written.
         try (TensorScope scope = new TensorScope("torch.save")) {
-            Object py = toPython(obj, storages, new IdentityHashMap<>());
-            pickle = new TorchPickler().dumps(py);
-        } catch (IOException | PickleException e) {
-            throw new TorchException("cannot pickle the object to save to " + path + ": " + e.getMessage(), e);
+            byte[] pickle;
+            try {
+                Object py = toPython(obj, storages, new IdentityHashMap<>());
+                pickle = new TorchPickler().dumps(py);
+            } catch (IOException | PickleException e) {
+                throw new TorchException("cannot pickle the object to save to " + path + ": " + e.getMessage(), e);
+            }
+            write(path, pickle, storages);
         }
+    }
+
+    private static void write(Path path, byte[] pickle, List<Storage> storages) {
         Path target = path.toAbsolutePath();
         Path dir = target.getParent();
         Path tmp = null;
@@ -110,9 +117,10 @@ public final class TorchSerialization {
                     OutputStream raw = java.nio.channels.Channels.newOutputStream(ch);
                     ZipOutputStream zip = new ZipOutputStream(raw)) {
                 zip.setMethod(ZipOutputStream.STORED);
+                byte[] chunk = new byte[CHUNK];
                 stored(zip, ARCHIVE + "/data.pkl", pickle);
                 for (Storage s : storages) {
-                    stored(zip, ARCHIVE + "/data/" + s.key(), s.bytes());
+                    stored(zip, ARCHIVE + "/data/" + s.key(), s, chunk);
                 }
                 stored(zip, ARCHIVE + "/version", "3\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                 zip.finish();
@@ -136,6 +144,31 @@ public final class TorchSerialization {
                 }
             }
         }
+    }
+
+    /** Chunks in which storage bytes move between native memory and the archive (no array of a whole tensor). */
+    private static final int CHUNK = 1 << 20;
+
+    /** A storage's bytes as one STORED entry: CRC computed on the native memory, then written chunk by chunk. */
+    private static void stored(ZipOutputStream zip, String name, Storage s, byte[] chunk) throws IOException {
+        BytePointer data = new BytePointer(s.data().nativeTensor().data_ptr());
+        CRC32 crc = new CRC32();
+        for (long off = 0; off < s.nbytes(); off += CHUNK) {
+            crc.update(data.position(off).limit(Math.min(s.nbytes(), off + CHUNK)).asByteBuffer());
+        }
+        ZipEntry e = new ZipEntry(name);
+        e.setMethod(ZipEntry.STORED);
+        e.setSize(s.nbytes());
+        e.setCompressedSize(s.nbytes());
+        e.setCrc(crc.getValue());
+        e.setTime(315532800000L);
+        zip.putNextEntry(e);
+        for (long off = 0; off < s.nbytes(); off += CHUNK) {
+            int n = (int) Math.min(CHUNK, s.nbytes() - off);
+            data.position(off).get(chunk, 0, n);
+            zip.write(chunk, 0, n);
+        }
+        zip.closeEntry();
     }
 
     private static void stored(ZipOutputStream zip, String name, byte[] data) throws IOException {
@@ -237,11 +270,7 @@ public final class TorchSerialization {
         Tensor c = t.detach().cpu().contiguous();
         long numel = c.numel();
         long itemSize = c.nativeTensor().element_size();
-        byte[] bytes = new byte[Math.toIntExact(numel * itemSize)];
-        if (bytes.length > 0) {
-            new BytePointer(c.nativeTensor().data_ptr()).capacity(bytes.length).get(bytes);
-        }
-        Storage s = new Storage(Integer.toString(storages.size()), dtype, numel, bytes);
+        Storage s = new Storage(Integer.toString(storages.size()), dtype, numel, c, numel * itemSize);
         storages.add(s);
         long[] size = c.shape().toArray();
         Object[] sizeTuple = new Object[size.length];
@@ -292,8 +321,10 @@ public final class TorchSerialization {
         long[] stride = longs(args[3]);
         boolean requiresGrad = args.length > 4 && Boolean.TRUE.equals(args[4]);
         Tensor base = storage.data();
-        Tensor t = Ops.tensor(() -> base.nativeTensor().as_strided(size, stride,
-                new org.bytedeco.pytorch.LongOptional(offset))).clone();
+        // On the storage itself, as PyTorch's _rebuild_tensor_v2 does (set_, not a copy and not an autograd view):
+        // tensors saved from one storage share it again after loading.
+        Tensor t = Torch.empty(new long[] {0}, storage.data().dtype());
+        Ops.call(() -> t.nativeTensor().set_(base.nativeTensor(), offset, size, stride));
         if (requiresGrad) {
             t.requiresGrad_(true);
         }
@@ -359,20 +390,32 @@ public final class TorchSerialization {
             if (e == null) {
                 throw new PickleException("storage " + key + " is missing from " + path);
             }
-            byte[] bytes;
+            Tensor data = Torch.empty(new long[] {numel}, dtype).keep();
+            long expected = numel * data.nativeTensor().element_size();
+            if (e.getSize() != expected) {
+                throw new PickleException("storage " + key + " of " + path + " has " + e.getSize() + " bytes, "
+                        + expected + " expected");
+            }
+            // Straight into the tensor's memory, a chunk at a time (ZipFile checks the entry's CRC at its end).
+            BytePointer dst = new BytePointer(data.nativeTensor().data_ptr());
+            byte[] chunk = new byte[(int) Math.min(CHUNK, Math.max(expected, 1))];
+            long off = 0;
             try (InputStream in = zip.getInputStream(e)) {
-                bytes = in.readAllBytes();
+                int n;
+                while ((n = in.read(chunk, 0, (int) Math.min(chunk.length, Math.max(expected - off, 1)))) > 0) {
+                    if (off + n > expected) {
+                        throw new PickleException("storage " + key + " of " + path + " is longer than " + expected
+                                + " bytes");
+                    }
+                    dst.position(off).put(chunk, 0, n);
+                    off += n;
+                }
             } catch (IOException ex) {
                 throw new PickleException("cannot read storage " + key + " of " + path + ": " + ex.getMessage());
             }
-            Tensor data = Torch.empty(new long[] {numel}, dtype).keep();
-            long expected = numel * data.nativeTensor().element_size();
-            if (bytes.length != expected) {
-                throw new PickleException("storage " + key + " of " + path + " has " + bytes.length + " bytes, "
-                        + expected + " expected");
-            }
-            if (bytes.length > 0) {
-                new BytePointer(data.nativeTensor().data_ptr()).capacity(bytes.length).put(bytes);
+            if (off != expected) {
+                throw new PickleException("storage " + key + " of " + path + " has " + off + " bytes, " + expected
+                        + " expected");
             }
             return new LoadedStorage(data);
         }
