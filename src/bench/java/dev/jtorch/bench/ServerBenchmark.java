@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ServerBenchmark {
 
-    static final int STREAMS = 20;
+    static final int STREAMS = Integer.getInteger("jtorch.bench.streams", 20);
     static final int BATCHES_PER_EPOCH = 13;
 
     private final Report report;
