@@ -33,7 +33,9 @@ public class Tensor implements AutoCloseable {
     private final org.bytedeco.pytorch.Tensor handle;
     private TensorScope scope;
     /** {@link #nativeOptional()}'s handle, kept only while this tensor belongs to no scope. */
-    private org.bytedeco.pytorch.TensorOptional optional;
+    private volatile org.bytedeco.pytorch.TensorOptional optional;
+    /** Whether this tensor's bytes are in {@link GcPressure}'s count (left to the collector, not yet taken back). */
+    private boolean counted;
     private boolean closedByUser;
 
     private Tensor(org.bytedeco.pytorch.Tensor handle) {
@@ -43,7 +45,21 @@ public class Tensor implements AutoCloseable {
         this.handle = handle.referenceCount() < 0 ? new org.bytedeco.pytorch.Tensor(handle) : handle;
         this.scope = s != null && this.handle.referenceCount() > 0 ? s : null;
         if (scope == null) {
+            handToCollector();
+        }
+    }
+
+    private void handToCollector() {
+        if (!counted && GcPressure.counting()) {
+            counted = true;
             GcPressure.handedToCollector(nativeBytes());
+        }
+    }
+
+    private void takeBackFromCollector() {
+        if (counted) {
+            counted = false;
+            GcPressure.takenBack(nativeBytes());
         }
     }
 
@@ -170,7 +186,7 @@ public class Tensor implements AutoCloseable {
         if (scope != null) {
             scope.disown(handle);
             scope = null;
-            GcPressure.handedToCollector(nativeBytes());
+            handToCollector();
         }
         return this;
     }
@@ -182,8 +198,8 @@ public class Tensor implements AutoCloseable {
             throw new IllegalStateException("This tensor already belongs to TensorScope '" + scope.name() + "'");
         }
         dropOptional();
+        takeBackFromCollector();
         target.attach(handle);
-        GcPressure.takenBack(nativeBytes());
         scope = target;
         closedByUser = false;
     }
@@ -202,7 +218,7 @@ public class Tensor implements AutoCloseable {
      * This tensor as the presets' {@code std::optional<at::Tensor>} (the optional tensor arguments of ATen: a bias, a
      * class weight), for calling the raw presets. A tensor that belongs to no scope (a parameter, say) keeps the
      * handle it returns, so that a module's forward does not allocate one per call; otherwise it is a new handle in
-     * the current scope.
+     * the current scope. Do not close it: its owner does.
      */
     public org.bytedeco.pytorch.TensorOptional nativeOptional() {
         nativeTensor();
@@ -232,6 +248,7 @@ public class Tensor implements AutoCloseable {
             return;
         }
         dropOptional();
+        takeBackFromCollector();
         if (scope != null && !scope.isClosed()) {
             scope.disown(handle);
         }

@@ -166,6 +166,50 @@ class SerializationTest {
         }
     }
 
+    @Test
+    void aFlippedByteInAStorageFailsItsCrcCheck() throws Exception {
+        Path good = dir.resolve("crc.pt");
+        Torch.save(Map.of("w", Torch.ones(100)), good);
+        byte[] bytes = Files.readAllBytes(good);
+        byte[] ones = {0, 0, (byte) 0x80, 0x3f, 0, 0, (byte) 0x80, 0x3f, 0, 0, (byte) 0x80, 0x3f};
+        int at = indexOf(bytes, ones);
+        assertTrue(at > 0, "the storage's bytes are in the archive as they are");
+        bytes[at + 2] = (byte) 0x81; // one float of the storage: 1.0 -> 1.0000153
+        Path corrupt = dir.resolve("corrupt.pt");
+        Files.write(corrupt, bytes);
+        TorchException e = assertThrows(TorchException.class, () -> Torch.load(corrupt));
+        assertTrue(e.getMessage().contains("CRC") && e.getMessage().contains("corrupt.pt"), e.getMessage());
+    }
+
+    @Test
+    void aTensorReachingPastItsStorageIsRefused() throws Exception {
+        Path good = dir.resolve("bounds.pt");
+        Torch.save(Map.of("w", Torch.ones(100)), good);
+        byte[] bytes = Files.readAllBytes(good);
+        // the pickled arguments of _rebuild_tensor_v2: offset 0, size (100,) (memoized with BINPUT 8), stride (1,)
+        byte[] args = {'K', 0, 'K', 100, (byte) 0x85, 'q', 8, 'K', 1, (byte) 0x85};
+        int at = indexOf(bytes, args);
+        assertTrue(at > 0, "the tensor's size is pickled as a one-byte int");
+        bytes[at + 3] = (byte) 200; // size (200,) over a storage of 100 elements
+        Path bad = dir.resolve("bad-size.pt");
+        Files.write(bad, bytes);
+        TorchException e = assertThrows(TorchException.class, () -> Torch.load(bad));
+        assertTrue(e.getMessage().contains("storage of 100"), e.getMessage());
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     @Tag("python")
     @Test
     void pythonLoadsWhatJavaWrites() throws Exception {

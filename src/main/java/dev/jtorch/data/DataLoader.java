@@ -290,7 +290,7 @@ public class DataLoader<T> implements Iterable<Batch> {
             TensorScope scope = TensorScope.current();
             if (scope != null) {
                 for (Tensor t : b.tensors()) {
-                    scope.adopt(t);
+                    scope.adopt(t); // made outside any scope, counted by GcPressure until now
                 }
             }
             fill();
@@ -307,6 +307,7 @@ public class DataLoader<T> implements Iterable<Batch> {
             for (Tensor t : td.tensors()) {
                 out.add(t.indexSelect(0, index));
             }
+            index.close();
             batch = new Batch(out);
         } else {
             List<T> samples = new ArrayList<>(idx.length);

@@ -14,19 +14,40 @@ import java.util.concurrent.atomic.AtomicLong;
  * heap by default). Counting the native bytes handed to the collector and collecting after each threshold's worth
  * bounds that garbage, at the cost of a full collection per threshold: about 15 ms with a 1 GiB heap, one every
  * 650 steps of seed 000's loop, whose resident memory then grows by about 20 MB from step 1,000 to 100,000; that
- * loop runs 5-8% slower than the same loop in scopes (the collections and JavaCPP's deallocator thread). Tensors inside scopes are not counted (their scope frees them), so loops over a
- * {@code DataLoader} or in {@code TensorScope}s pay nothing.
+ * loop runs 5-8% slower than the same loop in scopes (the collections and JavaCPP's deallocator thread). Tensors
+ * inside scopes are not counted (their scope frees them), nor those a scope adopts or a call to {@code close()}
+ * frees, so loops in {@code TensorScope}s or over a {@code DataLoader} pay nothing, except that batches a
+ * {@code DataLoader}'s workers have prefetched count until the loop's scope adopts them.
  *
  * <p>{@code -Djtorch.gcThreshold=256m} (bytes, with an optional k, m or g suffix) changes the threshold; {@code 0}
  * turns the collections off.
  */
 public final class GcPressure {
 
-    private static final long THRESHOLD = parse(System.getProperty("jtorch.gcThreshold", "32m"));
+    private static final long DEFAULT = 32L << 20;
+    private static final long THRESHOLD = threshold(System.getProperty("jtorch.gcThreshold"));
     private static final AtomicLong PENDING = new AtomicLong();
     private static final AtomicLong COLLECTIONS = new AtomicLong();
 
     private GcPressure() {
+    }
+
+    /** The setting, or the default with a warning when it cannot be read (a typo must not break every tensor). */
+    private static long threshold(String setting) {
+        if (setting == null) {
+            return DEFAULT;
+        }
+        try {
+            return parse(setting);
+        } catch (IllegalArgumentException e) {
+            System.err.println("jtorch: " + e.getMessage() + "; using the default, 32m");
+            return DEFAULT;
+        }
+    }
+
+    /** Whether tensors are counted at all ({@code jtorch.gcThreshold} is not 0). */
+    public static boolean counting() {
+        return THRESHOLD > 0;
     }
 
     /** Records native bytes handed to the garbage collector; collects when a threshold's worth has accumulated. */
@@ -41,7 +62,7 @@ public final class GcPressure {
         }
     }
 
-    /** Records native bytes taken back from the garbage collector (a tensor adopted by a scope). */
+    /** Records native bytes taken back from the garbage collector (a counted tensor adopted by a scope or closed). */
     public static void takenBack(long bytes) {
         if (bytes > 0) {
             PENDING.accumulateAndGet(bytes, (p, b) -> Math.max(0, p - b));
@@ -51,6 +72,11 @@ public final class GcPressure {
     /** The threshold in bytes; 0 when turned off. */
     public static long threshold() {
         return THRESHOLD;
+    }
+
+    /** Bytes counted since the last collection this class asked for (for tests and diagnostics). */
+    public static long pending() {
+        return PENDING.get();
     }
 
     /** How many collections this class has asked for since the JVM started. */

@@ -119,6 +119,9 @@ public class Adagrad extends Optimizer {
         double weightDecay = g.getDouble("weight_decay");
         double eps = g.getDouble("eps");
         boolean maximize = g.getBoolean("maximize");
+        Scalar sWeightDecay = scalar(weightDecay);
+        Scalar sOne = scalar(1);
+        Scalar sEps = scalar(eps);
         for (Tensor p : g.params()) {
             org.bytedeco.pytorch.Tensor param = p.nativeTensor();
             org.bytedeco.pytorch.Tensor grad = param.grad();
@@ -132,12 +135,12 @@ public class Adagrad extends Optimizer {
                 grad = grad.neg();
             }
             if (weightDecay != 0) {
-                grad = torch.add_out(temporary(p, 0), grad, param, scalar(weightDecay));
+                grad = torch.add_out(temporary(p, 0), grad, param, sWeightDecay);
             }
             double clr = lr / (1 + (step - 1) * lrDecay);
             org.bytedeco.pytorch.Tensor sum = ((Tensor) st.get("sum")).nativeTensor();
-            sum.addcmul_(grad, grad, scalar(1));
-            org.bytedeco.pytorch.Tensor std = torch.sqrt_out(temporary(p, 1), sum).add_(scalar(eps));
+            sum.addcmul_(grad, grad, sOne);
+            org.bytedeco.pytorch.Tensor std = torch.sqrt_out(temporary(p, 1), sum).add_(sEps);
             param.addcdiv_(grad, std, scalar(-clr));
         }
     }

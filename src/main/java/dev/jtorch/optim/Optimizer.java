@@ -141,7 +141,10 @@ public abstract class Optimizer {
         return state.computeIfAbsent(param, k -> new LinkedHashMap<>());
     }
 
-    /** The native scalar of a value of the update, made once and kept across steps (see {@link Scalars}). */
+    /**
+     * The native scalar of a value of the update, made once and reused across steps (see {@link Scalars}); valid
+     * until the next step: fetch it in each {@link #update}, do not keep it in a field.
+     */
     protected final Scalar scalar(double value) {
         return scalars.of(value);
     }

@@ -111,6 +111,13 @@ public class RMSprop extends Optimizer {
         double momentum = g.getDouble("momentum");
         boolean centered = g.getBoolean("centered");
         boolean maximize = g.getBoolean("maximize");
+        Scalar sWeightDecay = scalar(weightDecay);
+        Scalar sAlpha = scalar(alpha);
+        Scalar sOneMinusAlpha = scalar(1 - alpha);
+        Scalar sMinusOne = scalar(-1);
+        Scalar sEps = scalar(eps);
+        Scalar sMomentum = scalar(momentum);
+        Scalar sMinusLr = scalar(-lr);
         for (Tensor p : g.params()) {
             org.bytedeco.pytorch.Tensor param = p.nativeTensor();
             org.bytedeco.pytorch.Tensor grad = param.grad();
@@ -133,25 +140,25 @@ public class RMSprop extends Optimizer {
                 grad = grad.neg();
             }
             if (weightDecay != 0) {
-                grad = torch.add_out(temporary(p, 0), grad, param, scalar(weightDecay));
+                grad = torch.add_out(temporary(p, 0), grad, param, sWeightDecay);
             }
             org.bytedeco.pytorch.Tensor squareAvg = ((Tensor) st.get("square_avg")).nativeTensor();
-            squareAvg.mul_(scalar(alpha)).addcmul_(grad, grad, scalar(1 - alpha));
+            squareAvg.mul_(sAlpha).addcmul_(grad, grad, sOneMinusAlpha);
             org.bytedeco.pytorch.Tensor avg;
             if (centered) {
                 org.bytedeco.pytorch.Tensor gradAvg = ((Tensor) st.get("grad_avg")).nativeTensor();
-                gradAvg.mul_(scalar(alpha)).add_(grad, scalar(1 - alpha));
-                avg = torch.addcmul_out(temporary(p, 1), squareAvg, gradAvg, gradAvg, scalar(-1)).sqrt_();
+                gradAvg.mul_(sAlpha).add_(grad, sOneMinusAlpha);
+                avg = torch.addcmul_out(temporary(p, 1), squareAvg, gradAvg, gradAvg, sMinusOne).sqrt_();
             } else {
                 avg = torch.sqrt_out(temporary(p, 1), squareAvg);
             }
-            avg = avg.add_(scalar(eps));
+            avg = avg.add_(sEps);
             if (momentum > 0) {
                 org.bytedeco.pytorch.Tensor buf = ((Tensor) st.get("momentum_buffer")).nativeTensor();
-                buf.mul_(scalar(momentum)).addcdiv_(grad, avg);
-                param.add_(buf, scalar(-lr));
+                buf.mul_(sMomentum).addcdiv_(grad, avg);
+                param.add_(buf, sMinusLr);
             } else {
-                param.addcdiv_(grad, avg, scalar(-lr));
+                param.addcdiv_(grad, avg, sMinusLr);
             }
         }
     }

@@ -21,16 +21,17 @@ final class Scalars {
     private final Scalar[] scalars = new Scalar[SLOTS];
     private final List<Scalar> retired = new ArrayList<>();
 
-    /** The native scalar for {@code value}, owned by this cache (outside every scope) until the next step. */
+    /** The native scalar for {@code value}, owned by this cache; valid until the next step (do not keep it). */
     Scalar of(double value) {
         long b = Double.doubleToRawLongBits(value);
-        int slot = (int) (b ^ (b >>> 29) ^ (b >>> 47)) & (SLOTS - 1);
+        int slot = (int) ((b * 0x9E3779B97F4A7C15L) >>> 58); // Fibonacci hashing: the top 6 bits
         Scalar s = scalars[slot];
         if (s == null || bits[slot] != b) {
+            Scalar made = Ops.unscoped(new Scalar(value));
             if (s != null) {
                 retired.add(s); // may still be in use by the update running now
             }
-            s = Ops.unscoped(new Scalar(value));
+            s = made;
             scalars[slot] = s;
             bits[slot] = b;
         }

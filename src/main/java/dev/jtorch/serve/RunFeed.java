@@ -153,10 +153,15 @@ final class RunFeed implements RunListener {
             StringBuilder b = new StringBuilder(256 * (metrics.size() - unsent));
             for (int i = unsent; i < metrics.size(); i++) {
                 MetricRecord r = metrics.get(i);
-                b.append(EventStream.frame("metric", r.line(), json(metricJson(r))));
+                try {
+                    b.append(EventStream.frame("metric", r.line(), json(metricJson(r))));
+                } catch (RuntimeException e) {
+                    // a record that cannot be shown must not hold back the ones after it
+                }
             }
+            String frames = b.toString();
             for (EventStream s : new ArrayList<>(streams)) {
-                s.send(b.toString());
+                s.send(frames);
             }
         }
         unsent = metrics.size();
@@ -223,6 +228,9 @@ final class RunFeed implements RunListener {
 
     private void broadcastProgress() {
         progressPending = false;
+        if (!isLive()) {
+            return; // a run that has ended shows no progress; its last report must not follow its final status
+        }
         if (progress == null || streams.isEmpty()) {
             return;
         }

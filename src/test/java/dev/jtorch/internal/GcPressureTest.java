@@ -30,4 +30,22 @@ class GcPressureTest {
     void defaultIsOn() {
         assertTrue(GcPressure.threshold() > 0);
     }
+
+    @Test
+    void aTensorLeftToTheCollectorIsCountedUntilClosedOrAdopted() {
+        long before = GcPressure.pending();
+        dev.jtorch.Tensor t = dev.jtorch.Torch.zeros(262_144); // 1 MiB of float32, outside any scope
+        long counted = GcPressure.pending();
+        org.junit.jupiter.api.Assumptions.assumeTrue(counted >= before, "a collection was asked for in between");
+        assertEquals(1L << 20, counted - before);
+        t.close();
+        assertEquals(before, GcPressure.pending());
+
+        dev.jtorch.Tensor u = dev.jtorch.Torch.zeros(262_144);
+        assertEquals(before + (1L << 20), GcPressure.pending());
+        try (dev.jtorch.TensorScope s = new dev.jtorch.TensorScope()) {
+            s.adopt(u);
+            assertEquals(before, GcPressure.pending(), "adopted: its scope frees it");
+        }
+    }
 }

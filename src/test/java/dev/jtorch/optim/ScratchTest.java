@@ -79,4 +79,29 @@ class ScratchTest {
         assertArrayEquals(b32.toFloatArray(), a32.toFloatArray());
         assertArrayEquals(b64.toDoubleArray(), a64.toDoubleArray());
     }
+
+    @Test
+    void viewsOfABufferALargerParameterReplacedAreRemadeAtTheNextStep() {
+        Scratch scratch = new Scratch();
+        Tensor small = Torch.zeros(4).keep();
+        Tensor large = Torch.zeros(1000).keep();
+        var first = scratch.like(small, small.nativeTensor(), 0, 0);
+        var big = scratch.like(large, large.nativeTensor(), 0, 0); // replaces the slot's buffer
+        assertEquals(false, first.data_ptr().address() == big.data_ptr().address());
+        var again = scratch.like(small, small.nativeTensor(), 0, 1);
+        assertNotSame(first, again);
+        assertEquals(big.data_ptr().address(), again.data_ptr().address(), "both on the one larger buffer now");
+        assertEquals(true, first.isNull(), "the old view is freed, and with it the old buffer");
+    }
+
+    @Test
+    void aNonContiguousParameterGetsATemporaryWithItsOwnLayout() {
+        Scratch scratch = new Scratch();
+        Tensor p = Torch.zeros(3, 5).t().keep(); // shape (5, 3), strides (1, 5)
+        try (TensorScope s = new TensorScope()) {
+            var v = scratch.like(p, p.nativeTensor(), 0, 0);
+            assertEquals(1, v.stride(0));
+            assertEquals(5, v.stride(1));
+        }
+    }
 }

@@ -321,6 +321,7 @@ public final class TorchSerialization {
         long[] stride = longs(args[3]);
         boolean requiresGrad = args.length > 4 && Boolean.TRUE.equals(args[4]);
         Tensor base = storage.data();
+        checkBounds(offset, size, stride, base.numel());
         // On the storage itself, as PyTorch's _rebuild_tensor_v2 does (set_, not a copy and not an autograd view):
         // tensors saved from one storage share it again after loading.
         Tensor t = Torch.empty(new long[] {0}, storage.data().dtype());
@@ -329,6 +330,31 @@ public final class TorchSerialization {
             t.requiresGrad_(true);
         }
         return t.keep();
+    }
+
+    /** A tensor must lie within its storage (set_ would silently grow the storage with uninitialized bytes). */
+    private static void checkBounds(long offset, long[] size, long[] stride, long storageNumel) {
+        if (offset < 0 || size.length != stride.length) {
+            throw new PickleException("tensor with offset " + offset + ", " + size.length + " sizes and "
+                    + stride.length + " strides");
+        }
+        long last = offset;
+        for (int i = 0; i < size.length; i++) {
+            if (size[i] < 0 || stride[i] < 0) {
+                throw new PickleException("tensor with negative size or stride");
+            }
+            if (size[i] == 0) {
+                return; // no elements: nothing to read
+            }
+            try {
+                last = Math.addExact(last, Math.multiplyExact(size[i] - 1, stride[i]));
+            } catch (ArithmeticException e) {
+                throw new PickleException("tensor sizes and strides overflow");
+            }
+        }
+        if (last >= storageNumel) {
+            throw new PickleException("tensor reaches element " + last + " of a storage of " + storageNumel);
+        }
     }
 
     private static long[] longs(Object tuple) {
@@ -390,15 +416,17 @@ public final class TorchSerialization {
             if (e == null) {
                 throw new PickleException("storage " + key + " is missing from " + path);
             }
-            Tensor data = Torch.empty(new long[] {numel}, dtype).keep();
-            long expected = numel * data.nativeTensor().element_size();
-            if (e.getSize() != expected) {
+            long itemSize = Torch.empty(new long[] {0}, dtype).nativeTensor().element_size();
+            if (numel < 0 || e.getSize() != numel * itemSize) {
                 throw new PickleException("storage " + key + " of " + path + " has " + e.getSize() + " bytes, "
-                        + expected + " expected");
+                        + numel + " x " + itemSize + " expected");
             }
-            // Straight into the tensor's memory, a chunk at a time (ZipFile checks the entry's CRC at its end).
+            long expected = e.getSize();
+            Tensor data = Torch.empty(new long[] {numel}, dtype).keep();
+            // Straight into the tensor's memory, a chunk at a time, checking the entry's CRC (ZipFile does not).
             BytePointer dst = new BytePointer(data.nativeTensor().data_ptr());
             byte[] chunk = new byte[(int) Math.min(CHUNK, Math.max(expected, 1))];
+            CRC32 crc = new CRC32();
             long off = 0;
             try (InputStream in = zip.getInputStream(e)) {
                 int n;
@@ -407,6 +435,7 @@ public final class TorchSerialization {
                         throw new PickleException("storage " + key + " of " + path + " is longer than " + expected
                                 + " bytes");
                     }
+                    crc.update(chunk, 0, n);
                     dst.position(off).put(chunk, 0, n);
                     off += n;
                 }
@@ -416,6 +445,9 @@ public final class TorchSerialization {
             if (off != expected) {
                 throw new PickleException("storage " + key + " of " + path + " has " + off + " bytes, " + expected
                         + " expected");
+            }
+            if (e.getCrc() != -1 && crc.getValue() != e.getCrc()) {
+                throw new PickleException("storage " + key + " of " + path + " fails its CRC check");
             }
             return new LoadedStorage(data);
         }
