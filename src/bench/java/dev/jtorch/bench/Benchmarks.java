@@ -45,7 +45,7 @@ public final class Benchmarks {
         Report report = new Report(System.out);
         System.out.println("bench machine: " + Machine.describe());
         System.out.println("bench machine: " + Machine.otherWork("before the run"));
-        int defaultThreads = Torch.getNumThreads();
+        int defaultThreads = Integer.getInteger("jtorch.bench.threads", Torch.getNumThreads());
         int cores = Runtime.getRuntime().availableProcessors();
         for (int threads : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
             Torch.setNumThreads(threads);
