@@ -13,7 +13,7 @@ public final class Generator {
     /** {@code torch.Generator()}: a new CPU generator with PyTorch's default seed. */
     public Generator() {
         Native.ensureLoaded();
-        this.handle = TensorScope.own(org.bytedeco.pytorch.global.torch.make_generator_cpu());
+        this.handle = dev.jtorch.internal.Ops.unscoped(org.bytedeco.pytorch.global.torch.make_generator_cpu());
     }
 
     /** {@code generator.manual_seed(seed)}. Returns this generator. */

@@ -227,7 +227,7 @@ public class Tensor implements AutoCloseable {
         }
         org.bytedeco.pytorch.TensorOptional o = optional;
         if (o == null) {
-            o = TensorScope.own(new org.bytedeco.pytorch.TensorOptional(handle));
+            o = dev.jtorch.internal.Ops.unscoped(new org.bytedeco.pytorch.TensorOptional(handle));
             optional = o;
         }
         return o;

@@ -231,16 +231,6 @@ public final class TensorScope implements AutoCloseable {
         }
     }
 
-    /** Takes a new native object out of whatever JavaCPP scope it was attached to: its owner frees it. */
-    static <P extends Pointer> P own(P p) {
-        PointerScope inner = PointerScope.getInnerScope();
-        if (inner != null && p.referenceCount() > 0) {
-            p.retainReference();
-            inner.detach(p);
-        }
-        return p;
-    }
-
     @Override
     public String toString() {
         return "TensorScope[" + name + (closed ? ", closed]" : "]");
