@@ -8,33 +8,11 @@ import json
 import math
 import os
 import sys
-import sysconfig
 import warnings
 
+from reference_blas import blas_in_use, pin_reference_blas  # noqa: E402
 
-def _pin_reference_blas():
-    """Re-runs this script with Debian's reference BLAS (libblas3) ahead of any optimized one (OpenBLAS), so the
-    golden numbers do not depend on which BLAS update-alternatives selects: jtorch computes NumPy's matrix
-    products in the reference BLAS's order."""
-    if os.environ.get("JTORCH_REFERENCE_BLAS") == "1":
-        return
-    arch = sysconfig.get_config_var("MULTIARCH") or "x86_64-linux-gnu"
-    dirs = ["/usr/lib/%s/blas" % arch, "/usr/lib/%s/lapack" % arch]
-    if not all(os.path.isdir(d) for d in dirs):
-        return
-    old = os.environ.get("LD_LIBRARY_PATH")
-    env = dict(os.environ, JTORCH_REFERENCE_BLAS="1", LD_LIBRARY_PATH=":".join(dirs + ([old] if old else [])))
-    os.execve(sys.executable, [sys.executable] + sys.argv, env)
-
-
-def _blas_in_use():
-    with open("/proc/self/maps") as f:
-        paths = {line.split()[-1] for line in f if "libblas" in line or "openblas" in line}
-    return "reference" if any("/blas/libblas.so" in p for p in paths) and not any("openblas" in p for p in paths) \
-        else "other: " + ", ".join(sorted(os.path.basename(p) for p in paths))
-
-
-_pin_reference_blas()
+pin_reference_blas()
 
 import numpy as np
 import sklearn
@@ -278,7 +256,7 @@ def main():
         target = sys.argv[2]
     regression, generated = regression_cases()
     data = {"generator": "src/test/python/gen_metrics_golden.py", "numpy_version": np.__version__,
-            "sklearn_version": sklearn.__version__, "blas": _blas_in_use(),
+            "sklearn_version": sklearn.__version__, "blas": blas_in_use(),
             "classification": classification_cases(), "multiclass_roc_auc": multiclass_auc_cases(),
             "regression": regression, "regression_generated": generated, "errors": error_cases()}
     with open(target, "w") as f:
