@@ -156,13 +156,7 @@ public final class TorchSerialization {
         for (long off = 0; off < s.nbytes(); off += CHUNK) {
             crc.update(data.position(off).limit(Math.min(s.nbytes(), off + CHUNK)).asByteBuffer());
         }
-        ZipEntry e = new ZipEntry(name);
-        e.setMethod(ZipEntry.STORED);
-        e.setSize(s.nbytes());
-        e.setCompressedSize(s.nbytes());
-        e.setCrc(crc.getValue());
-        e.setTime(315532800000L);
-        zip.putNextEntry(e);
+        startStored(zip, name, s.nbytes(), crc.getValue());
         for (long off = 0; off < s.nbytes(); off += CHUNK) {
             int n = (int) Math.min(CHUNK, s.nbytes() - off);
             data.position(off).get(chunk, 0, n);
@@ -172,17 +166,22 @@ public final class TorchSerialization {
     }
 
     private static void stored(ZipOutputStream zip, String name, byte[] data) throws IOException {
-        ZipEntry e = new ZipEntry(name);
         CRC32 crc = new CRC32();
         crc.update(data);
-        e.setMethod(ZipEntry.STORED);
-        e.setSize(data.length);
-        e.setCompressedSize(data.length);
-        e.setCrc(crc.getValue());
-        e.setTime(315532800000L);
-        zip.putNextEntry(e);
+        startStored(zip, name, data.length, crc.getValue());
         zip.write(data);
         zip.closeEntry();
+    }
+
+    /** Opens an uncompressed entry (a STORED entry's size and CRC come first), dated as torch.save dates them. */
+    private static void startStored(ZipOutputStream zip, String name, long size, long crc) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        e.setMethod(ZipEntry.STORED);
+        e.setSize(size);
+        e.setCompressedSize(size);
+        e.setCrc(crc);
+        e.setTime(315532800000L);
+        zip.putNextEntry(e);
     }
 
     private static Object toPython(Object o, List<Storage> storages, Map<Object, Object> seen) {
