@@ -13,6 +13,8 @@ import java.util.Map;
 final class Rounds {
 
     static final int ROUNDS = Integer.getInteger("jtorch.bench.rounds", 5);
+    /** Seconds of warm-up per contender for the step benchmarks (a smoke run's half second in quick mode). */
+    static final double WARM_UP_SECONDS = Benchmarks.QUICK ? 0.5 : 3;
 
     /** One contender: runs {@code n} repetitions and returns one figure per repetition (or per round). */
     interface Contender {

@@ -94,7 +94,7 @@ final class ServerBenchmark {
                     }
                 }
             });
-            Map<String, double[]> times = Rounds.alternate(contenders, steps, Rounds.ROUNDS, Benchmarks.QUICK ? 0.5 : 3);
+            Map<String, double[]> times = Rounds.alternate(contenders, steps, Rounds.ROUNDS, Rounds.WARM_UP_SECONDS);
             double p = Rounds.median(times.get("plain"));
             double r = Rounds.median(times.get("run_directory"));
             double s = Rounds.median(times.get("server"));

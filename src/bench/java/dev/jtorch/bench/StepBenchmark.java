@@ -33,7 +33,7 @@ final class StepBenchmark {
         // Many short rounds (a quarter of `steps` each, four times as many) so that drift of this shared machine
         // falls evenly on the contenders; a few seconds of warm-up each first.
         Map<String, double[]> times = Rounds.alternate(contenders, Math.max(1, steps / 4), 4 * Rounds.ROUNDS,
-                Benchmarks.QUICK ? 0.5 : 3);
+                Rounds.WARM_UP_SECONDS);
         double j = Rounds.median(times.get("jtorch"));
         double c = Rounds.median(times.get("javacpp"));
         report.figure(name + "/jtorch", j, 1, "us/step");

@@ -155,7 +155,7 @@ public abstract class Optimizer {
      * {@link Scratch}).
      */
     protected final org.bytedeco.pytorch.Tensor temporary(Tensor p, int slot) {
-        return scratch.like(p, p.nativeTensor(), slot, stepCount);
+        return scratch.like(p, slot, stepCount);
     }
 
     /** Keeps a state tensor out of every scope: the optimizer owns it. */

@@ -52,7 +52,8 @@ final class Scratch {
      * Uninitialized memory shaped, typed and placed like {@code param} for temporary {@code slot}; {@code step}
      * identifies the current step (the parameter is checked against its views once per step).
      */
-    org.bytedeco.pytorch.Tensor like(Tensor p, org.bytedeco.pytorch.Tensor param, int slot, long step) {
+    org.bytedeco.pytorch.Tensor like(Tensor p, int slot, long step) {
+        org.bytedeco.pytorch.Tensor param = p.nativeTensor();
         Entry e = entries.computeIfAbsent(p, k -> new Entry());
         if (e.checkedAt != step) {
             if (e.shape != null && (e.generation != generation || !matches(e, param))) {

@@ -22,30 +22,30 @@ class ScratchTest {
         Tensor a = Torch.zeros(4, 3).keep();
         Tensor b = Torch.zeros(5).keep();
         try (TensorScope s = new TensorScope()) {
-            var va = scratch.like(a, a.nativeTensor(), 0, 0);
-            assertSame(va, scratch.like(a, a.nativeTensor(), 0, 0));
+            var va = scratch.like(a, 0, 0);
+            assertSame(va, scratch.like(a, 0, 0));
             assertArrayEquals(new long[] {4, 3}, new long[] {va.size(0), va.size(1)});
-            var vb = scratch.like(b, b.nativeTensor(), 0, 0);
+            var vb = scratch.like(b, 0, 0);
             assertEquals(1, vb.dim());
             assertEquals(5, vb.size(0));
             // one flat buffer per slot: both views start at its first element
             assertEquals(va.data_ptr().address(), vb.data_ptr().address());
             // another slot is other memory
-            var other = scratch.like(a, a.nativeTensor(), 1, 0);
+            var other = scratch.like(a, 1, 0);
             assertNotSame(va, other);
             assertEquals(false, va.data_ptr().address() == other.data_ptr().address());
         }
         // the views outlive the scope they were made in
-        assertEquals(12, scratch.like(a, a.nativeTensor(), 0, 0).numel());
+        assertEquals(12, scratch.like(a, 0, 0).numel());
     }
 
     @Test
     void followsAParameterWhoseShapeOrDtypeChanged() {
         Scratch scratch = new Scratch();
         Parameter p = new Parameter(Torch.zeros(2, 2));
-        assertEquals(4, scratch.like(p, p.nativeTensor(), 0, 0).numel());
+        assertEquals(4, scratch.like(p, 0, 0).numel());
         p.setData(Torch.zeros(3, 4, 5).to(DType.FLOAT64));
-        var v = scratch.like(p, p.nativeTensor(), 0, 1); // checked at the next step
+        var v = scratch.like(p, 0, 1); // checked at the next step
         assertEquals(60, v.numel());
         assertEquals(3, v.dim());
         assertEquals(DType.FLOAT64, DType.of(v.scalar_type()));
@@ -85,10 +85,10 @@ class ScratchTest {
         Scratch scratch = new Scratch();
         Tensor small = Torch.zeros(4).keep();
         Tensor large = Torch.zeros(1000).keep();
-        var first = scratch.like(small, small.nativeTensor(), 0, 0);
-        var big = scratch.like(large, large.nativeTensor(), 0, 0); // replaces the slot's buffer
+        var first = scratch.like(small, 0, 0);
+        var big = scratch.like(large, 0, 0); // replaces the slot's buffer
         assertEquals(false, first.data_ptr().address() == big.data_ptr().address());
-        var again = scratch.like(small, small.nativeTensor(), 0, 1);
+        var again = scratch.like(small, 0, 1);
         assertNotSame(first, again);
         assertEquals(big.data_ptr().address(), again.data_ptr().address(), "both on the one larger buffer now");
         assertEquals(true, first.isNull(), "the old view is freed, and with it the old buffer");
@@ -99,7 +99,7 @@ class ScratchTest {
         Scratch scratch = new Scratch();
         Tensor p = Torch.zeros(3, 5).t().keep(); // shape (5, 3), strides (1, 5)
         try (TensorScope s = new TensorScope()) {
-            var v = scratch.like(p, p.nativeTensor(), 0, 0);
+            var v = scratch.like(p, 0, 0);
             assertEquals(1, v.stride(0));
             assertEquals(5, v.stride(1));
         }
