@@ -158,8 +158,8 @@ public final class ProgressServer implements AutoCloseable {
         }
     }
 
-    /** Progress goes to browsers at most this often (the latest one; training may report far more often). */
-    static final long PROGRESS_INTERVAL_MILLIS = RunFeed.PROGRESS_INTERVAL_NANOS / 1_000_000;
+    /** How often the timer sends each run's new metrics and latest progress to its open streams. */
+    static final long PROGRESS_INTERVAL_MILLIS = 100;
 
     private final Options options;
     private final InetAddress address;

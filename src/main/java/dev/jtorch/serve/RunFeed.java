@@ -47,7 +47,6 @@ import java.util.regex.Pattern;
 final class RunFeed implements RunListener {
     private static final Pattern EPOCH_IN_NAME = Pattern.compile("(?i)epoch[-_]?0*(\\d{1,9})");
     private static final int MAX_TAIL_CHUNK = 1 << 20;
-    static final long PROGRESS_INTERVAL_NANOS = 100_000_000L;
 
     private final String id;
     private final Path dir;
