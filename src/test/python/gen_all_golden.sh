@@ -16,6 +16,7 @@ out=src/test/resources/golden
 "$PY" src/test/python/gen_amp_golden.py
 "$PY" src/test/python/gen_training_golden.py
 "$PY" src/test/python/gen_data_golden.py
+"$PY" src/test/python/gen_sampler_golden.py
 "$PY" src/test/python/gen_python_checkpoint.py
 "$PY" src/test/python/gen_lr_golden.py
 "$PY" src/test/python/gen_nn_golden.py
@@ -33,6 +34,9 @@ for args in "--seed 42" "--seed 0" "--seed 7" "--seed 123 --optimizer sgd" "--se
   name=$(echo "seed000 $args" | tr -d '-' | tr ' ' '_')
   "$PY" src/test/python/seed000_flags.py $args > "$out/examples/$name.txt"
 done
+# Seed 000 under DistributedDataParallel: the reference script seed000_ddp.py as 1 to 4 gloo processes started by the
+# generator itself (Debian's torchrun fails under Python 3.11); rank 0's output, seed000_ddp_nproc_*_seed_*_epochs_*.txt.
+"$PY" src/test/python/gen_ddp_golden.py
 # BinaryClassifier's expected standard output: the reference script of seed 001 (it saves its plot in the cwd).
 tmp1=$(mktemp -d)
 for args in "42 0.01" "0 0.01" "7 0.01" "42 0.1" "42 0.001"; do

@@ -1,0 +1,363 @@
+package dev.jtorch.distributed;
+
+import dev.jtorch.Tensor;
+import dev.jtorch.TensorScope;
+import dev.jtorch.Torch;
+import dev.jtorch.internal.Ops;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.bytedeco.javacpp.chrono.Milliseconds;
+import org.bytedeco.pytorch.AllgatherOptions;
+import org.bytedeco.pytorch.AllreduceOptions;
+import org.bytedeco.pytorch.BackendOptional;
+import org.bytedeco.pytorch.BarrierOptions;
+import org.bytedeco.pytorch.BroadcastOptions;
+import org.bytedeco.pytorch.GlooDeviceVector;
+import org.bytedeco.pytorch.ProcessGroupGloo;
+import org.bytedeco.pytorch.ReduceScatterOptions;
+import org.bytedeco.pytorch.Store;
+import org.bytedeco.pytorch.TensorVector;
+import org.bytedeco.pytorch.global.torch.DeviceType;
+
+/**
+ * A group of processes that run collectives together, mirroring {@code torch.distributed.ProcessGroup}: c10d's
+ * {@code ProcessGroup} with a gloo backend for CPU tensors (and CUDA tensors, as PyTorch's {@code "gloo"}) or an NCCL
+ * backend for CUDA tensors. {@link Dist#initProcessGroup} makes the default one; {@link Dist} calls it for the
+ * module-level functions of {@code torch.distributed}.
+ *
+ * <p>Every collective runs on c10d's threads: synchronous calls wait for it, calls with {@code asyncOp} return a
+ * {@link Work} to wait on. Tensors are used in place and must be contiguous (as in PyTorch).
+ */
+public final class ProcessGroup implements AutoCloseable {
+    private final org.bytedeco.pytorch.ProcessGroup group;
+    private final org.bytedeco.pytorch.Backend backendImpl;
+    private final Store store;
+    private final Backend backend;
+    private final int rank;
+    private final int size;
+    private final Duration timeout;
+    private volatile boolean destroyed;
+
+    private ProcessGroup(org.bytedeco.pytorch.ProcessGroup group, org.bytedeco.pytorch.Backend backendImpl,
+            Store store, Backend backend, int rank, int size, Duration timeout) {
+        this.group = group;
+        this.backendImpl = backendImpl;
+        this.store = store;
+        this.backend = backend;
+        this.rank = rank;
+        this.size = size;
+        this.timeout = timeout;
+    }
+
+    /** Connects this process to the others of the rendezvous (all ranks must call it) and returns the group. */
+    static ProcessGroup create(Backend backend, Rendezvous.Result r, InitOptions options) {
+        Milliseconds timeout = Rendezvous.millis(options);
+        org.bytedeco.pytorch.Backend impl;
+        try {
+            impl = backend == Backend.NCCL ? NcclBackend.create(r.store(), r.rank(), r.worldSize(), timeout)
+                    : gloo(r, timeout);
+        } catch (RuntimeException e) {
+            throw Dist.backendError(e);
+        }
+        // c10d's ProcessGroup(store, rank, size) constructor cannot be called through the presets (JavaCPP's
+        // intrusive_ptr adapter aborts the process); the store-less one is equivalent for collectives.
+        org.bytedeco.pytorch.ProcessGroup group = Ops.unscoped(
+                new org.bytedeco.pytorch.ProcessGroup(r.rank(), r.worldSize()));
+        var type = backend == Backend.NCCL ? org.bytedeco.pytorch.ProcessGroup.BackendType.NCCL
+                : org.bytedeco.pytorch.ProcessGroup.BackendType.GLOO;
+        if (backend == Backend.GLOO) {
+            group.setBackend(DeviceType.CPU, type, new BackendOptional(impl));
+        }
+        group.setBackend(DeviceType.CUDA, type, new BackendOptional(impl));
+        group.setDefaultBackend(type);
+        group.setGroupName("0");
+        return new ProcessGroup(group, impl, r.store(), backend, r.rank(), r.worldSize(), options.timeout());
+    }
+
+    private static org.bytedeco.pytorch.Backend gloo(Rendezvous.Result r, Milliseconds timeout) {
+        ProcessGroupGloo.Options options = ProcessGroupGloo.Options.create(timeout);
+        options.devices(new GlooDeviceVector(glooDevice(r.masterAddr())));
+        return Ops.unscoped(new ProcessGroupGloo(r.store(), r.rank(), r.worldSize(), options));
+    }
+
+    /**
+     * The network device gloo connects through, chosen as PyTorch chooses it: {@code GLOO_SOCKET_IFNAME} if set,
+     * loopback when rank 0 is on this machine's loopback address, else the address this host name resolves to.
+     */
+    private static org.bytedeco.pytorch.gloo.Device glooDevice(String masterAddr) {
+        String ifname = System.getenv("GLOO_SOCKET_IFNAME");
+        if (ifname != null && !ifname.isEmpty()) {
+            return ProcessGroupGloo.createDeviceForInterface(ifname.split(",")[0]);
+        }
+        if (masterAddr == null || isLoopback(masterAddr)) {
+            return ProcessGroupGloo.createDeviceForHostname("127.0.0.1");
+        }
+        return ProcessGroupGloo.createDefaultDevice();
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    // ---------------------------------------------------------------- identity
+
+    /** Python's {@code group.rank()}: this process's rank in the group. */
+    public int rank() {
+        return rank;
+    }
+
+    /** Python's {@code group.size()}: the number of processes. */
+    public int size() {
+        return size;
+    }
+
+    /** The backend the group was made with. */
+    public Backend backend() {
+        return backend;
+    }
+
+    /** The timeout of the group's collectives. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** c10d's process group, for jtorch's native glue ({@code Reducer}); throws once the group is destroyed. */
+    public org.bytedeco.pytorch.ProcessGroup nativeGroup() {
+        live();
+        return group;
+    }
+
+    /** Whether {@link #close()} has destroyed the group. */
+    public boolean isDestroyed() {
+        return destroyed;
+    }
+
+    // ---------------------------------------------------------------- collectives
+
+    /** Python's {@code all_reduce(tensor, op)}: every rank's tensor becomes the reduction of all of them. */
+    public Work allReduce(Tensor tensor, ReduceOp op, boolean asyncOp) {
+        Objects.requireNonNull(op, "op");
+        org.bytedeco.pytorch.Tensor t = handle(tensor, "tensor");
+        boolean emulatedAvg = op == ReduceOp.AVG && backend == Backend.GLOO;
+        if (emulatedAvg && !tensor.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException("ReduceOp.AVG needs a floating-point tensor, got " + tensor.dtype());
+        }
+        AllreduceOptions options = new AllreduceOptions();
+        options.reduceOp(new org.bytedeco.pytorch.ReduceOp(emulatedAvg ? ReduceOp.SUM.nativeType() : op.nativeType()));
+        options.timeout(millis());
+        TensorVector v = new TensorVector(t);
+        Runnable after = emulatedAvg ? () -> {
+            try (TensorScope s = new TensorScope("all_reduce avg")) {
+                tensor.div_(size);
+            }
+        } : null;
+        return run(() -> group.allreduce(v, options), after, asyncOp, v);
+    }
+
+    /** Python's {@code broadcast(tensor, src)}: every rank's tensor becomes rank {@code src}'s. */
+    public Work broadcast(Tensor tensor, int src, boolean asyncOp) {
+        checkRank(src, "src");
+        org.bytedeco.pytorch.Tensor t = handle(tensor, "tensor");
+        BroadcastOptions options = new BroadcastOptions();
+        options.rootRank(src);
+        options.rootTensor(0);
+        options.timeout(millis());
+        TensorVector v = new TensorVector(t);
+        return run(() -> group.broadcast(v, options), null, asyncOp, v);
+    }
+
+    /**
+     * Python's {@code all_gather(tensor_list, tensor)}: {@code outputs.get(r)} receives rank {@code r}'s tensor;
+     * every rank's tensor has the same shape and dtype, and {@code outputs} has one tensor per rank.
+     */
+    public Work allGather(List<Tensor> outputs, Tensor input, boolean asyncOp) {
+        Objects.requireNonNull(outputs, "outputs");
+        handle(input, "tensor");
+        if (outputs.size() != size) {
+            throw new IllegalArgumentException("all_gather needs one output tensor per rank: " + size + " expected, got "
+                    + outputs.size());
+        }
+        for (Tensor o : outputs) {
+            requireSameShape(o, input, "all_gather output");
+        }
+        Tensor flat = Torch.empty(flatShape(input), input.dtype()).to(input.device()).unscoped();
+        Work w = allGatherIntoTensor(flat, input, true);
+        Runnable after = () -> {
+            try (TensorScope s = new TensorScope("all_gather")) {
+                for (int r = 0; r < size; r++) {
+                    outputs.get(r).copy_(flat.narrow(0, r * input.numel(), input.numel()).view(input.shape().toArray()));
+                }
+            }
+            flat.close();
+        };
+        return chain(w, after, asyncOp);
+    }
+
+    /** Python's {@code all_gather_into_tensor(output, input)}: {@code output} is the ranks' inputs concatenated. */
+    public Work allGatherIntoTensor(Tensor output, Tensor input, boolean asyncOp) {
+        org.bytedeco.pytorch.Tensor in = handle(input, "input");
+        org.bytedeco.pytorch.Tensor out = handle(output, "output");
+        if (output.numel() != input.numel() * size) {
+            throw new IllegalArgumentException("all_gather_into_tensor: output tensor size must be equal to "
+                    + "world_size times input tensor size (" + size + " x " + input.numel() + "), got " + output.numel());
+        }
+        AllgatherOptions options = new AllgatherOptions();
+        options.timeout(millis());
+        return run(() -> group._allgather_base(out, in, options), null, asyncOp, List.of(in, out));
+    }
+
+    /**
+     * Python's {@code reduce_scatter(output, input_list, op)}: rank {@code r}'s {@code output} becomes the reduction
+     * of every rank's {@code inputs.get(r)}.
+     */
+    public Work reduceScatter(Tensor output, List<Tensor> inputs, ReduceOp op, boolean asyncOp) {
+        Objects.requireNonNull(inputs, "inputs");
+        handle(output, "output");
+        if (inputs.size() != size) {
+            throw new IllegalArgumentException("reduce_scatter needs one input tensor per rank: " + size
+                    + " expected, got " + inputs.size());
+        }
+        List<Tensor> flats = new ArrayList<>();
+        for (Tensor in : inputs) {
+            requireSameShape(in, output, "reduce_scatter input");
+            flats.add(in.reshape(-1));
+        }
+        Tensor flat = Torch.cat(flats).unscoped();
+        Tensor result = Torch.empty(new long[] {output.numel()}, output.dtype()).to(output.device()).unscoped();
+        Work w = reduceScatterTensor(result, flat, op, true);
+        Runnable after = () -> {
+            try (TensorScope s = new TensorScope("reduce_scatter")) {
+                output.copy_(result.view(output.shape().toArray()));
+            }
+            flat.close();
+            result.close();
+        };
+        return chain(w, after, asyncOp);
+    }
+
+    /**
+     * Python's {@code reduce_scatter_tensor(output, input, op)}: {@code input} holds {@code size} equal chunks; rank
+     * {@code r}'s {@code output} becomes the reduction of every rank's chunk {@code r}.
+     */
+    public Work reduceScatterTensor(Tensor output, Tensor input, ReduceOp op, boolean asyncOp) {
+        Objects.requireNonNull(op, "op");
+        org.bytedeco.pytorch.Tensor in = handle(input, "input");
+        org.bytedeco.pytorch.Tensor out = handle(output, "output");
+        if (input.numel() != output.numel() * size) {
+            throw new IllegalArgumentException("reduce_scatter_tensor: input tensor size must be equal to world_size "
+                    + "times output tensor size (" + size + " x " + output.numel() + "), got " + input.numel());
+        }
+        boolean emulatedAvg = op == ReduceOp.AVG && backend == Backend.GLOO;
+        ReduceScatterOptions options = new ReduceScatterOptions();
+        options.reduceOp(new org.bytedeco.pytorch.ReduceOp(emulatedAvg ? ReduceOp.SUM.nativeType() : op.nativeType()));
+        options.timeout(millis());
+        Runnable after = emulatedAvg ? () -> {
+            try (TensorScope s = new TensorScope("reduce_scatter avg")) {
+                output.div_(size);
+            }
+        } : null;
+        return run(() -> group._reduce_scatter_base(out, in, options), after, asyncOp, List.of(in, out));
+    }
+
+    /** Python's {@code barrier()}: returns when every rank has called it. */
+    public Work barrier(boolean asyncOp) {
+        BarrierOptions options = new BarrierOptions();
+        options.timeout(millis());
+        return run(() -> group.barrier(options), null, asyncOp, options);
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private Work run(java.util.function.Supplier<org.bytedeco.pytorch.Work> start, Runnable after, boolean asyncOp,
+            Object keep) {
+        live();
+        org.bytedeco.pytorch.Work native_;
+        try {
+            native_ = start.get();
+        } catch (RuntimeException e) {
+            throw Dist.backendError(e);
+        }
+        List<Object> keepAlive = new ArrayList<>();
+        keepAlive.add(keep);
+        Work w = new Work(native_, after, keepAlive);
+        if (!asyncOp) {
+            w.waitFor();
+        }
+        return w;
+    }
+
+    /** A handle that completes {@code first}, then runs {@code after}. */
+    private static Work chain(Work first, Runnable after, boolean asyncOp) {
+        Work w = Work.then(first, after);
+        if (!asyncOp) {
+            w.waitFor();
+        }
+        return w;
+    }
+
+    private org.bytedeco.pytorch.Tensor handle(Tensor t, String name) {
+        live();
+        return Ops.h(t, name);
+    }
+
+    private static void requireSameShape(Tensor t, Tensor like, String what) {
+        Objects.requireNonNull(t, what);
+        if (!t.shape().equals(like.shape()) || t.dtype() != like.dtype()) {
+            throw new IllegalArgumentException(what + " must have the shape and dtype of the tensor ("
+                    + like.shape() + ", " + like.dtype() + "), got " + t.shape() + ", " + t.dtype());
+        }
+    }
+
+    private long[] flatShape(Tensor input) {
+        return new long[] {input.numel() * size};
+    }
+
+    private void checkRank(int r, String name) {
+        if (r < 0 || r >= size) {
+            throw new IllegalArgumentException("Invalid " + name + " rank " + r + ", rank should be in the interval [0, "
+                    + (size - 1) + "]");
+        }
+    }
+
+    private Milliseconds millis() {
+        return new Milliseconds(Math.max(1, timeout.toMillis()));
+    }
+
+    private void live() {
+        if (destroyed) {
+            throw new IllegalStateException("The process group has been destroyed (destroy_process_group); "
+                    + "initialize a new one with init_process_group");
+        }
+    }
+
+    /**
+     * Python's {@code destroy_process_group(group)}: shuts the backend down and releases the group; later calls on
+     * it throw {@link IllegalStateException}. Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (destroyed) {
+            return;
+        }
+        destroyed = true;
+        try {
+            backendImpl.shutdown();
+        } catch (RuntimeException e) {
+            // a backend without shutdown (or one whose peers are gone) is released all the same
+        }
+        group.close();
+        backendImpl.close();
+        store.close();
+    }
+
+    @Override
+    public String toString() {
+        return "ProcessGroup(backend=" + backend + ", rank=" + rank + ", size=" + size + ")";
+    }
+}
