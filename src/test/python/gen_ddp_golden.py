@@ -4,7 +4,8 @@ rank 0's standard output, byte for byte, of the reference script shared/referenc
 training workflow under DistributedDataParallel) run as a real N-process job over gloo, for each (N, S, E) in CONFIGS.
 Run from the repository root:  /usr/bin/python3 src/test/python/gen_ddp_golden.py [--check] [--out DIR]
 --check runs every job again and compares its output with the file instead of writing it (exit status 1 on any
-difference or missing file). The shared folder is ../shared next to the repository, or $JTORCH_SHARED.
+difference or missing file). --job N SEED EPOCHS runs one job and writes rank 0's output to standard output (the
+live interop test of DdpTrainingWorkflow uses it). The shared folder is ../shared next to the repository, or $JTORCH_SHARED.
 
 Debian's torch.distributed.run (torchrun) fails under Python 3.11, so the ranks are started here, one subprocess
 each, with the env:// rendezvous variables (MASTER_ADDR=127.0.0.1, MASTER_PORT a free port found by binding port
@@ -100,6 +101,11 @@ def main():
         out_dir = args[args.index("--out") + 1]
     if not os.path.isfile(script):
         sys.exit("no reference script at %s (set JTORCH_SHARED to the shared folder)" % script)
+    if "--job" in args:
+        i = args.index("--job")
+        nproc, seed, epochs = (int(v) for v in args[i + 1:i + 4])
+        sys.stdout.buffer.write(run_job(script, nproc, seed, epochs))
+        return
     import torch  # only to say which PyTorch and BLAS the ranks load
     print("torch %s, BLAS %s" % (torch.__version__, blas_in_use()), file=sys.stderr)
     os.makedirs(out_dir, exist_ok=True)
