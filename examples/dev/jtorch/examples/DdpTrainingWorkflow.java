@@ -19,7 +19,13 @@ import dev.jtorch.nn.parallel.DistributedDataParallel;
 import dev.jtorch.optim.Adam;
 import dev.jtorch.optim.Optimizer;
 import dev.jtorch.optim.lr.ReduceLROnPlateau;
+import dev.jtorch.serve.ProgressServer;
+import dev.jtorch.train.Checkpoint;
+import dev.jtorch.train.RunDirectory;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,6 +57,27 @@ public final class DdpTrainingWorkflow implements Callable<Integer> {
     @Option(names = "--epochs", description = "number of epochs (default ${DEFAULT-VALUE})")
     int numEpochs = 30;
 
+    @Option(names = "--checkpoint", description = "rank 0 writes a checkpoint here after every epoch (model, "
+            + "optimizer, scheduler, epoch, RNG state)")
+    Path checkpoint;
+
+    @Option(names = "--resume", description = "every rank resumes from this checkpoint (any world size)")
+    Path resume;
+
+    @Option(names = "--run-dir", description = "rank 0 writes a run directory here (config with the world size, "
+            + "metrics per epoch, progress with the global throughput)")
+    Path runsRoot;
+
+    @Option(names = "--serve", description = "rank 0 serves the live progress page of the run (needs --run-dir; "
+            + "--port, token in $JTORCH_TOKEN for a non-loopback --host), and keeps serving until interrupted")
+    boolean serve;
+
+    @Option(names = "--host", description = "address of the progress page (default ${DEFAULT-VALUE})")
+    String host = "127.0.0.1";
+
+    @Option(names = "--port", description = "port of the progress page (default ${DEFAULT-VALUE})")
+    int port = 8080;
+
     private final PrintStream out;
 
     DdpTrainingWorkflow(PrintStream out) {
@@ -73,9 +100,22 @@ public final class DdpTrainingWorkflow implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!Dist.isLaunched()) { // torchrun's job: start the ranks, forward rank 0's output
+            List<String> args = new ArrayList<>(List.of("--seed", Long.toString(seed), "--epochs",
+                    Integer.toString(numEpochs)));
+            if (checkpoint != null) {
+                args.addAll(List.of("--checkpoint", checkpoint.toAbsolutePath().toString()));
+            }
+            if (resume != null) {
+                args.addAll(List.of("--resume", resume.toAbsolutePath().toString()));
+            }
+            if (runsRoot != null) {
+                args.addAll(List.of("--run-dir", runsRoot.toAbsolutePath().toString()));
+            }
+            if (serve) {
+                args.addAll(List.of("--serve", "--host", host, "--port", Integer.toString(port)));
+            }
             return new Launcher(new Launcher.Options().nprocPerNode(nprocPerNode).out(out))
-                    .launch(DdpTrainingWorkflow.class.getName(), "--seed", Long.toString(seed),
-                            "--epochs", Integer.toString(numEpochs));
+                    .launch(DdpTrainingWorkflow.class.getName(), args.toArray(new String[0]));
         }
         rank();
         return 0;
@@ -129,12 +169,28 @@ public final class DdpTrainingWorkflow implements Callable<Integer> {
         var scheduler = new ReduceLROnPlateau(optimizer,
                 new ReduceLROnPlateau.Options().mode(ReduceLROnPlateau.Mode.MIN).factor(0.1).patience(5));
 
+        int startEpoch = 0;
+        if (resume != null) { // every rank loads the same file: DDP keeps the ranks' models and optimizers equal
+            Checkpoint ckpt = Checkpoint.load(resume);
+            ckpt.restore(model.module(), optimizer);
+            ckpt.restoreScheduler(scheduler);
+            ckpt.restoreRngState();
+            startEpoch = ckpt.epoch();
+            if (rank == 0) {
+                out.println("\nResumed from epoch " + startEpoch + " (" + resume.getFileName() + ")");
+            }
+        }
+        RunDirectory run = rank == 0 && runsRoot != null ? RunDirectory.create(runsRoot, "seed000-ddp",
+                config(worldSize, batchSize, trainLoader.size())) : null;
+        ProgressServer server = run != null && serve ? startServer(run) : null;
         if (rank == 0) {
             out.println("\nStarting Training...");
         }
-        for (int epoch = 0; epoch < numEpochs; epoch++) {
+        for (int epoch = startEpoch; epoch < numEpochs; epoch++) {
             trainSampler.setEpoch(epoch);
-            double[] train = trainOneEpoch(model, trainLoader, criterion, optimizer);
+            Iterable<Batch> batches = run == null ? trainLoader
+                    : tracked(trainLoader, run, epoch + 1, numEpochs, worldSize);
+            double[] train = trainOneEpoch(model, batches, criterion, optimizer);
             double[] val = validateOneEpoch(model, valLoader, criterion);
             scheduler.step(val[0]);
             if (rank == 0) {
@@ -142,6 +198,14 @@ public final class DdpTrainingWorkflow implements Callable<Integer> {
                 out.println("  Train Loss: " + PyFormat.fixed(train[0], 4) + ", Train Acc: " + PyFormat.fixed(train[1], 4));
                 out.println("  Val Loss:   " + PyFormat.fixed(val[0], 4) + ", Val Acc:   " + PyFormat.fixed(val[1], 4));
                 out.println("  Current LR: " + PyFormat.fixed(optimizer.paramGroups().get(0).lr(), 6));
+                if (run != null) {
+                    run.logEpoch(epoch + 1, java.util.Map.of("train_loss", train[0], "train_acc", train[1],
+                            "val_loss", val[0], "val_acc", val[1], "lr", optimizer.paramGroups().get(0).lr()));
+                }
+                if (checkpoint != null) { // only rank 0 writes; the module's keys have no "module." prefix
+                    new Checkpoint().epoch(epoch + 1).model(model.module()).optimizer(optimizer).scheduler(scheduler)
+                            .loss(val[0]).save(checkpoint);
+                }
             }
         }
         if (rank == 0) {
@@ -149,6 +213,67 @@ public final class DdpTrainingWorkflow implements Callable<Integer> {
         }
         out.flush();
         Dist.destroyProcessGroup();
+        if (run != null) {
+            run.markFinished();
+        }
+        if (server != null) {
+            server.serveUntilInterrupted();
+            server.close();
+        }
+    }
+
+    private java.util.Map<String, Object> config(int worldSize, int batchSize, long batchesPerEpoch) {
+        java.util.Map<String, Object> config = new java.util.LinkedHashMap<>();
+        config.put("seed", seed);
+        config.put("world_size", worldSize);
+        config.put("backend", "gloo");
+        config.put("total_epochs", numEpochs);
+        config.put("batches_per_epoch", batchesPerEpoch);
+        config.put("batch_size_per_rank", batchSize);
+        config.put("global_batch_size", batchSize * worldSize);
+        config.put("optimizer", "adam");
+        config.put("scheduler", "plateau");
+        return config;
+    }
+
+    private ProgressServer startServer(RunDirectory run) {
+        ProgressServer.Options options = new ProgressServer.Options().host(host).port(port);
+        String token = System.getenv("JTORCH_TOKEN");
+        if (token != null && !token.isBlank()) {
+            options.token(token.strip());
+        }
+        ProgressServer server = new ProgressServer(runsRoot, options);
+        server.attach(run);
+        server.start();
+        return server;
+    }
+
+    /** Rank 0's batches, reporting progress with the job's global throughput (every rank takes as many samples). */
+    static Iterable<Batch> tracked(DataLoader<?> loader, RunDirectory run, int epoch, int numEpochs, int worldSize) {
+        return () -> {
+            var it = loader.iterator();
+            long start = System.nanoTime();
+            int total = (int) loader.size();
+            return new java.util.Iterator<>() {
+                int batch;
+                long samples;
+
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public Batch next() {
+                    Batch b = it.next();
+                    batch++;
+                    samples += b.get(0).size(0) * (long) worldSize;
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    run.progress(epoch, numEpochs, batch, total, seconds > 0 ? samples / seconds : 0);
+                    return b;
+                }
+            };
+        };
     }
 
     /** Python's {@code all_sums}: the ranks' loss sum, correct count and sample count, all-reduced. */

@@ -78,6 +78,9 @@ public final class Benchmarks {
                 new CheckpointBenchmark(report).run(workers.python(), QUICK ? 2 : CheckpointBenchmark.LAYERS);
             }
         }
+        if (only("ddp_scaling")) {
+            new DdpScalingBenchmark(report).run(QUICK ? 1 : Rounds.ROUNDS, QUICK ? 5 : 20, QUICK ? 20 : 200);
+        }
         if (only("server_overhead")) {
             new ServerBenchmark(report).run(QUICK ? 300 : 3000);
         }

@@ -37,6 +37,17 @@ final class Report {
                 target, ok ? "met" : "missed");
     }
 
+    /** A figure whose target is {@code value >= target}. */
+    void atLeast(String name, double value, int decimals, String unit, double target, int targetDecimals) {
+        boolean ok = value >= target;
+        total++;
+        if (ok) {
+            met++;
+        }
+        out.printf("bench %s: %." + decimals + "f %s (target >= %." + targetDecimals + "f: %s)%n", name, value, unit,
+                target, ok ? "met" : "missed");
+    }
+
     /** A contender or figure that could not be measured here, and why; its target is not counted. */
     void skipped(String name, String why) {
         out.printf("bench %s: skipped (%s)%n", name, why);
