@@ -331,7 +331,7 @@ public final class Launcher {
     }
 
     /** A free TCP port on the loopback address, for a one-machine job's rendezvous. */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         } catch (IOException e) {
