@@ -1,6 +1,7 @@
 package dev.jtorch.distributed;
 
 import dev.jtorch.DType;
+import dev.jtorch.Device;
 import dev.jtorch.Tensor;
 import dev.jtorch.TensorScope;
 import dev.jtorch.Torch;
@@ -51,6 +52,9 @@ public final class Dist {
             throw new IllegalStateException("trying to initialize the default process group twice!");
         }
         Native.ensureLoaded();
+        if (backend == Backend.NCCL && !NcclBackend.available()) {
+            throw NcclBackend.unavailable();
+        }
         LauncherWatch.start();
         Rendezvous.Result r;
         try {
@@ -198,10 +202,11 @@ public final class Dist {
         byte[] mine = ObjectBytes.serialize(obj);
         List<Object> out = new ArrayList<>();
         try (TensorScope s = new TensorScope("all_gather_object")) {
-            Tensor mySize = Torch.tensor(new long[] {mine.length});
+            Device device = objectDevice(g);
+            Tensor mySize = Torch.tensor(new long[] {mine.length}).to(device);
             List<Tensor> sizes = new ArrayList<>();
             for (int r = 0; r < n; r++) {
-                sizes.add(Torch.zeros(new long[] {1}, DType.INT64));
+                sizes.add(Torch.zeros(new long[] {1}, DType.INT64).to(device));
             }
             g.allGather(sizes, mySize, false);
             long max = 0;
@@ -210,8 +215,9 @@ public final class Dist {
                 lengths[r] = sizes.get(r).itemLong();
                 max = Math.max(max, lengths[r]);
             }
-            Tensor all = Torch.zeros(new long[] {max * n}, DType.UINT8);
-            g.allGatherIntoTensor(all, ObjectBytes.toTensor(mine, max), false);
+            Tensor all = Torch.zeros(new long[] {max * n}, DType.UINT8).to(device);
+            g.allGatherIntoTensor(all, ObjectBytes.toTensor(mine, max).to(device), false);
+            all = all.cpu();
             for (int r = 0; r < n; r++) {
                 out.add(ObjectBytes.deserialize(ObjectBytes.fromTensor(all, r * max, Math.toIntExact(lengths[r]))));
             }
@@ -238,9 +244,10 @@ public final class Dist {
                     lengths[i] = parts[i].length;
                 }
             }
-            Tensor sizes = Torch.tensor(lengths);
+            Device device = objectDevice(g);
+            Tensor sizes = Torch.tensor(lengths).to(device);
             g.broadcast(sizes, src, false);
-            long[] got = sizes.toLongArray();
+            long[] got = sizes.cpu().toLongArray();
             long total = 0;
             for (long l : got) {
                 total += l;
@@ -253,8 +260,9 @@ public final class Dist {
                     at += p.length;
                 }
             }
-            Tensor bytes = ObjectBytes.toTensor(joined, Math.max(1, total));
+            Tensor bytes = ObjectBytes.toTensor(joined, Math.max(1, total)).to(device);
             g.broadcast(bytes, src, false);
+            bytes = bytes.cpu();
             if (!sender) {
                 long at = 0;
                 for (int i = 0; i < n; i++) {
@@ -264,6 +272,11 @@ public final class Dist {
                 }
             }
         }
+    }
+
+    /** Where the object collectives' byte tensors live: the CPU, or the current CUDA device for NCCL (as PyTorch). */
+    private static Device objectDevice(ProcessGroup g) {
+        return g.backend() == Backend.NCCL ? Device.cuda() : Device.CPU;
     }
 
     private static void fill(List<Object> target, List<Object> values) {
@@ -289,7 +302,11 @@ public final class Dist {
 
     /** Whether this process was started by {@link Run} or torchrun ({@code RANK} and {@code WORLD_SIZE} are set). */
     public static boolean isLaunched() {
-        return System.getenv("RANK") != null && System.getenv("WORLD_SIZE") != null;
+        boolean launched = System.getenv("RANK") != null && System.getenv("WORLD_SIZE") != null;
+        if (launched) {
+            LauncherWatch.start(); // a rank whose launcher is killed outright exits, even before it joins a group
+        }
+        return launched;
     }
 
     // ---------------------------------------------------------------- errors

@@ -155,7 +155,7 @@ public final class Launcher {
         }
         List<Process> ranks = new ArrayList<>();
         List<Thread> pumps = new ArrayList<>();
-        Thread hook = new Thread(() -> stop(ranks, 0), "jtorch-launcher-stop");
+        Thread hook = new Thread(() -> stop(ranks, Math.min(o.graceMillis, 3000)), "jtorch-launcher-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             for (int local = 0; local < o.nprocPerNode; local++) {
@@ -288,7 +288,8 @@ public final class Launcher {
                     || a.startsWith("-XX:") && !a.startsWith("-XX:+StartFlightRecording")
                     && !a.startsWith("-XX:Flags");
             boolean property = a.startsWith("-D") && !a.startsWith("-Dclassworlds.") && !a.startsWith("-Dmaven.")
-                    && !a.startsWith("-Dlibrary.jansi") && !a.startsWith("-Dsun.java.command");
+                    && !a.startsWith("-Dlibrary.jansi") && !a.startsWith("-Dsun.java.command")
+                    && !a.startsWith("-Dcom.sun.management."); // a JMX port taken by every rank would collide
             boolean access = a.startsWith("--add-opens") || a.startsWith("--add-exports")
                     || a.startsWith("--enable-native-access");
             if (memory || property || access) {

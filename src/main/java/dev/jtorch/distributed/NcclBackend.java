@@ -14,12 +14,16 @@ final class NcclBackend {
 
     static org.bytedeco.pytorch.Backend create(Store store, int rank, int size, Milliseconds timeout) {
         if (!available()) {
-            throw new IllegalStateException("Distributed package doesn't have NCCL built in: the NCCL backend needs "
-                    + "libtorch's CUDA natives (build with -Pgpu) and an NVIDIA GPU; use Backend.GLOO on CPUs");
+            throw unavailable();
         }
         var options = org.bytedeco.pytorch.nccl.ProcessGroupNCCL.Options.create();
         options.timeout(timeout);
         return Ops.unscoped(new org.bytedeco.pytorch.nccl.ProcessGroupNCCL(store, rank, size, options));
+    }
+
+    static IllegalStateException unavailable() {
+        return new IllegalStateException("Distributed package doesn't have NCCL built in: the NCCL backend needs "
+                + "libtorch's CUDA natives (build with -Pgpu) and an NVIDIA GPU; use Backend.GLOO on CPUs");
     }
 
     /** Python's {@code torch.distributed.is_nccl_available()}: whether NCCL's natives load in this process. */

@@ -17,7 +17,6 @@ import org.bytedeco.pytorch.BroadcastOptions;
 import org.bytedeco.pytorch.GlooDeviceVector;
 import org.bytedeco.pytorch.ProcessGroupGloo;
 import org.bytedeco.pytorch.ReduceScatterOptions;
-import org.bytedeco.pytorch.Store;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch.DeviceType;
 
@@ -33,18 +32,17 @@ import org.bytedeco.pytorch.global.torch.DeviceType;
 public final class ProcessGroup implements AutoCloseable {
     private final org.bytedeco.pytorch.ProcessGroup group;
     private final org.bytedeco.pytorch.Backend backendImpl;
-    private final Store store;
     private final Backend backend;
     private final int rank;
     private final int size;
     private final Duration timeout;
+    private final List<org.bytedeco.javacpp.Pointer> dependents = new ArrayList<>();
     private volatile boolean destroyed;
 
     private ProcessGroup(org.bytedeco.pytorch.ProcessGroup group, org.bytedeco.pytorch.Backend backendImpl,
-            Store store, Backend backend, int rank, int size, Duration timeout) {
+            Backend backend, int rank, int size, Duration timeout) {
         this.group = group;
         this.backendImpl = backendImpl;
-        this.store = store;
         this.backend = backend;
         this.rank = rank;
         this.size = size;
@@ -59,10 +57,16 @@ public final class ProcessGroup implements AutoCloseable {
             impl = backend == Backend.NCCL ? NcclBackend.create(r.store(), r.rank(), r.worldSize(), timeout)
                     : gloo(r, timeout);
         } catch (RuntimeException e) {
+            // the store may already belong to the half-made backend: never free it from Java (see below)
+            r.store().deallocate(false);
             throw Dist.backendError(e);
         }
-        // c10d's ProcessGroup(store, rank, size) constructor cannot be called through the presets (JavaCPP's
-        // intrusive_ptr adapter aborts the process); the store-less one is equivalent for collectives.
+        // The presets allocate stores with a plain new (no intrusive_ptr), and passing one to a backend makes a new
+        // intrusive_ptr of it: from then on the backend owns the store and frees it when it is destroyed. Java must
+        // not free it too (a double free, seen to corrupt the heap when a group is made and destroyed repeatedly).
+        r.store().deallocate(false);
+        // c10d's ProcessGroup(store, rank, size) would be the store's second owner (the presets' adapter aborts the
+        // process: "Newly-created target had non-zero refcounts"); the store-less one is the same for collectives.
         org.bytedeco.pytorch.ProcessGroup group = Ops.unscoped(
                 new org.bytedeco.pytorch.ProcessGroup(r.rank(), r.worldSize()));
         var type = backend == Backend.NCCL ? org.bytedeco.pytorch.ProcessGroup.BackendType.NCCL
@@ -73,7 +77,7 @@ public final class ProcessGroup implements AutoCloseable {
         group.setBackend(DeviceType.CUDA, type, new BackendOptional(impl));
         group.setDefaultBackend(type);
         group.setGroupName("0");
-        return new ProcessGroup(group, impl, r.store(), backend, r.rank(), r.worldSize(), options.timeout());
+        return new ProcessGroup(group, impl, backend, r.rank(), r.worldSize(), options.timeout());
     }
 
     private static org.bytedeco.pytorch.Backend gloo(Rendezvous.Result r, Milliseconds timeout) {
@@ -133,6 +137,18 @@ public final class ProcessGroup implements AutoCloseable {
         return group;
     }
 
+    /**
+     * jtorch's native glue: ties a native object that uses this group (DistributedDataParallel's {@code Reducer})
+     * to the group's lifetime. The garbage collector never frees it (JavaCPP would do so on its deallocator thread,
+     * concurrently with the training thread: seen to corrupt the native heap); {@link #close()} releases it on the
+     * closing thread, before the group itself.
+     */
+    public synchronized void attach(org.bytedeco.javacpp.Pointer dependent) {
+        live();
+        dependent.retainReference();
+        dependents.add(dependent);
+    }
+
     /** Whether {@link #close()} has destroyed the group. */
     public boolean isDestroyed() {
         return destroyed;
@@ -178,7 +194,8 @@ public final class ProcessGroup implements AutoCloseable {
      */
     public Work allGather(List<Tensor> outputs, Tensor input, boolean asyncOp) {
         Objects.requireNonNull(outputs, "outputs");
-        handle(input, "tensor");
+        live();
+        Ops.h(input, "tensor");
         if (outputs.size() != size) {
             throw new IllegalArgumentException("all_gather needs one output tensor per rank: " + size + " expected, got "
                     + outputs.size());
@@ -187,14 +204,24 @@ public final class ProcessGroup implements AutoCloseable {
             requireSameShape(o, input, "all_gather output");
         }
         Tensor flat = Torch.empty(flatShape(input), input.dtype()).to(input.device()).unscoped();
-        Work w = allGatherIntoTensor(flat, input, true);
+        Tensor in = input.contiguous().reshape(-1).unscoped();
+        Work w;
+        try {
+            w = allGatherIntoTensor(flat, in, true);
+        } catch (RuntimeException e) {
+            flat.close();
+            in.close();
+            throw e;
+        }
         Runnable after = () -> {
             try (TensorScope s = new TensorScope("all_gather")) {
                 for (int r = 0; r < size; r++) {
                     outputs.get(r).copy_(flat.narrow(0, r * input.numel(), input.numel()).view(input.shape().toArray()));
                 }
+            } finally {
+                flat.close();
+                in.close();
             }
-            flat.close();
         };
         return chain(w, after, asyncOp);
     }
@@ -203,13 +230,17 @@ public final class ProcessGroup implements AutoCloseable {
     public Work allGatherIntoTensor(Tensor output, Tensor input, boolean asyncOp) {
         org.bytedeco.pytorch.Tensor in = handle(input, "input");
         org.bytedeco.pytorch.Tensor out = handle(output, "output");
+        requireSameDtype(output, input, "all_gather_into_tensor");
         if (output.numel() != input.numel() * size) {
             throw new IllegalArgumentException("all_gather_into_tensor: output tensor size must be equal to "
                     + "world_size times input tensor size (" + size + " x " + input.numel() + "), got " + output.numel());
         }
         AllgatherOptions options = new AllgatherOptions();
         options.timeout(millis());
-        return run(() -> group._allgather_base(out, in, options), null, asyncOp, List.of(in, out));
+        // flat views (both are contiguous): gloo splits the output into size chunks of the input's shape
+        org.bytedeco.pytorch.Tensor in1 = in.reshape(-1);
+        org.bytedeco.pytorch.Tensor out1 = out.reshape(-1);
+        return run(() -> group._allgather_base(out1, in1, options), null, asyncOp, List.of(in1, out1));
     }
 
     /**
@@ -218,7 +249,8 @@ public final class ProcessGroup implements AutoCloseable {
      */
     public Work reduceScatter(Tensor output, List<Tensor> inputs, ReduceOp op, boolean asyncOp) {
         Objects.requireNonNull(inputs, "inputs");
-        handle(output, "output");
+        live();
+        Ops.h(output, "output");
         if (inputs.size() != size) {
             throw new IllegalArgumentException("reduce_scatter needs one input tensor per rank: " + size
                     + " expected, got " + inputs.size());
@@ -226,17 +258,25 @@ public final class ProcessGroup implements AutoCloseable {
         List<Tensor> flats = new ArrayList<>();
         for (Tensor in : inputs) {
             requireSameShape(in, output, "reduce_scatter input");
-            flats.add(in.reshape(-1));
+            flats.add(in.contiguous().reshape(-1));
         }
         Tensor flat = Torch.cat(flats).unscoped();
         Tensor result = Torch.empty(new long[] {output.numel()}, output.dtype()).to(output.device()).unscoped();
-        Work w = reduceScatterTensor(result, flat, op, true);
+        Work w;
+        try {
+            w = reduceScatterTensor(result, flat, op, true);
+        } catch (RuntimeException e) {
+            flat.close();
+            result.close();
+            throw e;
+        }
         Runnable after = () -> {
             try (TensorScope s = new TensorScope("reduce_scatter")) {
                 output.copy_(result.view(output.shape().toArray()));
+            } finally {
+                flat.close();
+                result.close();
             }
-            flat.close();
-            result.close();
         };
         return chain(w, after, asyncOp);
     }
@@ -253,7 +293,11 @@ public final class ProcessGroup implements AutoCloseable {
             throw new IllegalArgumentException("reduce_scatter_tensor: input tensor size must be equal to world_size "
                     + "times output tensor size (" + size + " x " + output.numel() + "), got " + input.numel());
         }
+        requireSameDtype(output, input, "reduce_scatter_tensor");
         boolean emulatedAvg = op == ReduceOp.AVG && backend == Backend.GLOO;
+        if (emulatedAvg && !output.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException("ReduceOp.AVG needs a floating-point tensor, got " + output.dtype());
+        }
         ReduceScatterOptions options = new ReduceScatterOptions();
         options.reduceOp(new org.bytedeco.pytorch.ReduceOp(emulatedAvg ? ReduceOp.SUM.nativeType() : op.nativeType()));
         options.timeout(millis());
@@ -262,7 +306,10 @@ public final class ProcessGroup implements AutoCloseable {
                 output.div_(size);
             }
         } : null;
-        return run(() -> group._reduce_scatter_base(out, in, options), after, asyncOp, List.of(in, out));
+        // flat views (both are contiguous): gloo indexes the outputs' and inputs' first dimension
+        org.bytedeco.pytorch.Tensor in1 = in.reshape(-1);
+        org.bytedeco.pytorch.Tensor out1 = out.reshape(-1);
+        return run(() -> group._reduce_scatter_base(out1, in1, options), after, asyncOp, List.of(in1, out1));
     }
 
     /** Python's {@code barrier()}: returns when every rank has called it. */
@@ -301,9 +348,23 @@ public final class ProcessGroup implements AutoCloseable {
         return w;
     }
 
+    /** The native tensor of a live tensor that a collective reads or writes in place: it must be contiguous. */
     private org.bytedeco.pytorch.Tensor handle(Tensor t, String name) {
         live();
-        return Ops.h(t, name);
+        org.bytedeco.pytorch.Tensor h = Ops.h(t, name);
+        if (!h.is_contiguous()) {
+            // gloo reads and writes numel() elements from data_ptr(): a strided view would be read and written wrong
+            throw new IllegalArgumentException("Tensors must be contiguous (" + name + " is a strided view; pass "
+                    + name + ".contiguous() and copy the result back)");
+        }
+        return h;
+    }
+
+    private static void requireSameDtype(Tensor a, Tensor b, String what) {
+        if (a.dtype() != b.dtype()) {
+            throw new IllegalArgumentException(what + ": output and input must have the same dtype, got "
+                    + a.dtype() + " and " + b.dtype());
+        }
     }
 
     private static void requireSameShape(Tensor t, Tensor like, String what) {
@@ -346,14 +407,17 @@ public final class ProcessGroup implements AutoCloseable {
             return;
         }
         destroyed = true;
+        for (org.bytedeco.javacpp.Pointer d : dependents) {
+            d.releaseReference();
+        }
+        dependents.clear();
         try {
             backendImpl.shutdown();
         } catch (RuntimeException e) {
             // a backend without shutdown (or one whose peers are gone) is released all the same
         }
         group.close();
-        backendImpl.close();
-        store.close();
+        backendImpl.close(); // frees the store with the backend's last reference
     }
 
     @Override

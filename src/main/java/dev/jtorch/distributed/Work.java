@@ -22,7 +22,7 @@ public final class Work {
     private final org.bytedeco.pytorch.Work handle;
     private final Runnable onComplete;
     private List<Object> keepAlive;
-    private boolean done;
+    private volatile boolean done;
 
     Work(org.bytedeco.pytorch.Work handle, Runnable onComplete, List<Object> keepAlive) {
         this(null, handle, onComplete, keepAlive);
@@ -76,6 +76,9 @@ public final class Work {
             }
             if (handle != null) {
                 await(() -> handle._wait(new Milliseconds(Math.max(1, timeout.toMillis()))));
+                if (!handle.isCompleted()) {
+                    throw new DistBackendError("the collective did not complete within " + timeout, null);
+                }
             }
             finish();
         }
@@ -83,8 +86,13 @@ public final class Work {
     }
 
     /** Python's {@code work.is_completed()}: whether the collective has finished (successfully or not). */
-    public synchronized boolean isCompleted() {
-        return done || (first == null || first.isCompleted()) && (handle == null || handle.isCompleted());
+    public boolean isCompleted() {
+        if (done) {
+            return true;
+        }
+        synchronized (this) {
+            return done || (first == null || first.isCompleted()) && (handle == null || handle.isCompleted());
+        }
     }
 
     private void await(java.util.function.BooleanSupplier wait) {
@@ -96,13 +104,16 @@ public final class Work {
     }
 
     private void finish() {
-        done = true;
-        if (onComplete != null) {
-            onComplete.run();
-        }
-        keepAlive = null;
-        if (handle != null) {
-            handle.close();
+        try {
+            if (onComplete != null) {
+                onComplete.run(); // copies results out: throws if the user released an output meanwhile
+            }
+        } finally {
+            done = true;
+            keepAlive = null;
+            if (handle != null) {
+                handle.close();
+            }
         }
     }
 

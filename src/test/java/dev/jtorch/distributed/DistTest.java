@@ -117,6 +117,47 @@ class DistTest {
     }
 
     @Test
+    void groupsMadeAndDestroyedHundredsOfTimesLeaveTheHeapIntact(@TempDir Path dir) {
+        // The presets' stores are plain-new objects that a backend takes ownership of: freeing them from Java as well
+        // was a double free that aborted the JVM within a few hundred cycles (or corrupted the heap for later tests).
+        for (int i = 0; i < 400; i++) {
+            Dist.initProcessGroup(Backend.GLOO, new InitOptions().initMethod("file://" + dir.resolve("store" + i))
+                    .rank(0).worldSize(1));
+            if (i % 4 == 0) {
+                var ddp = new dev.jtorch.nn.parallel.DistributedDataParallel<>(new dev.jtorch.nn.Linear(3, 2));
+                ddp.forward(Torch.randn(4, 3)).sum().backward();
+            } else {
+                Dist.allReduce(Torch.ones(3));
+            }
+            Dist.destroyProcessGroup();
+            if (i % 50 == 0) {
+                System.gc();
+            }
+        }
+        assertFalse(Dist.isInitialized());
+    }
+
+    @Test
+    void stridedViewsAreRefusedAndShapesOtherThanVectorsGather(@TempDir Path dir) {
+        single(dir);
+        var t = Torch.arange(6).toFloat().reshape(2, 3);
+        var e = assertThrows(IllegalArgumentException.class, () -> Dist.allReduce(t.t()));
+        assertTrue(e.getMessage().startsWith("Tensors must be contiguous"), e.getMessage());
+        List<dev.jtorch.Tensor> out = new ArrayList<>(List.of(Torch.zeros(3, 2)));
+        Dist.allGather(out, t.t()); // list outputs and inputs are copied: views are fine there
+        assertEquals(t.t().toString(), out.get(0).toString());
+        List<dev.jtorch.Tensor> scalars = new ArrayList<>(List.of(Torch.zeros(new long[0])));
+        Dist.allGather(scalars, Torch.tensor(2.5).sum());
+        assertEquals(2.5, scalars.get(0).item());
+        var twoD = Torch.zeros(2, 3);
+        Dist.allGatherIntoTensor(twoD, t);
+        assertEquals(t.toString(), twoD.toString());
+        var mixed = assertThrows(IllegalArgumentException.class,
+                () -> Dist.reduceScatterTensor(Torch.zeros(2), Torch.ones(2).toDouble(), ReduceOp.SUM));
+        assertTrue(mixed.getMessage().contains("same dtype"), mixed.getMessage());
+    }
+
+    @Test
     void namesArePyTorchs() {
         assertEquals("ReduceOp.SUM", ReduceOp.SUM.toString());
         assertEquals("nccl", Backend.NCCL.toString());

@@ -145,8 +145,16 @@ public class DistributedDataParallel<M extends Module> extends Module {
             });
             syncModuleStates();
             long cap = (long) (options.bucketCapMb * 1024 * 1024);
-            var assignment = call(() -> torch.compute_bucket_assignment_by_size(pv,
-                    new SizeTVector(FIRST_BUCKET_BYTES, cap)));
+            // PyTorch's first assignment: one bucket for everything unless unused parameters are searched for; the
+            // Reducer rebuilds the buckets after the first iteration in the order gradients arrived (1 MB first)
+            SizeTVector limits = new SizeTVector();
+            if (options.findUnusedParameters) {
+                limits.push_back(FIRST_BUCKET_BYTES);
+                limits.push_back(cap);
+            } else {
+                limits.push_back(Long.MAX_VALUE); // sys.maxsize
+            }
+            var assignment = call(() -> torch.compute_bucket_assignment_by_size(pv, limits));
             SizeTVectorVector buckets = assignment.get0();
             SizeTVectorVector reversed = new SizeTVectorVector();
             for (long i = buckets.size() - 1; i >= 0; i--) {
@@ -160,6 +168,7 @@ public class DistributedDataParallel<M extends Module> extends Module {
             this.reducer = Ops.unscoped(call(() -> new Reducer(pv, reversed, group.nativeGroup(),
                     new BoolVector(sparse), cap, options.findUnusedParameters, options.gradientAsBucketView,
                     paramNames, FIRST_BUCKET_BYTES, false, false)));
+            group.attach(reducer); // released with the group, on its thread, never by the garbage collector
         }
     }
 
