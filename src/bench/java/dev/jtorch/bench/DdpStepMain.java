@@ -23,7 +23,10 @@ public final class DdpStepMain {
         Torch.setNumThreads(1);
         Dist.initProcessGroup(Backend.GLOO);
         Torch.manualSeed(0);
-        var model = new DistributedDataParallel<>(new Models.SmallCnn());
+        // a third argument "plain" trains the bare model in the same environment (the cost of DDP itself)
+        boolean plain = args.length > 2 && args[2].equals("plain");
+        dev.jtorch.nn.Module model = plain ? new Models.SmallCnn()
+                : new DistributedDataParallel<>(new Models.SmallCnn());
         SGD optimizer = new SGD(model.parameters(), new SGD.Options(0.01));
         CrossEntropyLoss criterion = new CrossEntropyLoss();
         Tensor x = Torch.randn(64, 1, 28, 28);

@@ -36,6 +36,7 @@ public final class DistWorker {
             case "die" -> die(Integer.parseInt(args[1]));
             case "survivor" -> survivor();
             case "hang" -> hang();
+            case "buffers" -> buffers();
             case "wrong-world" -> Dist.initProcessGroup(Backend.GLOO,
                     new InitOptions().worldSize(3).timeout(Duration.ofSeconds(8)));
             default -> throw new IllegalArgumentException("no scenario " + scenario);
@@ -272,6 +273,39 @@ public final class DistWorker {
             System.out.flush();
             System.exit(0);
         }
+        Dist.destroyProcessGroup();
+    }
+
+    /** With BatchNorm, rank 0's running statistics are broadcast before each forward (broadcast_buffers). */
+    static void buffers() {
+        Dist.initProcessGroup(Backend.GLOO);
+        int rank = Dist.getRank();
+        Torch.manualSeed(0);
+        var bn = new dev.jtorch.nn.BatchNorm1d(3);
+        var ddp = new DistributedDataParallel<>(new dev.jtorch.nn.Sequential(new Linear(2, 3), bn));
+        Torch.manualSeed(10 + rank); // every rank trains on different data: their running means drift apart
+        for (int i = 0; i < 3; i++) {
+            ddp.forward(Torch.randn(8, 2).mul(rank + 1)).sum().backward();
+        }
+        int n = Dist.getWorldSize();
+        List<Tensor> before = new ArrayList<>();
+        List<Tensor> after = new ArrayList<>();
+        for (int r = 0; r < n; r++) {
+            before.add(Torch.zeros(3));
+            after.add(Torch.zeros(3));
+        }
+        Dist.allGather(before, bn.getBuffer("running_mean"));
+        check(!Arrays.equals(before.get(0).toFloatArray(), before.get(1).toFloatArray()), "ranks' buffers equal");
+        ddp.eval(); // an evaluation forward does not change the statistics: what it sees is what was broadcast
+        try (var g = Torch.noGrad()) {
+            ddp.forward(Torch.randn(8, 2));
+        }
+        Dist.allGather(after, bn.getBuffer("running_mean"));
+        for (int r = 0; r < n; r++) {
+            check(Arrays.equals(before.get(0).toFloatArray(), after.get(r).toFloatArray()),
+                    "rank " + r + " does not hold rank 0's buffers");
+        }
+        ok("buffers broadcast from rank 0 before forward");
         Dist.destroyProcessGroup();
     }
 

@@ -137,6 +137,11 @@ class DistributedDataParallelTest {
     }
 
     @Test
+    void buffersAreRankZerosBeforeEachForward() {
+        assertEquals("OK buffers broadcast from rank 0 before forward\n", job(2, "buffers"));
+    }
+
+    @Test
     void findUnusedParametersLetsAForwardSkipParameters() {
         assertEquals("OK findUnusedParameters true: 3 iterations\n", job(2, "unused", "true"));
         String without = job(2, "unused", "false");
