@@ -1,6 +1,5 @@
 package dev.jtorch;
 
-import dev.jtorch.internal.GcPressure;
 import dev.jtorch.internal.Native;
 import dev.jtorch.internal.TensorFormatter;
 import java.util.Objects;
@@ -19,7 +18,9 @@ import org.bytedeco.pytorch.TensorIndexVector;
  *
  * <p>Memory: a tensor created inside a {@link TensorScope} is released when that scope closes unless it is
  * {@linkplain #keep() kept}; outside any scope the garbage collector frees it. Using a released tensor throws
- * {@link IllegalStateException} naming the scope that released it. Operations that libtorch rejects throw
+ * {@link IllegalStateException} naming the scope that released it. A scoped tensor belongs to its scope's thread;
+ * to use a tensor on another thread, {@linkplain #keep() keep} it first (see {@link TensorScope} for the exact
+ * rules, which make release and use from any threads race-free). Operations that libtorch rejects throw
  * {@link TorchException} with PyTorch's message.
  *
  * <p>Python operators map to methods: {@code a + b} is {@code a.add(b)}, {@code a @ b} is {@code a.matmul(b)},
@@ -31,45 +32,15 @@ public class Tensor implements AutoCloseable {
     }
 
     private final org.bytedeco.pytorch.Tensor handle;
-    private TensorScope scope;
-    /** {@link #nativeOptional()}'s handle, kept only while this tensor belongs to no scope. */
-    private volatile org.bytedeco.pytorch.TensorOptional optional;
-    /** Whether this tensor's bytes are in {@link GcPressure}'s count (left to the collector, not yet taken back). */
-    private boolean counted;
-    private boolean closedByUser;
+    /** Who may use {@link #handle} and when it is freed: see {@code TensorOwnership}. */
+    private final TensorOwnership own;
 
     private Tensor(org.bytedeco.pytorch.Tensor handle) {
         TensorScope s = TensorScope.current();
         // A reference into another object (JavaCPP's @ByRef results, such as the members of a returned tuple) has no
         // deallocator: own a handle of our own, or it could outlive what it points into.
         this.handle = handle.referenceCount() < 0 ? new org.bytedeco.pytorch.Tensor(handle) : handle;
-        this.scope = s != null && this.handle.referenceCount() > 0 ? s : null;
-        if (scope == null) {
-            handToCollector();
-        }
-    }
-
-    private void handToCollector() {
-        if (!counted && GcPressure.counting()) {
-            counted = true;
-            GcPressure.handedToCollector(nativeBytes());
-        }
-    }
-
-    private void takeBackFromCollector() {
-        if (counted) {
-            counted = false;
-            GcPressure.takenBack(nativeBytes());
-        }
-    }
-
-    /** The bytes of this tensor's elements (for views, those it spans, not its whole storage). */
-    private long nativeBytes() {
-        try {
-            return handle.defined() ? handle.nbytes() : 0;
-        } catch (RuntimeException e) {
-            return 0; // layouts without a byte size (sparse)
-        }
+        this.own = new TensorOwnership(this.handle, s != null && this.handle.referenceCount() > 0 ? s : null);
     }
 
     /**
@@ -80,8 +51,8 @@ public class Tensor implements AutoCloseable {
         org.bytedeco.pytorch.Tensor d = h(data);
         this.handle = call(d::detach);
         TensorScope s = TensorScope.current();
-        this.scope = s != null && handle.referenceCount() > 0 ? s : null;
-        unscoped();
+        this.own = new TensorOwnership(handle, s != null && handle.referenceCount() > 0 ? s : null);
+        own.keep();
     }
 
     /**
@@ -115,19 +86,8 @@ public class Tensor implements AutoCloseable {
      * @throws IllegalStateException if the tensor was released
      */
     public org.bytedeco.pytorch.Tensor nativeTensor() {
-        if (handle.isNull()) {
-            throw released();
-        }
+        own.checkUsable();
         return handle;
-    }
-
-    private IllegalStateException released() {
-        if (closedByUser) {
-            return new IllegalStateException("This tensor was released by close() and can no longer be used");
-        }
-        String by = scope != null ? "TensorScope '" + scope.name() + "'" : "its scope";
-        return new IllegalStateException("This tensor was released when " + by
-                + " closed; call keep() on it inside the scope to use it afterwards");
     }
 
     private static org.bytedeco.pytorch.Tensor h(Tensor t) {
@@ -182,26 +142,13 @@ public class Tensor implements AutoCloseable {
      * collector frees it once it is unreachable (or {@link #close()} does, earlier). Returns this tensor.
      */
     public Tensor keep() {
-        nativeTensor();
-        if (scope != null) {
-            scope.disown(handle);
-            scope = null;
-            handToCollector();
-        }
+        own.keep();
         return this;
     }
 
     /** Called by {@link TensorScope#adopt}. */
     void adoptInto(TensorScope target) {
-        nativeTensor();
-        if (scope != null) {
-            throw new IllegalStateException("This tensor already belongs to TensorScope '" + scope.name() + "'");
-        }
-        dropOptional();
-        takeBackFromCollector();
-        target.attach(handle);
-        scope = target;
-        closedByUser = false;
+        own.adoptInto(target);
     }
 
     /** The same as {@link #keep()}. */
@@ -211,7 +158,7 @@ public class Tensor implements AutoCloseable {
 
     /** Whether the native memory of this tensor has been released (by its scope or by {@link #close()}). */
     public boolean isReleased() {
-        return handle.isNull();
+        return own.isReleased();
     }
 
     /**
@@ -222,39 +169,21 @@ public class Tensor implements AutoCloseable {
      */
     public org.bytedeco.pytorch.TensorOptional nativeOptional() {
         nativeTensor();
-        if (scope != null) {
-            return new org.bytedeco.pytorch.TensorOptional(handle);
-        }
-        org.bytedeco.pytorch.TensorOptional o = optional;
-        if (o == null) {
-            o = dev.jtorch.internal.Ops.unscoped(new org.bytedeco.pytorch.TensorOptional(handle));
-            optional = o;
-        }
-        return o;
+        org.bytedeco.pytorch.TensorOptional o = own.keptOptional();
+        return o != null ? o : new org.bytedeco.pytorch.TensorOptional(handle);
     }
 
-    private void dropOptional() {
-        org.bytedeco.pytorch.TensorOptional o = optional;
-        optional = null;
-        if (o != null) {
-            o.close();
-        }
-    }
-
-    /** Releases this tensor's native memory now. Further use throws {@link IllegalStateException}. */
+    /**
+     * Releases this tensor's native memory now. Further use, from any thread, throws {@link IllegalStateException}.
+     * When another thread has used this tensor (it was {@linkplain #keep() kept} and handed over), it is marked
+     * released at once and its memory is left to the garbage collector, since that thread may still be inside a
+     * native call on it (see {@code TensorOwnership}).
+     *
+     * @throws IllegalStateException when called on a thread other than the one whose scope owns this tensor
+     */
     @Override
     public void close() {
-        if (handle.isNull()) {
-            return;
-        }
-        dropOptional();
-        takeBackFromCollector();
-        if (scope != null && !scope.isClosed()) {
-            scope.disown(handle);
-        }
-        scope = null;
-        closedByUser = true;
-        handle.deallocate();
+        own.close();
     }
 
     // ---------------------------------------------------------------- metadata
@@ -1201,8 +1130,12 @@ public class Tensor implements AutoCloseable {
     /** Python's {@code str(tensor)}, character for character for the common cases. */
     @Override
     public String toString() {
-        if (handle.isNull()) {
+        if (own.isReleased()) {
             return "tensor(<released>)";
+        }
+        TensorScope owner = own.scope();
+        if (owner != null && !owner.isOwnedByCurrentThread()) {
+            return "tensor(<belongs to TensorScope '" + owner.name() + "' of thread " + owner.ownerName() + ">)";
         }
         try (TensorScope s = new TensorScope("toString")) {
             return TensorFormatter.format(this);

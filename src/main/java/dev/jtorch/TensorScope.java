@@ -34,6 +34,11 @@ import org.bytedeco.javacpp.PointerScope;
  *   <li>Closing a scope first closes any scope opened inside it that is still open (for example the per-item scope
  *       of a loop left with {@code break}).</li>
  *   <li>Using a released tensor throws {@link IllegalStateException} naming the scope that released it.</li>
+ *   <li>A scope's tensors are for its own thread: using one from another thread throws
+ *       {@link IllegalStateException} (always, not only when the scope happens to have closed first). To hand a
+ *       tensor to another thread (an executor, a callback), {@link Tensor#keep()} it first; a kept tensor may be
+ *       used from any thread, and closing it while another thread computes on it is safe (see
+ *       {@link Tensor#close()}).</li>
  *   <li>Tensors created outside any scope are freed by the garbage collector (JavaCPP's deallocator thread, which
  *       also forces a collection when the process exceeds {@code org.bytedeco.javacpp.maxPhysicalBytes}).</li>
  * </ul>
@@ -49,8 +54,8 @@ public final class TensorScope implements AutoCloseable {
     private final String name;
     private final Thread owner;
     private final TrackingScope pointers;
-    private boolean closed;
-    private boolean dissolved;
+    private volatile boolean closed;
+    private volatile boolean dissolved;
     /** Set (from the cleaner thread) when the iterator owning this scope became unreachable while it was open. */
     private volatile boolean abandoned;
 
@@ -123,6 +128,16 @@ public final class TensorScope implements AutoCloseable {
     /** The scope's name, as used in messages. */
     public String name() {
         return name;
+    }
+
+    /** The name of the thread that opened this scope (the only one that may use its tensors). */
+    public String ownerName() {
+        return owner.getName();
+    }
+
+    /** Whether the current thread opened this scope. */
+    public boolean isOwnedByCurrentThread() {
+        return Thread.currentThread() == owner;
     }
 
     /** Whether this scope has been closed. */
