@@ -19,6 +19,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * frees, so loops in {@code TensorScope}s or over a {@code DataLoader} pay nothing, except that batches a
  * {@code DataLoader}'s workers have prefetched count until the loop's scope adopts them.
  *
+ * <p>Which thread collects: the one whose tensor crosses the threshold calls {@link System#gc()} itself, inside
+ * the tensor's constructor (at most one thread at a time: the compare-and-set on the pending count elects it, the
+ * others go on). That is deliberate: {@code System.gc()} stops every thread anyway, and making the thread that
+ * produces the garbage wait for the collection is what bounds the garbage; a dedicated collector thread would let
+ * the producer run on and allocate more while the collection is pending. The cost is that any thread creating
+ * tensors outside scopes (a {@code DataLoader} worker, an executor) may pause for one collection now and then.
+ *
  * <p>{@code -Djtorch.gcThreshold=256m} (bytes, with an optional k, m or g suffix) changes the threshold; {@code 0}
  * turns the collections off.
  */
