@@ -52,6 +52,15 @@ public abstract class Module {
     private final Map<String, Tensor> buffers = new LinkedHashMap<>();
     private final Map<String, Boolean> persistent = new LinkedHashMap<>();
     private boolean training = true;
+    /**
+     * The registrations as last computed ({@link #moduleMap()}, {@link #parameterMap()}), valid while no explicit
+     * registration changed ({@link #registrations}) and every registered field still holds the object it held then
+     * ({@link Registry#fieldValues}): checking that is one plain read per field, so a training step neither reflects
+     * nor allocates to find the parameters, while a field reassigned later (a new head) is still picked up.
+     */
+    private Registry registry;
+    /** Bumped by every explicit registration or removal. */
+    private int registrations;
 
     /** Python's {@code forward(x)} for modules that take one tensor; override it in your model. */
     public Tensor forward(Tensor input) {
@@ -65,6 +74,7 @@ public abstract class Module {
         checkName(name);
         Objects.requireNonNull(module, "module");
         explicitModules.put(name, module);
+        registrations++;
         return module;
     }
 
@@ -73,6 +83,7 @@ public abstract class Module {
      * returns it, or returns null when there is none under that name.
      */
     protected Module removeModule(String name) {
+        registrations++;
         return explicitModules.remove(name);
     }
 
@@ -81,6 +92,7 @@ public abstract class Module {
         checkName(name);
         Objects.requireNonNull(parameter, "parameter");
         explicitParameters.put(name, parameter);
+        registrations++;
         return parameter;
     }
 
@@ -152,14 +164,55 @@ public abstract class Module {
         }
     }
 
-    /** Python's {@code self._modules}: direct submodules by name, in registration order. */
+    /** Python's {@code self._modules}: direct submodules by name, in registration order (read-only). */
     protected Map<String, Module> moduleMap() {
-        return merge(Module.class, explicitModules);
+        return registry().modules;
     }
 
-    /** Python's {@code self._parameters}: this module's own parameters, in registration order. */
+    /** Python's {@code self._parameters}: this module's own parameters, in registration order (read-only). */
     protected Map<String, Parameter> parameterMap() {
-        return merge(Parameter.class, explicitParameters);
+        return registry().parameters;
+    }
+
+    /** The module's registrations: computed by reflection once, then only re-validated. */
+    private static final class Registry {
+        final int registrations;
+        final Object[] fieldValues;
+        final Map<String, Module> modules;
+        final Map<String, Parameter> parameters;
+
+        Registry(int registrations, Object[] fieldValues, Map<String, Module> modules,
+                Map<String, Parameter> parameters) {
+            this.registrations = registrations;
+            this.fieldValues = fieldValues;
+            this.modules = Collections.unmodifiableMap(modules);
+            this.parameters = Collections.unmodifiableMap(parameters);
+        }
+    }
+
+    private Registry registry() {
+        List<Field> fields = fieldsOf(getClass());
+        Registry r = registry;
+        if (r != null && r.registrations == registrations && unchanged(fields, r.fieldValues)) {
+            return r;
+        }
+        Object[] values = new Object[fields.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = read(fields.get(i));
+        }
+        r = new Registry(registrations, values, merge(Module.class, explicitModules, fields, values),
+                merge(Parameter.class, explicitParameters, fields, values));
+        registry = r;
+        return r;
+    }
+
+    private boolean unchanged(List<Field> fields, Object[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (read(fields.get(i)) != values[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -167,16 +220,17 @@ public abstract class Module {
      * explicitly registered object appears once, under the registered name (so {@code outputLayer} can be
      * registered as {@code output_layer}), at the field's place.
      */
-    private <T> Map<String, T> merge(Class<T> type, Map<String, T> explicit) {
+    private static <T> Map<String, T> merge(Class<T> type, Map<String, T> explicit, List<Field> fields,
+            Object[] values) {
         Map<Object, String> explicitNames = new java.util.IdentityHashMap<>();
         for (Map.Entry<String, T> e : explicit.entrySet()) {
             explicitNames.put(e.getValue(), e.getKey());
         }
         Map<String, T> out = new LinkedHashMap<>();
-        for (Field f : fieldsOf(getClass())) {
-            Object v = read(f);
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
             if (type.isInstance(v)) {
-                String name = explicitNames.getOrDefault(v, f.getName());
+                String name = explicitNames.getOrDefault(v, fields.get(i).getName());
                 out.put(name, type.cast(v));
             }
         }
@@ -237,7 +291,7 @@ public abstract class Module {
 
     /** Python's {@code named_children()}. */
     public Map<String, Module> namedChildren() {
-        return moduleMap();
+        return new LinkedHashMap<>(moduleMap());
     }
 
     /** Python's {@code modules()}: this module and every submodule, depth first, each once. */
