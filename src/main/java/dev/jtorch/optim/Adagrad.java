@@ -105,11 +105,11 @@ public class Adagrad extends Optimizer {
 
     @Override
     protected void validate(ParamGroup g) {
-        requireNonNegative(g, "lr", "Invalid learning rate");
-        requireNonNegative(g, "lr_decay", "Invalid lr_decay value");
-        requireNonNegative(g, "weight_decay", "Invalid weight_decay value");
-        requireNonNegative(g, "initial_accumulator_value", "Invalid initial_accumulator_value value");
-        requireNonNegative(g, "eps", "Invalid epsilon value");
+        requireAtLeastZero(g, "lr", "Invalid learning rate");
+        requireAtLeastZero(g, "lr_decay", "Invalid lr_decay value");
+        requireAtLeastZero(g, "weight_decay", "Invalid weight_decay value");
+        requireAtLeastZero(g, "initial_accumulator_value", "Invalid initial_accumulator_value value");
+        requireAtLeastZero(g, "eps", "Invalid epsilon value");
     }
 
     @Override
