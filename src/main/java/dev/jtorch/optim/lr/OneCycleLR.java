@@ -212,6 +212,7 @@ public final class OneCycleLR extends LRScheduler {
             throw new IllegalArgumentException("Expected float between 0 and 1 pct_start, but got "
                     + PyFormat.repr(pct));
         }
+        checkNoEmptyPhaseIsReached(pct);
         this.annealStrategy = options.annealStrategy;
         List<ParamGroup> groups = groups();
         double[] maxLrs = options.maxLr.expand("max_lr", groups.size());
@@ -243,6 +244,27 @@ public final class OneCycleLR extends LRScheduler {
             }
         }
         start(options.lastEpoch);
+    }
+
+    /**
+     * Refuses a schedule that steps into a phase of no length, where PyTorch 1.13's {@code get_lr} divides by zero
+     * ({@code ZeroDivisionError: float division by zero}): the first phase when {@code pct_start * total_steps} is 1
+     * (at construction in PyTorch), the last when it ends where the one before does (at the last step). A middle
+     * phase of no length is never stepped into.
+     */
+    private void checkNoEmptyPhaseIsReached(double pct) {
+        double previousMax = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < phases.size(); i++) {
+            double start = i == 0 ? 0 : phases.get(i - 1).endStep();
+            double end = phases.get(i).endStep();
+            boolean reached = i == 0 || (i == phases.size() - 1 && totalSteps > previousMax);
+            if (end - start == 0 && reached) {
+                throw new IllegalArgumentException("OneCycleLR phase " + i + " of " + phases.size()
+                        + " has no steps with pct_start=" + PyFormat.repr(pct) + " and total_steps=" + totalSteps
+                        + " (PyTorch 1.13 raises ZeroDivisionError: float division by zero when it steps into it)");
+            }
+            previousMax = Math.max(previousMax, end);
+        }
     }
 
     /** Python's {@code total_steps}. */
