@@ -80,6 +80,11 @@ public final class LinearLR extends LRScheduler {
 
     @Override
     protected double[] getClosedFormLr() {
+        if (totalIters == 0) {
+            // Python: ... * min(total_iters, last_epoch) / total_iters
+            throw new IllegalStateException("LinearLR with total_iters=0 has no closed form (PyTorch 1.13 raises "
+                    + "ZeroDivisionError: float division by zero when SequentialLR or step(epoch) jumps it)");
+        }
         double[] out = PyState.array(baseLrs);
         double m = startFactor + (endFactor - startFactor) * Math.min(totalIters, lastEpoch) / totalIters;
         for (int i = 0; i < out.length; i++) {

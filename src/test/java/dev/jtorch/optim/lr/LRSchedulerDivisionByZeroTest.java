@@ -99,4 +99,26 @@ class LRSchedulerDivisionByZeroTest {
         ParamGroup g = forever.paramGroups().get(1);
         assertEquals(0.0, g.lr());
     }
+
+    /** LinearLR and PolynomialLR with total_iters 0 step fine, but their closed form divides by total_iters. */
+    @Test
+    void closedFormsWithTotalItersZeroThrowWherePythonDivides() {
+        Optimizer opt = sgd();
+        LinearLR linear = new LinearLR(opt, new LinearLR.Options().totalIters(0));
+        linear.step();
+        assertFalse(Double.isNaN(linear.getLastLr().get(0)), "the recursive form does not divide");
+        Optimizer o2 = sgd();
+        SequentialLR seq = new SequentialLR(o2, List.of(new ConstantLR(o2, new ConstantLR.Options().totalIters(1)),
+                new LinearLR(o2, new LinearLR.Options().totalIters(0))), List.of(2));
+        seq.step();
+        IllegalStateException e = assertThrows(IllegalStateException.class, seq::step);
+        assertEquals("LinearLR with total_iters=0 has no closed form (PyTorch 1.13 raises ZeroDivisionError: float "
+                + "division by zero when SequentialLR or step(epoch) jumps it)", e.getMessage());
+        Optimizer o3 = sgd();
+        SequentialLR seq3 = new SequentialLR(o3, List.of(new ConstantLR(o3, new ConstantLR.Options().totalIters(1)),
+                new PolynomialLR(o3, new PolynomialLR.Options().totalIters(0))), List.of(1));
+        assertEquals("PolynomialLR with total_iters=0 has no closed form (PyTorch 1.13 raises ZeroDivisionError: "
+                + "division by zero when SequentialLR or step(epoch) jumps it)",
+                assertThrows(IllegalStateException.class, seq3::step).getMessage());
+    }
 }
