@@ -1,6 +1,7 @@
 package dev.jtorch.optim;
 
 import dev.jtorch.Tensor;
+import dev.jtorch.internal.Ops;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,7 +97,7 @@ public class Adagrad extends Optimizer {
                     Map<String, Object> st = state(p);
                     if (st.isEmpty()) {
                         st.put("step", 0L);
-                        st.put("sum", own(torch.full_like(p.nativeTensor(), new Scalar(init))));
+                        st.put("sum", own(Ops.call(() -> torch.full_like(p.nativeTensor(), new Scalar(init)))));
                     }
                 }
             }
