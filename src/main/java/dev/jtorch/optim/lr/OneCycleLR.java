@@ -173,7 +173,13 @@ public final class OneCycleLR extends LRScheduler {
         this(optimizer, new Options(maxLr).totalSteps(totalSteps));
     }
 
-    /** {@code OneCycleLR(optimizer, max_lr, ...)}. */
+    /**
+     * {@code OneCycleLR(optimizer, max_lr, ...)}.
+     *
+     * @throws IllegalArgumentException with PyTorch's messages for its checks, and, where PyTorch 1.13 raises
+     *     {@code ZeroDivisionError}, for {@code div_factor} or {@code final_div_factor} 0 and for a phase of no length
+     *     that the schedule steps into; all before any group changes
+     */
     public OneCycleLR(Optimizer optimizer, Options options) {
         super(optimizer);
         if (options.totalSteps == null && options.epochs == null && options.stepsPerEpoch == null) {
@@ -216,6 +222,12 @@ public final class OneCycleLR extends LRScheduler {
         this.annealStrategy = options.annealStrategy;
         List<ParamGroup> groups = groups();
         double[] maxLrs = options.maxLr.expand("max_lr", groups.size());
+        if (options.lastEpoch == -1 && (options.divFactor == 0 || options.finalDivFactor == 0)) {
+            // Python: initial_lr = max_lr / div_factor, min_lr = initial_lr / final_div_factor
+            String which = options.divFactor == 0 ? "div_factor" : "final_div_factor";
+            throw new IllegalArgumentException("OneCycleLR " + which + " must not be 0 (PyTorch 1.13 raises "
+                    + "ZeroDivisionError: float division by zero)");
+        }
         if (options.lastEpoch == -1) {
             for (int i = 0; i < groups.size(); i++) {
                 ParamGroup g = groups.get(i);

@@ -121,4 +121,20 @@ class LRSchedulerDivisionByZeroTest {
                 + "division by zero when SequentialLR or step(epoch) jumps it)",
                 assertThrows(IllegalStateException.class, seq3::step).getMessage());
     }
+
+    @Test
+    void linearLRStartFactorZeroAndOneCycleDivFactorsZero() {
+        Optimizer opt = sgd();
+        refused("LinearLR start_factor 0 cannot be scaled up over total_iters=5 (PyTorch 1.13 raises "
+                + "ZeroDivisionError: float division by zero at the first step)", opt,
+                () -> new LinearLR(opt, new LinearLR.Options().startFactor(0)));
+        LinearLR never = new LinearLR(sgd(), new LinearLR.Options().startFactor(0).totalIters(0));
+        never.step();
+        assertEquals(0.0, never.getLastLr().get(0), "total_iters 0: Python never divides, the rate stays 0");
+        refused("OneCycleLR div_factor must not be 0 (PyTorch 1.13 raises ZeroDivisionError: float division by zero)",
+                opt, () -> new OneCycleLR(opt, new OneCycleLR.Options(0.1).totalSteps(10).divFactor(0)));
+        refused("OneCycleLR final_div_factor must not be 0 (PyTorch 1.13 raises ZeroDivisionError: float division by "
+                + "zero)", opt, () -> new OneCycleLR(opt, new OneCycleLR.Options(0.1).totalSteps(10)
+                        .finalDivFactor(0)));
+    }
 }
