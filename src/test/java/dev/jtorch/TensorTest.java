@@ -3,7 +3,6 @@ package dev.jtorch;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -491,6 +490,7 @@ class TensorTest {
         assertEquals("torch.Size([2, 1, 2])", Torch.stack(List.of(a, b)).shape().toString());
         assertArrayEquals(new float[] {1, 4}, Torch.where(Torch.tensor(true, false), Torch.tensor(1f, 2f),
                 Torch.tensor(3f, 4f)).toFloatArray());
-        assertNotNull(Torch.cat(List.of(a, b)).toString());
+        // Python: print(torch.cat([torch.tensor([[1., 2.]]), torch.tensor([[3., 4.]])]))
+        assertEquals("tensor([[1., 2.],\n        [3., 4.]])", Torch.cat(List.of(a, b)).toString());
     }
 }

@@ -311,7 +311,17 @@ public class GradScaler {
         return out;
     }
 
-    /** Python's {@code load_state_dict(state_dict)}: restores scale, factors, interval and growth tracker. */
+    /** The keys of {@link #stateDict()}, in the order Python's {@code load_state_dict} reads them. */
+    private static final String[] STATE_KEYS = {"scale", "growth_factor", "backoff_factor", "growth_interval",
+        "_growth_tracker"};
+
+    /**
+     * Python's {@code load_state_dict(state_dict)}: restores scale, factors, interval and growth tracker. An empty
+     * dict raises PyTorch's {@code RuntimeError} (a {@link TorchException}); where Python raises
+     * {@code KeyError: 'growth_factor'} for a missing key, this throws an {@link IllegalArgumentException} naming
+     * it ({@code GradScaler state dict is missing key 'growth_factor'}), or naming a key whose value is not a
+     * number. Every key is checked before anything changes, so a refused dict leaves the scaler as it was.
+     */
     public void loadStateDict(Map<String, Object> stateDict) {
         Objects.requireNonNull(stateDict, "stateDict");
         if (!enabled) {
@@ -320,6 +330,16 @@ public class GradScaler {
         if (stateDict.isEmpty()) {
             throw new TorchException("The source state dict is empty, possibly because it was saved from a disabled "
                     + "instance of GradScaler.");
+        }
+        for (String key : STATE_KEYS) {
+            if (!stateDict.containsKey(key)) {
+                throw new IllegalArgumentException("GradScaler state dict is missing key '" + key + "' (it has "
+                        + stateDict.keySet() + ")");
+            }
+            if (!(stateDict.get(key) instanceof Number)) {
+                throw new IllegalArgumentException("GradScaler state dict's '" + key + "' is not a number: "
+                        + stateDict.get(key));
+            }
         }
         if (scale == null) {
             lazyInit(Device.CPU);

@@ -1,6 +1,7 @@
 package dev.jtorch.optim;
 
 import dev.jtorch.Tensor;
+import dev.jtorch.internal.Ops;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,7 +97,7 @@ public class Adagrad extends Optimizer {
                     Map<String, Object> st = state(p);
                     if (st.isEmpty()) {
                         st.put("step", 0L);
-                        st.put("sum", own(torch.full_like(p.nativeTensor(), new Scalar(init))));
+                        st.put("sum", own(Ops.call(() -> torch.full_like(p.nativeTensor(), new Scalar(init)))));
                     }
                 }
             }
@@ -105,11 +106,11 @@ public class Adagrad extends Optimizer {
 
     @Override
     protected void validate(ParamGroup g) {
-        requireNonNegative(g, "lr", "Invalid learning rate");
-        requireNonNegative(g, "lr_decay", "Invalid lr_decay value");
-        requireNonNegative(g, "weight_decay", "Invalid weight_decay value");
-        requireNonNegative(g, "initial_accumulator_value", "Invalid initial_accumulator_value value");
-        requireNonNegative(g, "eps", "Invalid epsilon value");
+        requireAtLeastZero(g, "lr", "Invalid learning rate");
+        requireAtLeastZero(g, "lr_decay", "Invalid lr_decay value");
+        requireAtLeastZero(g, "weight_decay", "Invalid weight_decay value");
+        requireAtLeastZero(g, "initial_accumulator_value", "Invalid initial_accumulator_value value");
+        requireAtLeastZero(g, "eps", "Invalid epsilon value");
     }
 
     @Override

@@ -101,8 +101,8 @@ public class Adam extends Optimizer {
 
     @Override
     protected void validate(ParamGroup g) {
-        requireNonNegative(g, "lr", "Invalid learning rate");
-        requireNonNegative(g, "eps", "Invalid epsilon value");
+        requireAtLeastZero(g, "lr", "Invalid learning rate");
+        requireAtLeastZero(g, "eps", "Invalid epsilon value");
         double[] betas = g.getDoubles("betas");
         if (betas.length != 2) {
             throw new IllegalArgumentException("betas must be a pair");
@@ -113,7 +113,7 @@ public class Adam extends Optimizer {
         if (!(betas[1] >= 0.0 && betas[1] < 1.0)) {
             throw new IllegalArgumentException("Invalid beta parameter at index 1: " + py(betas[1]));
         }
-        requireNonNegative(g, "weight_decay", "Invalid weight_decay value");
+        requireAtLeastZero(g, "weight_decay", "Invalid weight_decay value");
     }
 
     /** Whether weight decay is decoupled from the gradient (AdamW). */

@@ -1,9 +1,11 @@
 package dev.jtorch.optim;
 
 import dev.jtorch.DType;
+import dev.jtorch.Size;
 import dev.jtorch.Tensor;
 import dev.jtorch.TensorScope;
 import dev.jtorch.Torch;
+import dev.jtorch.internal.Ops;
 import dev.jtorch.nn.Module;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -97,13 +99,22 @@ public abstract class Optimizer {
         return stepCount;
     }
 
-    /** Python's {@code optimizer.step()}: one update of every parameter that has a gradient. */
+    /**
+     * Python's {@code optimizer.step()}: one update of every parameter that has a gradient. A libtorch error during
+     * the update (a state tensor of another shape, say) is a {@link dev.jtorch.TorchException} with PyTorch's
+     * message.
+     */
     public void step() {
         stepCount++;
         scalars.releaseRetired();
         try (TensorScope scope = new TensorScope("optimizer.step"); var g = Torch.noGrad()) {
             for (ParamGroup group : paramGroups) {
-                update(group);
+                // the updates call the presets directly: libtorch's errors become TorchException with PyTorch's
+                // first-line message instead of JavaCPP's RuntimeException carrying the C++ stack
+                Ops.call(() -> {
+                    update(group);
+                    return null;
+                });
             }
         }
     }
@@ -229,6 +240,12 @@ public abstract class Optimizer {
     /**
      * Python's {@code load_state_dict(state_dict)}: restores options and state (state tensors are copied, and cast
      * to each parameter's dtype and device as PyTorch does), so training continues in lock-step.
+     *
+     * <p>Everything is checked before anything changes: PyTorch's {@code ValueError}s for a different number of
+     * parameter groups or a group of another size become {@link IllegalArgumentException}s with PyTorch's words,
+     * and, beyond PyTorch (whose next {@code step()} fails instead), a state tensor whose shape differs from its
+     * parameter's is refused with a message naming the parameter's index, the state's key and both shapes. On any
+     * of these errors the optimizer keeps its options and state.
      */
     @SuppressWarnings("unchecked")
     public void loadStateDict(Map<String, Object> stateDict) {
@@ -253,6 +270,24 @@ public abstract class Optimizer {
                 byIndex.put(((Number) ids.get(j)).intValue(), own.get(j));
             }
         }
+        for (Map.Entry<?, Map<String, Object>> e : saved.entrySet()) {
+            int index = ((Number) e.getKey()).intValue();
+            Tensor p = byIndex.get(index);
+            if (p == null || e.getValue() == null) {
+                continue;
+            }
+            for (Map.Entry<String, Object> v : e.getValue().entrySet()) {
+                if (!v.getKey().equals("step") && v.getValue() instanceof Tensor t) {
+                    Size got = t.shape();
+                    Size want = p.shape();
+                    if (!got.equals(want)) {
+                        throw new IllegalArgumentException("loaded state dict has state '" + v.getKey() + "' of shape "
+                                + got + " for parameter " + index + ", but that parameter has shape " + want
+                                + " (was the state dict saved from a model with other parameter shapes?)");
+                    }
+                }
+            }
+        }
         for (int i = 0; i < groups.size(); i++) {
             ParamGroup g = paramGroups.get(i);
             for (Map.Entry<String, Object> e : groups.get(i).entrySet()) {
@@ -265,7 +300,7 @@ public abstract class Optimizer {
         try (TensorScope s = new TensorScope("load_state_dict")) {
             for (Map.Entry<?, Map<String, Object>> e : saved.entrySet()) {
                 Tensor p = byIndex.get(((Number) e.getKey()).intValue());
-                if (p == null) {
+                if (p == null || e.getValue() == null) {
                     continue;
                 }
                 Map<String, Object> st = state(p);
@@ -299,9 +334,23 @@ public abstract class Optimizer {
         return b.append(')').toString();
     }
 
-    /** Throws PyTorch's {@code "<what>: <value>"} error when the group's option {@code key} is negative. */
+    /**
+     * PyTorch's {@code if value < 0.0: raise ValueError("<what>: <value>")} (SGD's checks): throws when the group's
+     * option {@code key} is negative. NaN passes, as it does in Python, where {@code nan < 0.0} is false.
+     */
     protected static void requireNonNegative(ParamGroup group, String key, String what) {
         if (group.getDouble(key) < 0.0) {
+            throw new IllegalArgumentException(what + ": " + py(group.get(key)));
+        }
+    }
+
+    /**
+     * PyTorch's {@code if not 0.0 <= value: raise ValueError("<what>: <value>")} (the checks of Adam, AdamW, RMSprop
+     * and Adagrad): throws when the group's option {@code key} is negative or NaN ({@code 0.0 <= nan} is false in
+     * Python), with the value as Python prints it ({@code nan}, {@code -0.1}, {@code -inf}).
+     */
+    protected static void requireAtLeastZero(ParamGroup group, String key, String what) {
+        if (!(0.0 <= group.getDouble(key))) {
             throw new IllegalArgumentException(what + ": " + py(group.get(key)));
         }
     }

@@ -95,11 +95,11 @@ public class RMSprop extends Optimizer {
 
     @Override
     protected void validate(ParamGroup g) {
-        requireNonNegative(g, "lr", "Invalid learning rate");
-        requireNonNegative(g, "eps", "Invalid epsilon value");
-        requireNonNegative(g, "momentum", "Invalid momentum value");
-        requireNonNegative(g, "weight_decay", "Invalid weight_decay value");
-        requireNonNegative(g, "alpha", "Invalid alpha value");
+        requireAtLeastZero(g, "lr", "Invalid learning rate");
+        requireAtLeastZero(g, "eps", "Invalid epsilon value");
+        requireAtLeastZero(g, "momentum", "Invalid momentum value");
+        requireAtLeastZero(g, "weight_decay", "Invalid weight_decay value");
+        requireAtLeastZero(g, "alpha", "Invalid alpha value");
     }
 
     @Override

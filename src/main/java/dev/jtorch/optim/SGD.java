@@ -77,6 +77,7 @@ public class SGD extends Optimizer {
 
     @Override
     protected void validate(ParamGroup g) {
+        // PyTorch 1.13's SGD checks `lr < 0.0` (not `not 0.0 <= lr` as Adam does): NaN passes there, and here
         requireNonNegative(g, "lr", "Invalid learning rate");
         requireNonNegative(g, "momentum", "Invalid momentum value");
         requireNonNegative(g, "weight_decay", "Invalid weight_decay value");

@@ -121,4 +121,25 @@ class GradScalerTest {
         assertEquals("The source state dict is empty, possibly because it was saved from a disabled instance of "
                 + "GradScaler.", assertThrows(TorchException.class, () -> b.loadStateDict(Map.of())).getMessage());
     }
+
+    @Test
+    void loadStateDictNamesAMissingKeyAndChangesNothing() {
+        GradScaler a = new GradScaler(new GradScaler.Options().initScale(8).growthInterval(2));
+        Map<String, Object> full = a.stateDict();
+        GradScaler b = new GradScaler(new GradScaler.Options().initScale(4).growthInterval(3));
+        Map<String, Object> before = b.stateDict();
+        for (String key : List.of("scale", "growth_factor", "backoff_factor", "growth_interval", "_growth_tracker")) {
+            Map<String, Object> partial = new java.util.LinkedHashMap<>(full);
+            partial.remove(key);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.loadStateDict(partial));
+            assertTrue(e.getMessage().startsWith("GradScaler state dict is missing key '" + key + "'"),
+                    e.getMessage());
+            assertEquals(before, b.stateDict(), "a refused dict changes nothing");
+        }
+        Map<String, Object> wrong = new java.util.LinkedHashMap<>(full);
+        wrong.put("growth_factor", "2.0");
+        assertEquals("GradScaler state dict's 'growth_factor' is not a number: 2.0",
+                assertThrows(IllegalArgumentException.class, () -> b.loadStateDict(wrong)).getMessage());
+        assertEquals(before, b.stateDict());
+    }
 }

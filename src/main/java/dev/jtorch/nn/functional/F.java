@@ -8,10 +8,13 @@ import static dev.jtorch.internal.Ops.tensor;
 import dev.jtorch.Size;
 import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
+import dev.jtorch.Warnings;
 import dev.jtorch.nn.ConvNd;
 import dev.jtorch.nn.GELU;
 import dev.jtorch.nn.Reduction;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BinaryOperator;
 import org.bytedeco.pytorch.DoubleOptional;
 import org.bytedeco.pytorch.LongOptional;
@@ -415,7 +418,10 @@ public final class F {
         return binaryCrossEntropyWithLogits(input, target, null, Reduction.MEAN, null);
     }
 
-    /** {@code F.mse_loss(input, target, reduction)}; input and target are broadcast together, as in PyTorch. */
+    /**
+     * {@code F.mse_loss(input, target, reduction)}; input and target are broadcast together, as in PyTorch, which
+     * warns ({@code UserWarning: Using a target size ...}) when their sizes differ.
+     */
     public static Tensor mseLoss(Tensor input, Tensor target, Reduction reduction) {
         Objects.requireNonNull(reduction, "reduction");
         return pointwiseLoss(input, target, (i, t) -> torch.mse_loss(i, t, reduction.code()));
@@ -426,7 +432,7 @@ public final class F {
         return mseLoss(input, target, Reduction.MEAN);
     }
 
-    /** {@code F.l1_loss(input, target, reduction)}. */
+    /** {@code F.l1_loss(input, target, reduction)}; broadcast and warned about as {@link #mseLoss}. */
     public static Tensor l1Loss(Tensor input, Tensor target, Reduction reduction) {
         Objects.requireNonNull(reduction, "reduction");
         return pointwiseLoss(input, target, (i, t) -> torch.l1_loss(i, t, reduction.code()));
@@ -437,7 +443,7 @@ public final class F {
         return l1Loss(input, target, Reduction.MEAN);
     }
 
-    /** {@code F.smooth_l1_loss(input, target, reduction, beta)}. */
+    /** {@code F.smooth_l1_loss(input, target, reduction, beta)}; broadcast and warned about as {@link #mseLoss}. */
     public static Tensor smoothL1Loss(Tensor input, Tensor target, Reduction reduction, double beta) {
         Objects.requireNonNull(reduction, "reduction");
         return pointwiseLoss(input, target, (i, t) -> torch.smooth_l1_loss(i, t, reduction.code(), beta));
@@ -448,7 +454,7 @@ public final class F {
         return smoothL1Loss(input, target, Reduction.MEAN, 1.0);
     }
 
-    /** {@code F.huber_loss(input, target, reduction, delta)}. */
+    /** {@code F.huber_loss(input, target, reduction, delta)}; broadcast and warned about as {@link #mseLoss}. */
     public static Tensor huberLoss(Tensor input, Tensor target, Reduction reduction, double delta) {
         Objects.requireNonNull(reduction, "reduction");
         return pointwiseLoss(input, target, (i, t) -> torch.huber_loss(i, t, reduction.code(), delta));
@@ -459,18 +465,51 @@ public final class F {
         return huberLoss(input, target, Reduction.MEAN, 1.0);
     }
 
-    /** Broadcasts input and target together (as PyTorch's regression losses do), then applies the kernel. */
+    /**
+     * Broadcasts input and target together (as PyTorch's regression losses do), then applies the kernel. Sizes that
+     * differ get PyTorch's {@code UserWarning} first (see {@link #warnTargetSize}).
+     */
     private static Tensor pointwiseLoss(Tensor input, Tensor target,
             BinaryOperator<org.bytedeco.pytorch.Tensor> kernel) {
         var i = h(input, "input");
         var t = h(target, "target");
+        Size inputSize = input.shape();
+        Size targetSize = target.shape();
+        if (!inputSize.equals(targetSize)) {
+            warnTargetSize(inputSize, targetSize);
+        }
         return tensor(() -> {
-            if (i.sizes().equals(t.sizes())) {
+            if (inputSize.equals(targetSize)) {
                 return kernel.apply(i, t);
             }
             TensorVector both = torch.broadcast_tensors(new TensorVector(i, t));
             return kernel.apply(both.get(0), both.get(1));
         });
+    }
+
+    /** The (call site, message) pairs already warned about, as Python's {@code __warningregistry__}. */
+    private static final Set<String> SHOWN_SIZE_WARNINGS = ConcurrentHashMap.newKeySet();
+
+    /**
+     * PyTorch's warning of {@code F.mse_loss}, {@code F.l1_loss}, {@code F.smooth_l1_loss} and {@code F.huber_loss}
+     * for a target whose size differs from the input's: {@code UserWarning: Using a target size
+     * (torch.Size([4])) that is different to the input size (torch.Size([4, 1])). This will likely lead to incorrect
+     * results due to broadcasting. Please ensure they have the same size.}, through {@link Warnings}. As with
+     * Python's default filter and PyTorch's {@code stacklevel=2}, a message is shown once per call site of the
+     * {@code F} function (for the loss modules, their {@code forward}), not at every training step.
+     */
+    private static void warnTargetSize(Size inputSize, Size targetSize) {
+        String message = "Using a target size (" + targetSize + ") that is different to the input size (" + inputSize
+                + "). This will likely lead to incorrect results due to broadcasting. Please ensure they have the "
+                + "same size.";
+        String site = StackWalker.getInstance().walk(frames -> frames
+                .filter(f -> !f.getClassName().equals(F.class.getName()))
+                .findFirst()
+                .map(f -> f.getClassName() + "." + f.getMethodName() + ":" + f.getLineNumber())
+                .orElse("?"));
+        if (SHOWN_SIZE_WARNINGS.add(site + " " + message)) {
+            Warnings.warn(message);
+        }
     }
 
     /**

@@ -42,11 +42,21 @@ public final class ConstantLR extends LRScheduler {
         this(optimizer, new Options());
     }
 
-    /** {@code ConstantLR(optimizer, ...)}. */
+    /**
+     * {@code ConstantLR(optimizer, ...)}.
+     *
+     * @throws IllegalArgumentException for a factor outside [0, 1] (PyTorch's message), or a factor of 0 with
+     *     {@code total_iters > 0}, which PyTorch divides by when it restores the learning rate at {@code total_iters}
+     */
     public ConstantLR(Optimizer optimizer, Options options) {
         super(optimizer);
         if (options.factor > 1.0 || options.factor < 0) {
             throw new IllegalArgumentException("Constant multiplicative factor expected to be between 0 and 1.");
+        }
+        if (options.factor == 0 && options.totalIters > 0) {
+            throw new IllegalArgumentException("ConstantLR factor 0 cannot be undone after total_iters="
+                    + options.totalIters + " (PyTorch 1.13 raises ZeroDivisionError: float division by zero when it "
+                    + "steps to total_iters)");
         }
         this.factor = options.factor;
         this.totalIters = options.totalIters;

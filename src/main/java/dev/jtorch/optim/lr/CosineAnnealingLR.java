@@ -12,6 +12,9 @@ import java.util.Map;
  * new CosineAnnealingLR(optimizer, 200);                                   // CosineAnnealingLR(opt, T_max=200)
  * new CosineAnnealingLR(optimizer, new CosineAnnealingLR.Options(200).etaMin(1e-5));
  * }</pre>
+ *
+ * <p>{@code tMax} 0 is refused here with an {@link IllegalArgumentException} naming {@code T_max}; PyTorch 1.13
+ * accepts it and raises {@code ZeroDivisionError} at the first {@code step()}.
  */
 public final class CosineAnnealingLR extends LRScheduler {
 
@@ -40,9 +43,17 @@ public final class CosineAnnealingLR extends LRScheduler {
         this(optimizer, new Options(tMax));
     }
 
-    /** {@code CosineAnnealingLR(optimizer, T_max, ...)}. */
+    /**
+     * {@code CosineAnnealingLR(optimizer, T_max, ...)}.
+     *
+     * @throws IllegalArgumentException for {@code T_max} 0, which PyTorch divides by at the first step
+     */
     public CosineAnnealingLR(Optimizer optimizer, Options options) {
         super(optimizer);
+        if (options.tMax == 0) {
+            throw new IllegalArgumentException("CosineAnnealingLR T_max must not be 0 (PyTorch 1.13 raises "
+                    + "ZeroDivisionError: integer division or modulo by zero at the first step)");
+        }
         this.tMax = options.tMax;
         this.etaMin = options.etaMin;
         start(options.lastEpoch);

@@ -173,9 +173,25 @@ public final class CyclicLR extends LRScheduler {
         this(optimizer, new Options(baseLr, maxLr));
     }
 
-    /** {@code CyclicLR(optimizer, base_lr, max_lr, ...)}. */
+    /**
+     * {@code CyclicLR(optimizer, base_lr, max_lr, ...)}.
+     *
+     * @throws IllegalArgumentException where PyTorch 1.13's constructor raises {@code ZeroDivisionError: float
+     *     division by zero}: {@code step_size_up} 0, or {@code step_size_up + step_size_down} 0 (checked before any
+     *     group changes)
+     */
     public CyclicLR(Optimizer optimizer, Options options) {
         super(optimizer);
+        int down0 = options.stepSizeDown != null ? options.stepSizeDown : options.stepSizeUp;
+        if (options.stepSizeUp + down0 == 0) {
+            throw new IllegalArgumentException("CyclicLR step_size_up + step_size_down must not be 0, got "
+                    + options.stepSizeUp + " + " + down0 + " (PyTorch 1.13 raises ZeroDivisionError: float division "
+                    + "by zero)");
+        }
+        if (options.stepSizeUp == 0) {
+            throw new IllegalArgumentException("CyclicLR step_size_up must not be 0 (PyTorch 1.13 raises "
+                    + "ZeroDivisionError: float division by zero)");
+        }
         List<ParamGroup> groups = groups();
         double[] baseLrValues = options.baseLr.expand("base_lr", groups.size());
         if (options.lastEpoch == -1) {

@@ -51,7 +51,12 @@ public final class LinearLR extends LRScheduler {
         this(optimizer, new Options());
     }
 
-    /** {@code LinearLR(optimizer, ...)}. */
+    /**
+     * {@code LinearLR(optimizer, ...)}.
+     *
+     * @throws IllegalArgumentException for factors outside [0, 1] (PyTorch's messages), or a start factor of 0 with
+     *     {@code total_iters > 0}, which PyTorch 1.13 accepts and divides by zero at the first step
+     */
     public LinearLR(Optimizer optimizer, Options options) {
         super(optimizer);
         if (options.startFactor > 1.0 || options.startFactor < 0) {
@@ -59,6 +64,12 @@ public final class LinearLR extends LRScheduler {
         }
         if (options.endFactor > 1.0 || options.endFactor < 0) {
             throw new IllegalArgumentException("Ending multiplicative factor expected to be between 0 and 1.");
+        }
+        if (options.startFactor == 0 && options.totalIters > 0) {
+            // Python's first step divides by total_iters * start_factor + 0 * (end_factor - start_factor)
+            throw new IllegalArgumentException("LinearLR start_factor 0 cannot be scaled up over total_iters="
+                    + options.totalIters + " (PyTorch 1.13 raises ZeroDivisionError: float division by zero at the "
+                    + "first step)");
         }
         this.startFactor = options.startFactor;
         this.endFactor = options.endFactor;
@@ -80,6 +91,11 @@ public final class LinearLR extends LRScheduler {
 
     @Override
     protected double[] getClosedFormLr() {
+        if (totalIters == 0) {
+            // Python: ... * min(total_iters, last_epoch) / total_iters
+            throw new IllegalStateException("LinearLR with total_iters=0 has no closed form (PyTorch 1.13 raises "
+                    + "ZeroDivisionError: float division by zero when SequentialLR or step(epoch) jumps it)");
+        }
         double[] out = PyState.array(baseLrs);
         double m = startFactor + (endFactor - startFactor) * Math.min(totalIters, lastEpoch) / totalIters;
         for (int i = 0; i < out.length; i++) {

@@ -173,7 +173,13 @@ public final class OneCycleLR extends LRScheduler {
         this(optimizer, new Options(maxLr).totalSteps(totalSteps));
     }
 
-    /** {@code OneCycleLR(optimizer, max_lr, ...)}. */
+    /**
+     * {@code OneCycleLR(optimizer, max_lr, ...)}.
+     *
+     * @throws IllegalArgumentException with PyTorch's messages for its checks, and, where PyTorch 1.13 raises
+     *     {@code ZeroDivisionError}, for {@code div_factor} or {@code final_div_factor} 0 and for a phase of no length
+     *     that the schedule steps into; all before any group changes
+     */
     public OneCycleLR(Optimizer optimizer, Options options) {
         super(optimizer);
         if (options.totalSteps == null && options.epochs == null && options.stepsPerEpoch == null) {
@@ -212,9 +218,16 @@ public final class OneCycleLR extends LRScheduler {
             throw new IllegalArgumentException("Expected float between 0 and 1 pct_start, but got "
                     + PyFormat.repr(pct));
         }
+        checkNoEmptyPhaseIsReached(pct);
         this.annealStrategy = options.annealStrategy;
         List<ParamGroup> groups = groups();
         double[] maxLrs = options.maxLr.expand("max_lr", groups.size());
+        if (options.lastEpoch == -1 && (options.divFactor == 0 || options.finalDivFactor == 0)) {
+            // Python: initial_lr = max_lr / div_factor, min_lr = initial_lr / final_div_factor
+            String which = options.divFactor == 0 ? "div_factor" : "final_div_factor";
+            throw new IllegalArgumentException("OneCycleLR " + which + " must not be 0 (PyTorch 1.13 raises "
+                    + "ZeroDivisionError: float division by zero)");
+        }
         if (options.lastEpoch == -1) {
             for (int i = 0; i < groups.size(); i++) {
                 ParamGroup g = groups.get(i);
@@ -243,6 +256,27 @@ public final class OneCycleLR extends LRScheduler {
             }
         }
         start(options.lastEpoch);
+    }
+
+    /**
+     * Refuses a schedule that steps into a phase of no length, where PyTorch 1.13's {@code get_lr} divides by zero
+     * ({@code ZeroDivisionError: float division by zero}): the first phase when {@code pct_start * total_steps} is 1
+     * (at construction in PyTorch), the last when it ends where the one before does (at the last step). A middle
+     * phase of no length is never stepped into.
+     */
+    private void checkNoEmptyPhaseIsReached(double pct) {
+        double previousMax = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < phases.size(); i++) {
+            double start = i == 0 ? 0 : phases.get(i - 1).endStep();
+            double end = phases.get(i).endStep();
+            boolean reached = i == 0 || (i == phases.size() - 1 && totalSteps > previousMax);
+            if (end - start == 0 && reached) {
+                throw new IllegalArgumentException("OneCycleLR phase " + i + " of " + phases.size()
+                        + " has no steps with pct_start=" + PyFormat.repr(pct) + " and total_steps=" + totalSteps
+                        + " (PyTorch 1.13 raises ZeroDivisionError: float division by zero when it steps into it)");
+            }
+            previousMax = Math.max(previousMax, end);
+        }
     }
 
     /** Python's {@code total_steps}. */

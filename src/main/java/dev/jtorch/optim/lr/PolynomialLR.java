@@ -61,6 +61,11 @@ public final class PolynomialLR extends LRScheduler {
 
     @Override
     protected double[] getClosedFormLr() {
+        if (totalIters == 0) {
+            // Python: (1.0 - min(self.total_iters, self.last_epoch) / self.total_iters) ** self.power
+            throw new IllegalStateException("PolynomialLR with total_iters=0 has no closed form (PyTorch 1.13 raises "
+                    + "ZeroDivisionError: division by zero when SequentialLR or step(epoch) jumps it)");
+        }
         double[] out = PyState.array(baseLrs);
         double m = Math.pow(1.0 - (double) Math.min(totalIters, lastEpoch) / totalIters, power);
         for (int i = 0; i < out.length; i++) {

@@ -11,6 +11,10 @@ import java.util.Map;
  * new StepLR(optimizer, 30);                                     // StepLR(optimizer, step_size=30)
  * new StepLR(optimizer, new StepLR.Options(30).gamma(0.5));      // StepLR(optimizer, 30, gamma=0.5)
  * }</pre>
+ *
+ * <p>{@code stepSize} 0 is refused here with an {@link IllegalArgumentException} naming {@code step_size}; PyTorch
+ * 1.13 accepts it and raises {@code ZeroDivisionError: integer division or modulo by zero} at the first
+ * {@code step()}.
  */
 public final class StepLR extends LRScheduler {
 
@@ -39,9 +43,17 @@ public final class StepLR extends LRScheduler {
         this(optimizer, new Options(stepSize));
     }
 
-    /** {@code StepLR(optimizer, step_size, ...)}. */
+    /**
+     * {@code StepLR(optimizer, step_size, ...)}.
+     *
+     * @throws IllegalArgumentException for {@code step_size} 0, which PyTorch divides by at the first step
+     */
     public StepLR(Optimizer optimizer, Options options) {
         super(optimizer);
+        if (options.stepSize == 0) {
+            throw new IllegalArgumentException("StepLR step_size must not be 0 (PyTorch 1.13 raises "
+                    + "ZeroDivisionError: integer division or modulo by zero at the first step)");
+        }
         this.stepSize = options.stepSize;
         this.gamma = options.gamma;
         start(options.lastEpoch);
