@@ -121,7 +121,7 @@ class TensorScopeTest {
         Tensor unscoped;
         try (TensorScope outer = new TensorScope()) {
             try (TensorScope inner = new TensorScope()) {
-                unscoped = Torch.arange(2).unscoped();
+                unscoped = Torch.arange(2).keep();
             }
         }
         assertArrayEquals(new long[] {0, 1}, unscoped.toLongArray());
@@ -183,7 +183,7 @@ class TensorScopeTest {
     void ownersCanTakeTensorsOutOfAnyScope() {
         Tensor parameter;
         try (TensorScope scope = new TensorScope()) {
-            parameter = Torch.randn(3).unscoped();
+            parameter = Torch.randn(3).keep();
         }
         assertFalse(parameter.isReleased());
         assertEquals(3, parameter.numel());

@@ -203,8 +203,8 @@ public final class ProcessGroup implements AutoCloseable {
         for (Tensor o : outputs) {
             requireSameShape(o, input, "all_gather output");
         }
-        Tensor flat = Torch.empty(flatShape(input), input.dtype()).to(input.device()).unscoped();
-        Tensor in = input.contiguous().reshape(-1).unscoped();
+        Tensor flat = Torch.empty(flatShape(input), input.dtype()).to(input.device()).keep();
+        Tensor in = input.contiguous().reshape(-1).keep();
         Work w;
         try {
             w = allGatherIntoTensor(flat, in, true);
@@ -260,8 +260,8 @@ public final class ProcessGroup implements AutoCloseable {
             requireSameShape(in, output, "reduce_scatter input");
             flats.add(in.contiguous().reshape(-1));
         }
-        Tensor flat = Torch.cat(flats).unscoped();
-        Tensor result = Torch.empty(new long[] {output.numel()}, output.dtype()).to(output.device()).unscoped();
+        Tensor flat = Torch.cat(flats).keep();
+        Tensor result = Torch.empty(new long[] {output.numel()}, output.dtype()).to(output.device()).keep();
         Work w;
         try {
             w = reduceScatterTensor(result, flat, op, true);

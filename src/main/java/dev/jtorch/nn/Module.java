@@ -105,7 +105,7 @@ public abstract class Module {
     public Tensor registerBuffer(String name, Tensor buffer, boolean persistentBuffer) {
         checkName(name);
         Objects.requireNonNull(buffer, "buffer");
-        buffer.unscoped();
+        buffer.keep();
         buffers.put(name, buffer);
         persistent.put(name, persistentBuffer);
         return buffer;
@@ -116,7 +116,7 @@ public abstract class Module {
         if (!buffers.containsKey(name)) {
             throw new IllegalArgumentException("no buffer named '" + name + "'");
         }
-        buffer.unscoped();
+        buffer.keep();
         buffers.put(name, buffer);
     }
 
@@ -457,11 +457,11 @@ public abstract class Module {
 
     private void collectState(String prefix, Map<String, Tensor> out) {
         for (Map.Entry<String, Parameter> e : parameterMap().entrySet()) {
-            out.put(prefix + e.getKey(), e.getValue().detach().unscoped());
+            out.put(prefix + e.getKey(), e.getValue().detach().keep());
         }
         for (Map.Entry<String, Tensor> e : buffers.entrySet()) {
             if (persistent.getOrDefault(e.getKey(), true)) {
-                out.put(prefix + e.getKey(), e.getValue().detach().unscoped());
+                out.put(prefix + e.getKey(), e.getValue().detach().keep());
             }
         }
         for (Map.Entry<String, Module> e : moduleMap().entrySet()) {
