@@ -1,5 +1,7 @@
 package dev.jtorch;
 
+import dev.jtorch.internal.Ops;
+
 import dev.jtorch.internal.Native;
 
 /**
@@ -45,7 +47,7 @@ public final class Generator {
     public static long drawSeed(Generator g) {
         try (TensorScope s = new TensorScope("seed draw")) {
             Tensor t = Torch.empty(new long[0], DType.INT64);
-            Tensor.call(() -> t.nativeTensor().random_(optional(g)));
+            Ops.call(() -> t.nativeTensor().random_(optional(g)));
             return t.itemLong();
         }
     }

@@ -1,6 +1,7 @@
 package dev.jtorch;
 
 import dev.jtorch.internal.Native;
+import dev.jtorch.internal.Ops;
 import dev.jtorch.internal.TensorFormatter;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -48,8 +49,8 @@ public class Tensor implements AutoCloseable {
      * outside every scope (it lives as long as its owner, or until the garbage collector frees it).
      */
     protected Tensor(Tensor data) {
-        org.bytedeco.pytorch.Tensor d = h(data);
-        this.handle = call(d::detach);
+        org.bytedeco.pytorch.Tensor d = Ops.h(data, "data");
+        this.handle = Ops.call(d::detach);
         TensorScope s = TensorScope.current();
         this.own = new TensorOwnership(handle, s != null && handle.referenceCount() > 0 ? s : null);
         own.keep();
@@ -60,9 +61,9 @@ public class Tensor implements AutoCloseable {
      * keeping its identity, as {@code Module.to(device)} does with parameters.
      */
     public void setData(Tensor other) {
-        org.bytedeco.pytorch.Tensor o = h(other);
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
         nativeTensor();
-        call(() -> {
+        Ops.call(() -> {
             handle.set_data(o);
             return null;
         });
@@ -90,29 +91,14 @@ public class Tensor implements AutoCloseable {
         return handle;
     }
 
-    private static org.bytedeco.pytorch.Tensor h(Tensor t) {
-        Objects.requireNonNull(t, "tensor");
-        return t.nativeTensor();
-    }
-
-    /** Runs a native call, translating libtorch errors. */
-    static <T> T call(Supplier<T> f) {
-        return dev.jtorch.internal.Ops.call(f);
-    }
-
-    /** Runs a native call that returns a new tensor and wraps the result. */
-    static Tensor make(Supplier<org.bytedeco.pytorch.Tensor> f) {
-        return new Tensor(call(f));
-    }
-
     private Tensor op(Supplier<org.bytedeco.pytorch.Tensor> f) {
         nativeTensor();
-        return make(f);
+        return Ops.tensor(f);
     }
 
     private Tensor inPlace(Runnable f) {
         nativeTensor();
-        call(() -> {
+        Ops.call(() -> {
             f.run();
             return null;
         });
@@ -190,7 +176,7 @@ public class Tensor implements AutoCloseable {
 
     /** Python's {@code tensor.shape}, e.g. {@code torch.Size([800, 2])}. */
     public Size shape() {
-        return new Size(call(() -> nativeTensor().sizes().vec().get()));
+        return new Size(Ops.call(() -> nativeTensor().sizes().vec().get()));
     }
 
     /** Python's {@code tensor.size()}: the same as {@link #shape()}. */
@@ -200,7 +186,7 @@ public class Tensor implements AutoCloseable {
 
     /** Python's {@code tensor.size(dim)}; negative dims count from the end. */
     public long size(int dim) {
-        return call(() -> nativeTensor().size(dim));
+        return Ops.call(() -> nativeTensor().size(dim));
     }
 
     /** Python's {@code tensor.dim()}. */
@@ -253,7 +239,7 @@ public class Tensor implements AutoCloseable {
     /** Python's {@code tensor.backward()}. */
     public void backward() {
         nativeTensor();
-        call(() -> {
+        Ops.call(() -> {
             handle.backward();
             return null;
         });
@@ -261,9 +247,9 @@ public class Tensor implements AutoCloseable {
 
     /** Python's {@code tensor.backward(gradient)}. */
     public void backward(Tensor gradient) {
-        org.bytedeco.pytorch.Tensor g = h(gradient);
+        org.bytedeco.pytorch.Tensor g = Ops.h(gradient, "gradient");
         nativeTensor();
-        call(() -> {
+        Ops.call(() -> {
             handle.backward(g, new org.bytedeco.pytorch.BoolOptional(), false,
                     new org.bytedeco.pytorch.TensorArrayRefOptional());
             return null;
@@ -273,7 +259,7 @@ public class Tensor implements AutoCloseable {
     /** Python's {@code tensor.grad}: the accumulated gradient, or null where Python says {@code None}. */
     public Tensor grad() {
         nativeTensor();
-        org.bytedeco.pytorch.Tensor g = call(handle::grad);
+        org.bytedeco.pytorch.Tensor g = Ops.call(handle::grad);
         if (g == null || g.isNull() || !g.defined()) {
             return null;
         }
@@ -286,7 +272,7 @@ public class Tensor implements AutoCloseable {
      */
     public void setGrad(Tensor grad) {
         nativeTensor();
-        org.bytedeco.pytorch.Tensor g = grad == null ? null : h(grad);
+        org.bytedeco.pytorch.Tensor g = grad == null ? null : Ops.h(grad, "grad");
         if (grad != null) {
             if (!grad.shape().equals(shape())) {
                 throw new TorchException("assigned grad has data of a different size");
@@ -298,7 +284,7 @@ public class Tensor implements AutoCloseable {
                 throw new TorchException("assigned grad has data located on a different device");
             }
         }
-        call(() -> {
+        Ops.call(() -> {
             if (g == null) {
                 handle.mutable_grad().reset();
             } else {
@@ -410,7 +396,7 @@ public class Tensor implements AutoCloseable {
     /** Python's {@code tensor.is_pinned()}. */
     public boolean isPinned() {
         nativeTensor();
-        return call(() -> handle.is_pinned(new org.bytedeco.pytorch.DeviceOptional()));
+        return Ops.call(() -> handle.is_pinned(new org.bytedeco.pytorch.DeviceOptional()));
     }
 
     /** Python's {@code tensor.contiguous()}. */
@@ -421,19 +407,19 @@ public class Tensor implements AutoCloseable {
     /** Python's {@code tensor.item()} as a double (exact for every float32 and float64 value). */
     public double item() {
         checkOneElement();
-        return call(() -> handle.item_double());
+        return Ops.call(() -> handle.item_double());
     }
 
     /** Python's {@code tensor.item()} for integer tensors. */
     public long itemLong() {
         checkOneElement();
-        return call(() -> handle.item_long());
+        return Ops.call(() -> handle.item_long());
     }
 
     /** Python's {@code tensor.item()} for bool tensors. */
     public boolean itemBool() {
         checkOneElement();
-        return call(() -> handle.item_bool());
+        return Ops.call(() -> handle.item_bool());
     }
 
     private void checkOneElement() {
@@ -445,7 +431,7 @@ public class Tensor implements AutoCloseable {
 
     private org.bytedeco.pytorch.Tensor cpuContiguous(DType as) {
         org.bytedeco.pytorch.Tensor t = nativeTensor();
-        return call(() -> t.to(Device.CPU.toNative(), as.scalarType()).contiguous());
+        return Ops.call(() -> t.to(Device.CPU.toNative(), as.scalarType()).contiguous());
     }
 
     /** The elements in row-major order as float32 values (Python's {@code tensor.flatten().tolist()}). */
@@ -524,7 +510,7 @@ public class Tensor implements AutoCloseable {
 
     /** Python's {@code self + other}. */
     public Tensor add(Tensor other) {
-        org.bytedeco.pytorch.Tensor o = h(other);
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
         return op(() -> handle.add(o));
     }
 
@@ -535,13 +521,13 @@ public class Tensor implements AutoCloseable {
 
     /** Python's {@code torch.add(self, other, alpha=alpha)}. */
     public Tensor add(Tensor other, Number alpha) {
-        org.bytedeco.pytorch.Tensor o = h(other);
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
         return op(() -> handle.add(o, scalar(alpha)));
     }
 
     /** Python's {@code self - other}. */
     public Tensor sub(Tensor other) {
-        org.bytedeco.pytorch.Tensor o = h(other);
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
         return op(() -> handle.sub(o));
     }
 
@@ -557,7 +543,7 @@ public class Tensor implements AutoCloseable {
 
     /** Python's {@code self * other}. */
     public Tensor mul(Tensor other) {
-        org.bytedeco.pytorch.Tensor o = h(other);
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
         return op(() -> handle.mul(o));
     }
 
@@ -568,7 +554,7 @@ public class Tensor implements AutoCloseable {
 
     /** Python's {@code self / other} (true division). */
     public Tensor div(Tensor other) {
-        org.bytedeco.pytorch.Tensor o = h(other);
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
         return op(() -> handle.div(o));
     }
 
@@ -589,7 +575,7 @@ public class Tensor implements AutoCloseable {
 
     /** Python's {@code self ** exponent} for a tensor exponent. */
     public Tensor pow(Tensor exponent) {
-        org.bytedeco.pytorch.Tensor o = h(exponent);
+        org.bytedeco.pytorch.Tensor o = Ops.h(exponent, "exponent");
         return op(() -> handle.pow(o));
     }
 
@@ -600,13 +586,13 @@ public class Tensor implements AutoCloseable {
 
     /** Python's {@code self @ other}. */
     public Tensor matmul(Tensor other) {
-        org.bytedeco.pytorch.Tensor o = h(other);
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
         return op(() -> handle.matmul(o));
     }
 
     /** Python's {@code tensor.mm(other)}. */
     public Tensor mm(Tensor other) {
-        org.bytedeco.pytorch.Tensor o = h(other);
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
         return op(() -> handle.mm(o));
     }
 
@@ -677,7 +663,7 @@ public class Tensor implements AutoCloseable {
 
     /** Python's {@code tensor.add_(other)}. */
     public Tensor add_(Tensor other) {
-        org.bytedeco.pytorch.Tensor o = h(other);
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
         return inPlace(() -> handle.add_(o));
     }
 
@@ -688,7 +674,7 @@ public class Tensor implements AutoCloseable {
 
     /** Python's {@code tensor.sub_(other)}. */
     public Tensor sub_(Tensor other) {
-        org.bytedeco.pytorch.Tensor o = h(other);
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
         return inPlace(() -> handle.sub_(o));
     }
 
@@ -699,7 +685,7 @@ public class Tensor implements AutoCloseable {
 
     /** Python's {@code tensor.mul_(other)}. */
     public Tensor mul_(Tensor other) {
-        org.bytedeco.pytorch.Tensor o = h(other);
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
         return inPlace(() -> handle.mul_(o));
     }
 
@@ -730,7 +716,7 @@ public class Tensor implements AutoCloseable {
 
     /** Python's {@code tensor.copy_(src)}. */
     public Tensor copy_(Tensor src) {
-        org.bytedeco.pytorch.Tensor o = h(src);
+        org.bytedeco.pytorch.Tensor o = Ops.h(src, "src");
         return inPlace(() -> handle.copy_(o));
     }
 
@@ -738,7 +724,7 @@ public class Tensor implements AutoCloseable {
 
     /** Python's {@code self > other}. */
     public Tensor gt(Tensor other) {
-        org.bytedeco.pytorch.Tensor o = h(other);
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
         return op(() -> handle.gt(o));
     }
 
@@ -749,7 +735,7 @@ public class Tensor implements AutoCloseable {
 
     /** Python's {@code self >= other}. */
     public Tensor ge(Tensor other) {
-        org.bytedeco.pytorch.Tensor o = h(other);
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
         return op(() -> handle.ge(o));
     }
 
@@ -760,7 +746,7 @@ public class Tensor implements AutoCloseable {
 
     /** Python's {@code self < other}. */
     public Tensor lt(Tensor other) {
-        org.bytedeco.pytorch.Tensor o = h(other);
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
         return op(() -> handle.lt(o));
     }
 
@@ -771,7 +757,7 @@ public class Tensor implements AutoCloseable {
 
     /** Python's {@code self <= other}. */
     public Tensor le(Tensor other) {
-        org.bytedeco.pytorch.Tensor o = h(other);
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
         return op(() -> handle.le(o));
     }
 
@@ -782,7 +768,7 @@ public class Tensor implements AutoCloseable {
 
     /** Python's {@code self == other} (elementwise). */
     public Tensor eq(Tensor other) {
-        org.bytedeco.pytorch.Tensor o = h(other);
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
         return op(() -> handle.eq(o));
     }
 
@@ -793,7 +779,7 @@ public class Tensor implements AutoCloseable {
 
     /** Python's {@code self != other} (elementwise). */
     public Tensor ne(Tensor other) {
-        org.bytedeco.pytorch.Tensor o = h(other);
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
         return op(() -> handle.ne(o));
     }
 
@@ -804,16 +790,16 @@ public class Tensor implements AutoCloseable {
 
     /** Python's {@code torch.equal(self, other)}: same shape and elements. */
     public boolean equal(Tensor other) {
-        org.bytedeco.pytorch.Tensor o = h(other);
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
         nativeTensor();
-        return call(() -> handle.equal(o));
+        return Ops.call(() -> handle.equal(o));
     }
 
     /** Python's {@code torch.allclose(self, other, rtol, atol)}. */
     public boolean allclose(Tensor other, double rtol, double atol) {
-        org.bytedeco.pytorch.Tensor o = h(other);
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
         nativeTensor();
-        return call(() -> handle.allclose(o, rtol, atol, false));
+        return Ops.call(() -> handle.allclose(o, rtol, atol, false));
     }
 
     /** Python's {@code torch.allclose(self, other)} with rtol 1e-5 and atol 1e-8. */
@@ -828,7 +814,7 @@ public class Tensor implements AutoCloseable {
 
     /** Python's {@code self & other} for bool tensors ({@code logical_and}). */
     public Tensor logicalAnd(Tensor other) {
-        org.bytedeco.pytorch.Tensor o = h(other);
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
         return op(() -> handle.logical_and(o));
     }
 
@@ -919,7 +905,7 @@ public class Tensor implements AutoCloseable {
     /** Python's {@code tensor.max(dim, keepdim)}. */
     public ValuesIndices max(long dim, boolean keepdim) {
         nativeTensor();
-        return pair(call(() -> handle.max(dim, keepdim)));
+        return pair(Ops.call(() -> handle.max(dim, keepdim)));
     }
 
     /** Python's {@code tensor.min()}. */
@@ -935,7 +921,7 @@ public class Tensor implements AutoCloseable {
     /** Python's {@code tensor.min(dim, keepdim)}. */
     public ValuesIndices min(long dim, boolean keepdim) {
         nativeTensor();
-        return pair(call(() -> handle.min(dim, keepdim)));
+        return pair(Ops.call(() -> handle.min(dim, keepdim)));
     }
 
     private static ValuesIndices pair(T_TensorTensor_T t) {
@@ -1023,7 +1009,7 @@ public class Tensor implements AutoCloseable {
     public Tensor index(Object... indices) {
         Objects.requireNonNull(indices, "indices");
         nativeTensor();
-        return make(() -> {
+        return Ops.tensor(() -> {
             TensorIndexVector v = toIndexVector(indices);
             return handle.index(v);
         });
@@ -1039,7 +1025,7 @@ public class Tensor implements AutoCloseable {
 
     /** Python's {@code tensor[indices] = value}. */
     public Tensor indexPut_(Object[] indices, Tensor value) {
-        org.bytedeco.pytorch.Tensor v = h(value);
+        org.bytedeco.pytorch.Tensor v = Ops.h(value, "value");
         Objects.requireNonNull(indices, "indices");
         return inPlace(() -> handle.index_put_(toIndexVector(indices), v));
     }
@@ -1098,7 +1084,7 @@ public class Tensor implements AutoCloseable {
             } else if (o instanceof Slice s) {
                 out[i] = new TensorIndex(s.toNative());
             } else if (o instanceof Tensor t) {
-                out[i] = new TensorIndex(h(t));
+                out[i] = new TensorIndex(Ops.h(t, "t"));
             } else if (o == ELLIPSIS) {
                 out[i] = new TensorIndex("...");
             } else {
@@ -1121,7 +1107,7 @@ public class Tensor implements AutoCloseable {
 
     /** Python's {@code tensor.index_select(dim, index)}. */
     public Tensor indexSelect(long dim, Tensor index) {
-        org.bytedeco.pytorch.Tensor i = h(index);
+        org.bytedeco.pytorch.Tensor i = Ops.h(index, "index");
         return op(() -> handle.index_select(dim, i));
     }
 

@@ -1,5 +1,7 @@
 package dev.jtorch;
 
+import dev.jtorch.internal.Ops;
+
 import dev.jtorch.internal.Native;
 import java.util.Arrays;
 import java.util.List;
@@ -59,7 +61,7 @@ public final class Torch {
     public static Tensor randn(long[] size, DType dtype) {
         long[] s = checkSize(size);
         TensorOptions o = options(dtype);
-        return Tensor.make(() -> torch.randn(s, o));
+        return Ops.tensor(() -> torch.randn(s, o));
     }
 
     /** {@code torch.rand(*size)}: uniform samples in [0, 1), float32. */
@@ -71,13 +73,13 @@ public final class Torch {
     public static Tensor rand(long[] size, DType dtype) {
         long[] s = checkSize(size);
         TensorOptions o = options(dtype);
-        return Tensor.make(() -> torch.rand(s, o));
+        return Ops.tensor(() -> torch.rand(s, o));
     }
 
     /** {@code torch.randint(low, high, size)}: int64 samples in [low, high). */
     public static Tensor randint(long low, long high, long... size) {
         long[] s = checkSize(size);
-        return Tensor.make(() -> torch.randint(low, high, s, options(DType.INT64)));
+        return Ops.tensor(() -> torch.randint(low, high, s, options(DType.INT64)));
     }
 
     /** {@code torch.randint(high, size)}. */
@@ -90,7 +92,7 @@ public final class Torch {
         if (n < 0) {
             throw new IllegalArgumentException("n must be non-negative, got" + n);
         }
-        return Tensor.make(() -> torch.randperm(n, options(DType.INT64)));
+        return Ops.tensor(() -> torch.randperm(n, options(DType.INT64)));
     }
 
     /** {@code torch.randperm(n, generator=generator)}; a null generator is the global one. */
@@ -98,7 +100,7 @@ public final class Torch {
         if (n < 0) {
             throw new IllegalArgumentException("n must be non-negative, got" + n);
         }
-        return Tensor.make(() -> torch.randperm(n, Generator.optional(generator), options(DType.INT64)));
+        return Ops.tensor(() -> torch.randperm(n, Generator.optional(generator), options(DType.INT64)));
     }
 
     // ---------------------------------------------------------------- factories
@@ -112,7 +114,7 @@ public final class Torch {
     public static Tensor zeros(long[] size, DType dtype) {
         long[] s = checkSize(size);
         TensorOptions o = options(dtype);
-        return Tensor.make(() -> torch.zeros(s, o));
+        return Ops.tensor(() -> torch.zeros(s, o));
     }
 
     /** {@code torch.ones(*size)}, float32. */
@@ -124,7 +126,7 @@ public final class Torch {
     public static Tensor ones(long[] size, DType dtype) {
         long[] s = checkSize(size);
         TensorOptions o = options(dtype);
-        return Tensor.make(() -> torch.ones(s, o));
+        return Ops.tensor(() -> torch.ones(s, o));
     }
 
     /** {@code torch.empty(*size)}, float32, uninitialised. */
@@ -136,7 +138,7 @@ public final class Torch {
     public static Tensor empty(long[] size, DType dtype) {
         long[] s = checkSize(size);
         TensorOptions o = options(dtype);
-        return Tensor.make(() -> torch.empty(s, new org.bytedeco.pytorch.DimnameListOptional(), o,
+        return Ops.tensor(() -> torch.empty(s, new org.bytedeco.pytorch.DimnameListOptional(), o,
                 new org.bytedeco.pytorch.MemoryFormatOptional()));
     }
 
@@ -152,7 +154,7 @@ public final class Torch {
     public static Tensor full(long[] size, Number fillValue, DType dtype) {
         long[] s = checkSize(size);
         TensorOptions o = options(dtype);
-        return Tensor.make(() -> torch.full(s, Tensor.scalar(fillValue), o));
+        return Ops.tensor(() -> torch.full(s, Tensor.scalar(fillValue), o));
     }
 
     /** {@code torch.arange(end)}: 0..end-1, int64. */
@@ -167,7 +169,7 @@ public final class Torch {
 
     /** {@code torch.arange(start, end, step)}, int64. */
     public static Tensor arange(long start, long end, long step) {
-        return Tensor.make(() -> torch.arange(new org.bytedeco.pytorch.Scalar(start),
+        return Ops.tensor(() -> torch.arange(new org.bytedeco.pytorch.Scalar(start),
                 new org.bytedeco.pytorch.Scalar(end), new org.bytedeco.pytorch.Scalar(step), options(DType.INT64)));
     }
 
@@ -178,7 +180,7 @@ public final class Torch {
 
     /** {@code torch.arange(start, end, step)} with floating arguments, float32. */
     public static Tensor arange(double start, double end, double step) {
-        return Tensor.make(() -> torch.arange(new org.bytedeco.pytorch.Scalar(start),
+        return Ops.tensor(() -> torch.arange(new org.bytedeco.pytorch.Scalar(start),
                 new org.bytedeco.pytorch.Scalar(end), new org.bytedeco.pytorch.Scalar(step), options(DType.FLOAT32)));
     }
 
@@ -187,14 +189,14 @@ public final class Torch {
         if (steps < 0) {
             throw new IllegalArgumentException("number of steps must be non-negative");
         }
-        return Tensor.make(() -> torch.linspace(new org.bytedeco.pytorch.Scalar(start),
+        return Ops.tensor(() -> torch.linspace(new org.bytedeco.pytorch.Scalar(start),
                 new org.bytedeco.pytorch.Scalar(end), steps, options(DType.FLOAT32)));
     }
 
     /** {@code torch.eye(n)}, float32. */
     public static Tensor eye(long n) {
         checkSize(new long[] {n});
-        return Tensor.make(() -> torch.eye(n, options(DType.FLOAT32)));
+        return Ops.tensor(() -> torch.eye(n, options(DType.FLOAT32)));
     }
 
     // ---------------------------------------------------------------- from Java arrays
@@ -347,7 +349,7 @@ public final class Torch {
     /** {@code torch.cat(tensors, dim)}. */
     public static Tensor cat(List<Tensor> tensors, long dim) {
         TensorVector v = vector(tensors);
-        return Tensor.make(() -> torch.cat(v, dim));
+        return Ops.tensor(() -> torch.cat(v, dim));
     }
 
     /** {@code torch.cat(tensors)} along dimension 0. */
@@ -358,7 +360,7 @@ public final class Torch {
     /** {@code torch.stack(tensors, dim)}. */
     public static Tensor stack(List<Tensor> tensors, long dim) {
         TensorVector v = vector(tensors);
-        return Tensor.make(() -> torch.stack(v, dim));
+        return Ops.tensor(() -> torch.stack(v, dim));
     }
 
     /** {@code torch.stack(tensors)} along dimension 0. */
@@ -380,7 +382,7 @@ public final class Torch {
         org.bytedeco.pytorch.Tensor c = condition.nativeTensor();
         org.bytedeco.pytorch.Tensor a = input.nativeTensor();
         org.bytedeco.pytorch.Tensor b = other.nativeTensor();
-        return Tensor.make(() -> torch.where(c, a, b));
+        return Ops.tensor(() -> torch.where(c, a, b));
     }
 
     /** {@code torch.max(input, dim)}: values and indices. */
@@ -501,13 +503,13 @@ public final class Torch {
 
     /** {@code torch.get_rng_state()}: the default CPU generator's state as a uint8 tensor. */
     public static Tensor getRngState() {
-        return Tensor.make(() -> torch.getDefaultCPUGenerator().get_state());
+        return Ops.tensor(() -> torch.getDefaultCPUGenerator().get_state());
     }
 
     /** {@code torch.set_rng_state(state)}. */
     public static void setRngState(Tensor state) {
         org.bytedeco.pytorch.Tensor s = Objects.requireNonNull(state, "state").nativeTensor();
-        Tensor.call(() -> {
+        Ops.call(() -> {
             torch.getDefaultCPUGenerator().set_state(s);
             return null;
         });
