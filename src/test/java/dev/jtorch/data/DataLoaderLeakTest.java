@@ -287,11 +287,48 @@ class DataLoaderLeakTest {
                 }
             });
             assertEquals("sample 13 is unreadable", e.getMessage());
+            assertEquals(1, e.getSuppressed().length);
+            assertTrue(e.getSuppressed()[0].getMessage().matches(
+                    "Caught IndexOutOfBoundsException in DataLoader worker [01]\\. .*"), e.getSuppressed()[0].getMessage());
             assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L), labels,
                     "the batches before the failing one arrive, in order");
             assertFalse(it.hasNext(), "a failed iteration is over");
         }
         assertWorkersEnded("dataset failures");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> void sneakyThrow(Throwable t) throws E {
+        throw (E) t;
+    }
+
+    @Test
+    void aCheckedExceptionFromAWorkerIsWrapped() {
+        Dataset<List<Tensor>> failing = new Dataset<>() {
+            @Override
+            public List<Tensor> get(long index) {
+                if (index == 5) {
+                    DataLoaderLeakTest.<RuntimeException>sneakyThrow(new java.io.IOException("disk gone"));
+                }
+                return List.of(Torch.tensor(new float[] {index}));
+            }
+
+            @Override
+            public long size() {
+                return 12;
+            }
+        };
+        var loader = new DataLoader<>(failing, new DataLoader.Options().batchSize(2).numWorkers(2));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> {
+            for (Batch b : loader) {
+                b.get(0).sum();
+            }
+        });
+        assertTrue(e.getCause() instanceof java.io.IOException, String.valueOf(e.getCause()));
+        assertEquals("disk gone", e.getCause().getMessage());
+        assertTrue(e.getMessage().matches("Caught IOException in DataLoader worker [01]\\. Original: "
+                + "java.io.IOException: disk gone"), e.getMessage());
+        assertWorkersEnded("a checked failure");
     }
 
     @Test
