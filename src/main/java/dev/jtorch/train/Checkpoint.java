@@ -18,7 +18,9 @@ import java.util.Objects;
  * {@code optimizer_state_dict}, {@code scheduler_state_dict}, {@code scaler_state_dict}, {@code loss} and
  * {@code rng_state} ({@code torch.get_rng_state()}), plus any extra entries. Python's {@code torch.load} reads it
  * and its {@code model_state_dict} loads into the equivalent Python module; a checkpoint Python saved loads here.
- * Saving is atomic (temporary file, then rename).
+ * Saving is atomic (temporary file, then rename). The typed accessors ({@link #epoch()}, {@link #loss()},
+ * {@link #modelStateDict()}...) throw an IllegalArgumentException naming the key, the file, the expected and the
+ * actual type when an entry has the wrong type.
  *
  * <pre>{@code
  * new Checkpoint().epoch(epoch).model(model).optimizer(optimizer).loss(loss).save(path);

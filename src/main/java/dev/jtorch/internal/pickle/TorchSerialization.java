@@ -36,8 +36,11 @@ import org.bytedeco.javacpp.BytePointer;
  * persistent ids), {@code <name>/data/<key>} (each storage's raw little-endian bytes) and {@code <name>/version}.
  * Files written here load in Python with {@code torch.load}; files Python writes load here.
  *
- * <p>Saving is atomic: the archive is written to a temporary file in the target's directory, forced to disk, then
- * moved over the target, so a crash never leaves a half-written file in place of a good one.
+ * <p>Saving is atomic ({@link AtomicFile}): the archive is written to a temporary file in the target's directory,
+ * forced to disk, then renamed over the target, so a crash never leaves a half-written file in place of a good one;
+ * the file gets the permissions Python's {@code open(path, 'wb')} gives it. Shared and recursive containers are
+ * pickled once each with the pickle memo, as Python's pickle does. Loading checks every size the file declares
+ * against the file's actual size before allocating, and names the file in every error.
  */
 public final class TorchSerialization {
     private static final String ARCHIVE = "archive";
