@@ -232,6 +232,33 @@ class CraftedCheckpointTest {
     }
 
     @Test
+    void aDeflatedDataPklDeclaringMoreThanDeflateCanExpandToIsRefused() throws Exception {
+        // 3 MB of a pickle and zeros, deflated to a few KB; its central directory then claims 3 GB
+        byte[] big = new byte[3 << 20];
+        byte[] pickle = new Pickle().str("x").end();
+        System.arraycopy(pickle, 0, big, 0, pickle.length);
+        java.io.ByteArrayOutputStream bo = new java.io.ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bo)) {
+            zip.putNextEntry(new ZipEntry("archive/data.pkl")); // DEFLATED, sizes in the central directory
+            zip.write(big);
+            zip.closeEntry();
+        }
+        byte[] out = bo.toByteArray();
+        ByteBuffer b = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
+        long csize = -1;
+        for (int i = 0; i + 46 < out.length; i++) {
+            if (b.getInt(i) == 0x02014b50) {
+                csize = b.getInt(i + 20) & 0xffffffffL;
+                b.putInt(i + 24, (int) 3_000_000_000L);
+            }
+        }
+        assertTrue(csize > 0 && csize < 100_000, "deflated to " + csize + " bytes");
+        Path p = file("deflated-lie.pt", out);
+        refused(p, "record archive/data.pkl declares 3000000000 bytes, more than its " + csize
+                + " compressed bytes can hold");
+    }
+
+    @Test
     void a249BytePickleDeclaringA2GbStringIsRefusedWithoutAllocatingIt() throws Exception {
         Pickle pk = new Pickle().op('X').le32(0x7ffffff0);
         while (pk.bytes().length < 248) {
