@@ -18,7 +18,9 @@ import java.util.Objects;
  * {@code optimizer_state_dict}, {@code scheduler_state_dict}, {@code scaler_state_dict}, {@code loss} and
  * {@code rng_state} ({@code torch.get_rng_state()}), plus any extra entries. Python's {@code torch.load} reads it
  * and its {@code model_state_dict} loads into the equivalent Python module; a checkpoint Python saved loads here.
- * Saving is atomic (temporary file, then rename).
+ * Saving is atomic (temporary file, then rename). The typed accessors ({@link #epoch()}, {@link #loss()},
+ * {@link #modelStateDict()}...) throw an IllegalArgumentException naming the key, the file, the expected and the
+ * actual type when an entry has the wrong type.
  *
  * <pre>{@code
  * new Checkpoint().epoch(epoch).model(model).optimizer(optimizer).loss(loss).save(path);
@@ -147,33 +149,103 @@ public final class Checkpoint {
         return source == null ? "" : " " + source;
     }
 
-    /** {@code checkpoint['epoch']}. */
+    /**
+     * An entry of an expected type, or an IllegalArgumentException naming the key, the file, the expected type and
+     * the actual one (in Python's words: int, float, str, dict, list, tuple, Tensor, None).
+     */
+    private IllegalArgumentException wrongType(String key, String expected, Object actual) {
+        return new IllegalArgumentException("checkpoint" + where() + ": entry '" + key + "' is " + describe(actual)
+                + ", expected " + expected);
+    }
+
+    /** A value as Python would name its type, with a short excerpt of it. */
+    static String describe(Object v) {
+        if (v == null) {
+            return "None";
+        }
+        String type;
+        if (v instanceof String) {
+            type = "a str";
+        } else if (v instanceof Boolean) {
+            type = "a bool";
+        } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
+                || v instanceof java.math.BigInteger) {
+            type = "an int";
+        } else if (v instanceof Double || v instanceof Float) {
+            type = "a float";
+        } else if (v instanceof Tensor t) {
+            return "a Tensor of shape " + t.shape();
+        } else if (v instanceof Map<?, ?> m) {
+            return "a dict of " + m.size() + " entries";
+        } else if (v instanceof java.util.List<?> l) {
+            return "a list of " + l.size() + " items";
+        } else if (v instanceof Object[] a) {
+            return "a tuple of " + a.length + " items";
+        } else {
+            return "a " + v.getClass().getName();
+        }
+        String text = String.valueOf(v);
+        if (text.length() > 40) {
+            text = text.substring(0, 40) + "...";
+        }
+        return type + " (" + (v instanceof String ? "'" + text + "'" : text) + ")";
+    }
+
+    /** {@code checkpoint['epoch']}: an int. */
     public int epoch() {
-        return ((Number) get("epoch")).intValue();
+        Object v = get("epoch");
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte
+                || (v instanceof Long l && l == (int) (long) l)) {
+            return ((Number) v).intValue();
+        }
+        throw wrongType("epoch", v instanceof Long ? "an int within Java's int range" : "an int", v);
     }
 
     /** {@code checkpoint['loss']} (a number or a one-element tensor). */
     public double loss() {
         Object v = get("loss");
-        return v instanceof Tensor t ? t.item() : ((Number) v).doubleValue();
+        if (v instanceof Tensor t && t.numel() == 1) {
+            return t.item();
+        }
+        if (v instanceof Number n && !(v instanceof java.math.BigInteger)) {
+            return n.doubleValue();
+        }
+        throw wrongType("loss", "a float or a one-element Tensor", v);
     }
 
-    /** {@code checkpoint['model_state_dict']}. */
+    /** {@code checkpoint['model_state_dict']}: a dict of parameter names to tensors. */
     @SuppressWarnings("unchecked")
     public Map<String, Tensor> modelStateDict() {
-        return (Map<String, Tensor>) get(MODEL);
+        Map<?, ?> m = map(MODEL);
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            if (!(e.getKey() instanceof String) || !(e.getValue() instanceof Tensor)) {
+                throw new IllegalArgumentException("checkpoint" + where() + ": entry '" + MODEL + "' maps "
+                        + describe(e.getKey()) + " to " + describe(e.getValue())
+                        + ", expected a dict of str keys to Tensors");
+            }
+        }
+        return (Map<String, Tensor>) m;
     }
 
-    /** {@code checkpoint['optimizer_state_dict']}. */
+    /** {@code checkpoint['optimizer_state_dict']}: a dict. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> optimizerStateDict() {
-        return (Map<String, Object>) get(OPTIMIZER);
+        return (Map<String, Object>) map(OPTIMIZER);
     }
 
-    /** {@code checkpoint['scheduler_state_dict']}. */
+    /** {@code checkpoint['scheduler_state_dict']}: a dict. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> schedulerStateDict() {
-        return (Map<String, Object>) get(SCHEDULER);
+        return (Map<String, Object>) map(SCHEDULER);
+    }
+
+    /** {@code checkpoint[key]} that must be a dict. */
+    private Map<?, ?> map(String key) {
+        Object v = get(key);
+        if (!(v instanceof Map<?, ?> m)) {
+            throw wrongType(key, "a dict", v);
+        }
+        return m;
     }
 
     /**
@@ -200,11 +272,15 @@ public final class Checkpoint {
     /** Loads {@code scaler_state_dict} into the scaler. */
     @SuppressWarnings("unchecked")
     public void restoreScaler(GradScaler scaler) {
-        Objects.requireNonNull(scaler, "scaler").loadStateDict((Map<String, Object>) get(SCALER));
+        Objects.requireNonNull(scaler, "scaler").loadStateDict((Map<String, Object>) map(SCALER));
     }
 
     /** Restores the CPU random-number state saved in the checkpoint ({@code torch.set_rng_state}). */
     public void restoreRngState() {
-        Torch.setRngState((Tensor) get(RNG_STATE));
+        Object v = get(RNG_STATE);
+        if (!(v instanceof Tensor t)) {
+            throw wrongType(RNG_STATE, "a Tensor (torch.get_rng_state())", v);
+        }
+        Torch.setRngState(t);
     }
 }

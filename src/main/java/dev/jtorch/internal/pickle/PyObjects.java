@@ -83,6 +83,9 @@ public final class PyObjects {
                 pickler.save(new Global("collections", "OrderedDict"));
                 out.write(Opcodes.EMPTY_TUPLE);
                 out.write(Opcodes.REDUCE);
+                if (pickler instanceof TorchSerialization.TorchPickler p) {
+                    p.memoize(d); // as Python memoizes the REDUCE result: a dict holding itself refers back to it
+                }
                 if (!d.isEmpty()) {
                     out.write(Opcodes.MARK);
                     for (Map.Entry<Object, Object> e : d.entrySet()) {

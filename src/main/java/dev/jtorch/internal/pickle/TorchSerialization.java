@@ -6,15 +6,11 @@ import dev.jtorch.TensorScope;
 import dev.jtorch.Torch;
 import dev.jtorch.TorchException;
 import dev.jtorch.internal.Ops;
+import dev.jtorch.internal.io.AtomicFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -40,8 +36,11 @@ import org.bytedeco.javacpp.BytePointer;
  * persistent ids), {@code <name>/data/<key>} (each storage's raw little-endian bytes) and {@code <name>/version}.
  * Files written here load in Python with {@code torch.load}; files Python writes load here.
  *
- * <p>Saving is atomic: the archive is written to a temporary file in the target's directory, forced to disk, then
- * moved over the target, so a crash never leaves a half-written file in place of a good one.
+ * <p>Saving is atomic ({@link AtomicFile}): the archive is written to a temporary file in the target's directory,
+ * forced to disk, then renamed over the target, so a crash never leaves a half-written file in place of a good one;
+ * the file gets the permissions Python's {@code open(path, 'wb')} gives it. Shared and recursive containers are
+ * pickled once each with the pickle memo, as Python's pickle does. Loading checks every size the file declares
+ * against the file's actual size before allocating, and names the file in every error.
  */
 public final class TorchSerialization {
     private static final String ARCHIVE = "archive";
@@ -68,10 +67,73 @@ public final class TorchSerialization {
     /** A storage to write: its key in the archive and its bytes. */
     private record Storage(String key, DType dtype, long numel, Tensor data, long nbytes) {}
 
-    /** Pickles storages by persistent id, as torch.save does. */
-    private static final class TorchPickler extends Pickler {
+    /**
+     * Pickles storages by persistent id, as torch.save does, and memoizes containers before their contents as
+     * Python's pickle does, so that recursive structures are written with BINGET back-references.
+     */
+    static final class TorchPickler extends Pickler {
         TorchPickler() {
             super(true, false);
+        }
+
+        /** Memoizes {@code o} now (BINPUT), if not yet: for custom picklers, before they write the contents. */
+        void memoize(Object o) throws IOException {
+            writeMemo(o);
+        }
+
+        private int memoIndex(Object o) {
+            Memo m = memo.get(System.identityHashCode(o));
+            return m != null && m.obj == o ? m.index : -1;
+        }
+
+        private void writeGet(int index) throws IOException {
+            if (index <= 0xff) {
+                out.write(net.razorvine.pickle.Opcodes.BINGET);
+                out.write(index);
+            } else {
+                out.write(net.razorvine.pickle.Opcodes.LONG_BINGET);
+                out.write(net.razorvine.pickle.PickleUtils.integer_to_bytes(index), 0, 4);
+            }
+        }
+
+        /**
+         * Python's {@code save_tuple}: a tuple reached again while its items are being written (through a list or
+         * dict that holds it) is memoized by that inner write, so the outer write drops its items (POP) and refers
+         * to the memoized tuple (BINGET). Other tuples are written exactly as the pickle library writes them.
+         */
+        @Override
+        public void save(Object o) throws IOException {
+            if (!(o instanceof Object[] a) || a.length == 0 || memoIndex(o) >= 0) {
+                super.save(o);
+                return;
+            }
+            recurse++;
+            if (recurse > MAX_RECURSE_DEPTH) {
+                throw new PickleException("maximum recursion depth exceeded while pickling an object");
+            }
+            if (a.length > 3) {
+                out.write(net.razorvine.pickle.Opcodes.MARK);
+            }
+            for (Object x : a) {
+                save(x);
+            }
+            int index = memoIndex(a);
+            if (index >= 0) {
+                if (a.length > 3) {
+                    out.write(net.razorvine.pickle.Opcodes.POP_MARK);
+                } else {
+                    for (int i = 0; i < a.length; i++) {
+                        out.write(net.razorvine.pickle.Opcodes.POP);
+                    }
+                }
+                writeGet(index);
+            } else {
+                out.write(a.length == 1 ? net.razorvine.pickle.Opcodes.TUPLE1
+                        : a.length == 2 ? net.razorvine.pickle.Opcodes.TUPLE2
+                        : a.length == 3 ? net.razorvine.pickle.Opcodes.TUPLE3 : net.razorvine.pickle.Opcodes.TUPLE);
+                writeMemo(a);
+            }
+            recurse--;
         }
 
         @Override
@@ -97,7 +159,7 @@ public final class TorchSerialization {
         try (TensorScope scope = new TensorScope("torch.save")) {
             byte[] pickle;
             try {
-                Object py = toPython(obj, storages, new IdentityHashMap<>());
+                Object py = toPython(obj, new Conversion(storages));
                 pickle = new TorchPickler().dumps(py);
             } catch (IOException | PickleException e) {
                 throw new TorchException("cannot pickle the object to save to " + path + ": " + e.getMessage(), e);
@@ -107,15 +169,9 @@ public final class TorchSerialization {
     }
 
     private static void write(Path path, byte[] pickle, List<Storage> storages) {
-        Path target = path.toAbsolutePath();
-        Path dir = target.getParent();
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
-                    OutputStream raw = java.nio.channels.Channels.newOutputStream(ch);
-                    ZipOutputStream zip = new ZipOutputStream(raw)) {
+            AtomicFile.write(path, out -> {
+                ZipOutputStream zip = new ZipOutputStream(out);
                 zip.setMethod(ZipOutputStream.STORED);
                 byte[] chunk = new byte[CHUNK];
                 stored(zip, ARCHIVE + "/data.pkl", pickle);
@@ -123,26 +179,10 @@ public final class TorchSerialization {
                     stored(zip, ARCHIVE + "/data/" + s.key(), s, chunk);
                 }
                 stored(zip, ARCHIVE + "/version", "3\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                zip.finish();
-                zip.flush();
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
+                zip.finish(); // not close(): AtomicFile flushes, forces and closes the file
+            });
         } catch (IOException e) {
             throw new TorchException("cannot write " + path + ": " + e, e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the temporary file is left behind; the target was not touched
-                }
-            }
         }
     }
 
@@ -184,7 +224,30 @@ public final class TorchSerialization {
         zip.putNextEntry(e);
     }
 
-    private static Object toPython(Object o, List<Storage> storages, Map<Object, Object> seen) {
+    /**
+     * Python's recursion limit as pickle meets it: deeper nesting is refused with Python's RecursionError message
+     * instead of overflowing the stack (the pickle library itself stops at 1000 levels).
+     */
+    static final int MAX_DEPTH = 900;
+
+    /** The conversion of one object graph: what was converted (by identity) and the containers on the path. */
+    private static final class Conversion {
+        final List<Storage> storages;
+        final Map<Object, Object> seen = new IdentityHashMap<>();
+        /** The containers being converted, outermost first (arrays and mutable containers). */
+        final List<Object> path = new ArrayList<>();
+
+        Conversion(List<Storage> storages) {
+            this.storages = storages;
+        }
+    }
+
+    /**
+     * The object as the pickler writes it. Containers are converted once each (by identity), and registered before
+     * their contents, so shared and recursive structures (a dict holding itself) come out shared and recursive, and
+     * the pickler's memo writes them as Python's pickle does (BINPUT, then BINGET for each later reference).
+     */
+    private static Object toPython(Object o, Conversion c) {
         if (o == null || o instanceof String || o instanceof Boolean || o instanceof Integer || o instanceof Long
                 || o instanceof Double || o instanceof Short || o instanceof Byte) {
             return o;
@@ -192,49 +255,69 @@ public final class TorchSerialization {
         if (o instanceof Float f) {
             return f.doubleValue();
         }
-        if (o instanceof Tensor t) {
-            Object done = seen.get(t);
-            if (done != null) {
-                return done;
+        if (o instanceof PyObjects.Global || o instanceof PyObjects.Reduce) {
+            return o;
+        }
+        Object done = c.seen.get(o);
+        if (done != null) {
+            if (o instanceof Object[] && c.path.contains(o)) {
+                checkTupleCycle(o, c);
             }
-            Object r = tensor(t, storages);
-            seen.put(t, r);
+            return done;
+        }
+        if (o instanceof Tensor t) {
+            Object r = tensor(t, c.storages);
+            c.seen.put(t, r);
             return r;
         }
-        if (o instanceof dev.jtorch.nn.StateDict d) {
-            PyObjects.OrderedDict out = new PyObjects.OrderedDict();
-            for (Map.Entry<String, Tensor> e : d.entrySet()) {
-                out.put(e.getKey(), toPython(e.getValue(), storages, seen));
-            }
-            return out;
+        if (c.path.size() >= MAX_DEPTH) {
+            throw new IllegalArgumentException("maximum recursion depth exceeded while pickling an object (the object"
+                    + " to save is nested more than " + MAX_DEPTH + " containers deep)");
         }
-        if (o instanceof PyObjects.OrderedDict d) {
-            PyObjects.OrderedDict out = new PyObjects.OrderedDict();
-            for (Map.Entry<Object, Object> e : d.entrySet()) {
-                out.put(toPython(e.getKey(), storages, seen), toPython(e.getValue(), storages, seen));
+        c.path.add(o);
+        try {
+            if (o instanceof dev.jtorch.nn.StateDict d) {
+                PyObjects.OrderedDict out = new PyObjects.OrderedDict();
+                c.seen.put(o, out);
+                for (Map.Entry<String, Tensor> e : d.entrySet()) {
+                    out.put(e.getKey(), toPython(e.getValue(), c));
+                }
+                return out;
             }
-            return out;
-        }
-        if (o instanceof Map<?, ?> m) {
-            Map<Object, Object> out = new LinkedHashMap<>();
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                out.put(toPython(e.getKey(), storages, seen), toPython(e.getValue(), storages, seen));
+            if (o instanceof PyObjects.OrderedDict d) {
+                PyObjects.OrderedDict out = new PyObjects.OrderedDict();
+                c.seen.put(o, out);
+                for (Map.Entry<Object, Object> e : d.entrySet()) {
+                    out.put(key(e.getKey(), c), toPython(e.getValue(), c));
+                }
+                return out;
             }
-            return out;
-        }
-        if (o instanceof List<?> l) {
-            List<Object> out = new ArrayList<>(l.size());
-            for (Object x : l) {
-                out.add(toPython(x, storages, seen));
+            if (o instanceof Map<?, ?> m) {
+                Map<Object, Object> out = new LinkedHashMap<>();
+                c.seen.put(o, out);
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    out.put(key(e.getKey(), c), toPython(e.getValue(), c));
+                }
+                return out;
             }
-            return out;
-        }
-        if (o instanceof Object[] a) {
-            Object[] out = new Object[a.length];
-            for (int i = 0; i < a.length; i++) {
-                out[i] = toPython(a[i], storages, seen);
+            if (o instanceof List<?> l) {
+                List<Object> out = new ArrayList<>(l.size());
+                c.seen.put(o, out);
+                for (Object x : l) {
+                    out.add(toPython(x, c));
+                }
+                return out;
             }
-            return out;
+            if (o instanceof Object[] a) {
+                Object[] out = new Object[a.length];
+                c.seen.put(o, out);
+                for (int i = 0; i < a.length; i++) {
+                    out[i] = toPython(a[i], c);
+                }
+                return out;
+            }
+        } finally {
+            c.path.remove(c.path.size() - 1);
         }
         if (o instanceof double[] a) {
             Object[] out = new Object[a.length];
@@ -257,11 +340,35 @@ public final class TorchSerialization {
             }
             return out;
         }
-        if (o instanceof PyObjects.Global || o instanceof PyObjects.Reduce) {
-            return o;
-        }
         throw new IllegalArgumentException("cannot save a " + o.getClass().getName()
                 + ": use maps, lists, arrays, strings, numbers, booleans, null and tensors");
+    }
+
+    /**
+     * A dict key: hashable in Python, so no dict or list, and (for Java's hash maps) no container on the current
+     * path, whose hash code would never end.
+     */
+    private static Object key(Object k, Conversion c) {
+        if (k instanceof Map<?, ?> || k instanceof List<?>) {
+            throw new IllegalArgumentException("cannot save a dict with a " + (k instanceof Map ? "dict" : "list")
+                    + " as a key: unhashable type: '" + (k instanceof Map ? "dict" : "list") + "'");
+        }
+        return toPython(k, c);
+    }
+
+    /**
+     * An array met again while it is being converted: Python can pickle a tuple that holds itself only through a
+     * list or dict (the tuple is then rebuilt after its contents); an array that holds itself through arrays alone
+     * has no Python counterpart.
+     */
+    private static void checkTupleCycle(Object array, Conversion c) {
+        for (int i = c.path.size() - 1; i >= 0 && c.path.get(i) != array; i--) {
+            if (!(c.path.get(i) instanceof Object[])) {
+                return; // through a list or dict: Python's pickle writes it
+            }
+        }
+        throw new IllegalArgumentException("cannot save an Object[] (a Python tuple) that contains itself through"
+                + " tuples alone: a tuple cannot contain itself in Python; use a List for a recursive structure");
     }
 
     private static Object tensor(Tensor t, List<Storage> storages) {
@@ -314,10 +421,12 @@ public final class TorchSerialization {
     }
 
     private static Tensor rebuildTensor(Object[] args) {
-        LoadedStorage storage = (LoadedStorage) args[0];
-        long offset = ((Number) args[1]).longValue();
-        long[] size = longs(args[2]);
-        long[] stride = longs(args[3]);
+        if (args.length < 4 || !(args[0] instanceof LoadedStorage storage) || !(args[1] instanceof Number off)) {
+            throw new PickleException("_rebuild_tensor_v2 called without (storage, offset, size, stride)");
+        }
+        long offset = integer(off, "storage offset");
+        long[] size = longs(args[2], "size");
+        long[] stride = longs(args[3], "stride");
         boolean requiresGrad = args.length > 4 && Boolean.TRUE.equals(args[4]);
         Tensor base = storage.data();
         checkBounds(offset, size, stride, base.numel());
@@ -331,38 +440,135 @@ public final class TorchSerialization {
         return t.keep();
     }
 
-    /** A tensor must lie within its storage (set_ would silently grow the storage with uninitialized bytes). */
-    private static void checkBounds(long offset, long[] size, long[] stride, long storageNumel) {
+    /**
+     * A tensor must lie within its storage (set_ would silently grow the storage with uninitialized bytes), and its
+     * element count must be a long (libtorch would overflow).
+     */
+    static void checkBounds(long offset, long[] size, long[] stride, long storageNumel) {
         if (offset < 0 || size.length != stride.length) {
             throw new PickleException("tensor with offset " + offset + ", " + size.length + " sizes and "
                     + stride.length + " strides");
         }
-        long last = offset;
+        long numel = 1;
         for (int i = 0; i < size.length; i++) {
             if (size[i] < 0 || stride[i] < 0) {
-                throw new PickleException("tensor with negative size or stride");
+                throw new PickleException("tensor with negative size or stride: size " + java.util.Arrays.toString(size)
+                        + ", stride " + java.util.Arrays.toString(stride));
             }
-            if (size[i] == 0) {
-                return; // no elements: nothing to read
+            try {
+                numel = Math.multiplyExact(numel, size[i]);
+            } catch (ArithmeticException e) {
+                throw new PickleException("tensor of size " + java.util.Arrays.toString(size)
+                        + ": its number of elements overflows a 64-bit integer");
             }
+        }
+        if (numel == 0) {
+            return; // no elements: nothing to read
+        }
+        long last = offset;
+        for (int i = 0; i < size.length; i++) {
             try {
                 last = Math.addExact(last, Math.multiplyExact(size[i] - 1, stride[i]));
             } catch (ArithmeticException e) {
-                throw new PickleException("tensor sizes and strides overflow");
+                throw new PickleException("tensor sizes and strides overflow: size " + java.util.Arrays.toString(size)
+                        + ", stride " + java.util.Arrays.toString(stride) + ", offset " + offset);
             }
         }
         if (last >= storageNumel) {
-            throw new PickleException("tensor reaches element " + last + " of a storage of " + storageNumel);
+            throw new PickleException("tensor of size " + java.util.Arrays.toString(size) + ", stride "
+                    + java.util.Arrays.toString(stride) + " and offset " + offset + " reaches element " + last
+                    + " of a storage of " + storageNumel + " elements");
         }
     }
 
-    private static long[] longs(Object tuple) {
-        Object[] a = (Object[]) tuple;
+    private static long integer(Number n, String what) {
+        if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
+            return n.longValue();
+        }
+        if (n instanceof java.math.BigInteger b) {
+            try {
+                return b.longValueExact();
+            } catch (ArithmeticException e) {
+                throw new PickleException(what + " " + b + " does not fit in 64 bits");
+            }
+        }
+        throw new PickleException(what + " is a " + n.getClass().getSimpleName() + " (" + n + "), not an int");
+    }
+
+    private static long[] longs(Object tuple, String what) {
+        if (!(tuple instanceof Object[] a)) {
+            throw new PickleException("tensor " + what + " is not a tuple of ints");
+        }
         long[] out = new long[a.length];
         for (int i = 0; i < a.length; i++) {
-            out[i] = ((Number) a[i]).longValue();
+            if (!(a[i] instanceof Number n)) {
+                throw new PickleException("tensor " + what + " holds " + a[i] + ", not an int");
+            }
+            out[i] = integer(n, "tensor " + what);
         }
         return out;
+    }
+
+    /** The most bytes a deflated zip entry can expand to per compressed byte (deflate's limit is about 1032). */
+    private static final long MAX_DEFLATE_RATIO = 1032;
+
+    /**
+     * An entry's declared size, checked against what the archive can hold: a stored entry is no larger than the
+     * file, a deflated one no larger than deflate can expand its compressed bytes to.
+     */
+    private static long checkedSize(ZipEntry e, long fileSize, Path path) {
+        long size = e.getSize();
+        long csize = e.getCompressedSize();
+        if (size < 0) {
+            throw new PickleException("record " + e.getName() + " of " + path + " does not declare its size");
+        }
+        if (e.getMethod() == ZipEntry.STORED || e.getMethod() == -1) {
+            if (size > fileSize) {
+                throw new PickleException("record " + e.getName() + " declares " + size + " bytes but the file has "
+                        + "only " + fileSize + " bytes");
+            }
+        } else {
+            long max = csize < 0 ? fileSize : Math.min(csize, fileSize);
+            if (size / MAX_DEFLATE_RATIO > max) {
+                throw new PickleException("record " + e.getName() + " declares " + size + " bytes, more than its "
+                        + Math.max(csize, 0) + " compressed bytes can hold");
+            }
+        }
+        return size;
+    }
+
+    /** The largest data.pkl read into memory: a Java array's limit, and half the heap this JVM may still take. */
+    private static long maxPickleBytes() {
+        Runtime rt = Runtime.getRuntime();
+        long heapLeft = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        return Math.min(Integer.MAX_VALUE - 16L, Math.max(heapLeft / 2, 1 << 20));
+    }
+
+    /** data.pkl's bytes: exactly the declared size, read only once the size is known to be possible. */
+    private static byte[] readPickle(ZipFile zip, ZipEntry pkl, long fileSize, Path path) throws IOException {
+        long size = checkedSize(pkl, fileSize, path);
+        long max = maxPickleBytes();
+        if (size > max) {
+            throw new PickleException("record " + pkl.getName() + " declares " + size + " bytes, more than the "
+                    + max + " bytes this JVM can read into memory (raise -Xmx to load it)");
+        }
+        byte[] data = new byte[(int) size];
+        int off = 0;
+        try (InputStream in = zip.getInputStream(pkl)) {
+            while (off < data.length) {
+                int n = in.read(data, off, data.length - off);
+                if (n < 0) {
+                    throw new PickleException("record " + pkl.getName() + " declares " + size + " bytes but holds "
+                            + "only " + off);
+                }
+                off += n;
+            }
+            if (in.read() >= 0) {
+                throw new PickleException("record " + pkl.getName() + " holds more than its declared " + size
+                        + " bytes");
+            }
+        }
+        return data;
     }
 
     /** Reads storages from the archive by persistent id. */
@@ -370,23 +576,36 @@ public final class TorchSerialization {
         private final ZipFile zip;
         private final String prefix;
         private final Path path;
+        private final long fileSize;
         private final Map<String, LoadedStorage> loaded = new HashMap<>();
+        private long pickleSize;
 
-        TorchUnpickler(ZipFile zip, String prefix, Path path) {
+        TorchUnpickler(ZipFile zip, String prefix, Path path, long fileSize) {
             this.zip = zip;
             this.prefix = prefix;
             this.path = path;
+            this.fileSize = fileSize;
+        }
+
+        @Override
+        public Object loads(byte[] pickle) throws PickleException, IOException {
+            pickleSize = pickle.length;
+            return load(new java.io.ByteArrayInputStream(pickle));
         }
 
         /** Keeps Python's dict order: plain dicts become LinkedHashMaps and SETITEMS inserts in file order. */
         @Override
         protected Object dispatch(short key) throws PickleException, IOException {
+            checkLength(key);
             if (key == net.razorvine.pickle.Opcodes.EMPTY_DICT) {
                 stack.add(new LinkedHashMap<Object, Object>());
                 return NO_RETURN_VALUE;
             }
             if (key == net.razorvine.pickle.Opcodes.SETITEMS) {
                 List<Object> items = stack.pop_all_since_marker();
+                if (!(stack.peek() instanceof Map<?, ?>)) {
+                    throw new PickleException("SETITEMS on a " + typeName(stack.peek()) + ", not a dict");
+                }
                 @SuppressWarnings("unchecked")
                 Map<Object, Object> target = (Map<Object, Object>) stack.peek();
                 for (int i = 0; i + 1 < items.size(); i += 2) {
@@ -397,6 +616,54 @@ public final class TorchSerialization {
             return super.dispatch(key);
         }
 
+        /**
+         * A counted string, bytes or long must fit in what is left of data.pkl: its declared length is checked
+         * before the pickle library allocates an array of that length.
+         */
+        private void checkLength(short key) throws IOException {
+            int width;
+            String name;
+            switch (key) {
+                case net.razorvine.pickle.Opcodes.BINSTRING -> { width = 4; name = "BINSTRING"; }
+                case net.razorvine.pickle.Opcodes.BINBYTES -> { width = 4; name = "BINBYTES"; }
+                case net.razorvine.pickle.Opcodes.BINUNICODE -> { width = 4; name = "BINUNICODE"; }
+                case net.razorvine.pickle.Opcodes.LONG4 -> { width = 4; name = "LONG4"; }
+                case net.razorvine.pickle.Opcodes.BINUNICODE8 -> { width = 8; name = "BINUNICODE8"; }
+                case net.razorvine.pickle.Opcodes.BINBYTES8 -> { width = 8; name = "BINBYTES8"; }
+                case net.razorvine.pickle.Opcodes.BYTEARRAY8 -> { width = 8; name = "BYTEARRAY8"; }
+                case net.razorvine.pickle.Opcodes.SHORT_BINSTRING -> { width = 1; name = "SHORT_BINSTRING"; }
+                case net.razorvine.pickle.Opcodes.SHORT_BINBYTES -> { width = 1; name = "SHORT_BINBYTES"; }
+                case net.razorvine.pickle.Opcodes.SHORT_BINUNICODE -> { width = 1; name = "SHORT_BINUNICODE"; }
+                case net.razorvine.pickle.Opcodes.LONG1 -> { width = 1; name = "LONG1"; }
+                default -> {
+                    return;
+                }
+            }
+            int remaining = input.available();
+            long at = pickleSize - remaining - 1;
+            if (remaining < width) {
+                throw new PickleException("data.pkl ends inside the length of the " + name + " at byte " + at);
+            }
+            byte[] b = new byte[width];
+            input.mark(width);
+            if (input.read(b) != width) {
+                throw new PickleException("data.pkl ends inside the length of the " + name + " at byte " + at);
+            }
+            input.reset();
+            long len = 0;
+            for (int i = width - 1; i >= 0; i--) {
+                len = (len << 8) | (b[i] & 0xff);
+            }
+            if (width == 4) {
+                len = (int) len; // a signed 32-bit length, as Python reads it
+            }
+            long left = remaining - width;
+            if (len < 0 || len > left) {
+                throw new PickleException("data.pkl declares a " + name + " of " + len + " bytes at byte " + at
+                        + ", but only " + left + " bytes follow");
+            }
+        }
+
         @Override
         protected Object persistentLoad(Object pid) {
             if (!(pid instanceof Object[] t) || t.length < 5 || !"storage".equals(t[0])) {
@@ -405,8 +672,13 @@ public final class TorchSerialization {
             if (!(t[1] instanceof StorageType type)) {
                 throw new PickleException("unsupported storage type " + t[1] + " in " + path);
             }
-            String key = String.valueOf(t[2]);
-            long numel = ((Number) t[4]).longValue();
+            if (!(t[2] instanceof String key)) {
+                throw new PickleException("storage key " + t[2] + " is not a string");
+            }
+            if (!(t[4] instanceof Number n)) {
+                throw new PickleException("storage " + key + " declares " + t[4] + " elements, not an int");
+            }
+            long numel = integer(n, "number of elements of storage " + key);
             return loaded.computeIfAbsent(key, k -> readStorage(k, type.dtype(), numel));
         }
 
@@ -416,11 +688,21 @@ public final class TorchSerialization {
                 throw new PickleException("storage " + key + " is missing from " + path);
             }
             long itemSize = Torch.empty(new long[] {0}, dtype).nativeTensor().element_size();
-            if (numel < 0 || e.getSize() != numel * itemSize) {
-                throw new PickleException("storage " + key + " of " + path + " has " + e.getSize() + " bytes, "
+            if (numel < 0) {
+                throw new PickleException("storage " + key + " declares a negative number of elements: " + numel);
+            }
+            long nbytes;
+            try {
+                nbytes = Math.multiplyExact(numel, itemSize);
+            } catch (ArithmeticException ex) {
+                throw new PickleException("storage " + key + " declares " + numel + " elements of " + itemSize
+                        + " bytes: more bytes than a 64-bit integer counts");
+            }
+            long expected = checkedSize(e, fileSize, path);
+            if (expected != nbytes) {
+                throw new PickleException("storage " + key + " of " + path + " has " + expected + " bytes, "
                         + numel + " x " + itemSize + " expected");
             }
-            long expected = e.getSize();
             Tensor data = Torch.empty(new long[] {numel}, dtype).keep();
             // Straight into the tensor's memory, a chunk at a time, checking the entry's CRC (ZipFile does not).
             BytePointer dst = new BytePointer(data.nativeTensor().data_ptr());
@@ -452,12 +734,22 @@ public final class TorchSerialization {
         }
     }
 
+    private static String typeName(Object o) {
+        return o == null ? "None" : o.getClass().getSimpleName();
+    }
+
     /**
      * Python's {@code torch.load(path)} (to the CPU): dicts become {@link LinkedHashMap}s ({@link PyObjects.OrderedDict}
      * for OrderedDicts), lists {@code ArrayList}s, tuples {@code Object[]}, ints {@code Integer} or {@code Long},
-     * floats {@code Double}, tensors {@link Tensor}s outside every scope.
+     * floats {@code Double}, tensors {@link Tensor}s outside every scope. Recursive structures (a dict holding
+     * itself) load recursive, as in Python.
      *
-     * @throws TorchException naming the file if it is missing, truncated, corrupted or not in torch.save's format
+     * <p>Every size the file declares (records, strings, storages, tensor shapes) is checked against the file's
+     * actual size before memory is allocated for it, so a crafted or corrupted file fails with a message instead of
+     * exhausting memory.
+     *
+     * @throws TorchException naming the file and what is wrong with it if it is missing, truncated, corrupted or not
+     *     in torch.save's format
      */
     public static Object load(Path path) {
         Objects.requireNonNull(path, "path");
@@ -465,6 +757,7 @@ public final class TorchSerialization {
             throw new TorchException("cannot load " + path + ": no such file");
         }
         try (ZipFile zip = new ZipFile(path.toFile())) {
+            long fileSize = Files.size(path);
             String prefix = null;
             for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements();) {
                 String name = en.nextElement().getName();
@@ -477,19 +770,26 @@ public final class TorchSerialization {
                 throw new TorchException("cannot load " + path + ": not a torch.save archive (no data.pkl record)");
             }
             ZipEntry pkl = zip.getEntry(prefix + "data.pkl");
-            byte[] pickle;
-            try (InputStream in = zip.getInputStream(pkl)) {
-                pickle = in.readAllBytes();
-            }
+            byte[] pickle = readPickle(zip, pkl, fileSize, path);
             try (TensorScope scope = new TensorScope("torch.load")) {
-                return new TorchUnpickler(zip, prefix, path).loads(pickle);
+                return new TorchUnpickler(zip, prefix, path, fileSize).loads(pickle);
             }
         } catch (ZipException e) {
             throw new TorchException("cannot load " + path + ": not a valid torch.save archive (" + e.getMessage()
                     + "); the file may be truncated or corrupted", e);
-        } catch (PickleException | IOException | ClassCastException | IndexOutOfBoundsException e) {
-            throw new TorchException("cannot load " + path + ": corrupted torch.save archive (" + e.getMessage() + ")",
-                    e);
+        } catch (TorchException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("cannot load " + path)) {
+                throw e;
+            }
+            throw corrupted(path, e);
+        } catch (IOException | RuntimeException e) {
+            throw corrupted(path, e);
         }
+    }
+
+    private static TorchException corrupted(Path path, Exception e) {
+        String what = e instanceof PickleException || e instanceof TorchException || e instanceof IOException
+                ? e.getMessage() : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return new TorchException("cannot load " + path + ": corrupted torch.save archive (" + what + ")", e);
     }
 }
