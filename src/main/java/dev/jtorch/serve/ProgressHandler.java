@@ -294,7 +294,7 @@ final class ProgressHandler extends Handler.Abstract {
                     b.append("{\"run\":").append(FeedJson.json(feed.id())).append(",\"metrics\":[");
                 }
                 while (b.length() < METRICS_PAGE_BYTES) {
-                    RunFeed.Page p = feed.page(cursor, until, type, METRICS_PAGE_RECORDS);
+                    MetricPages.Page p = feed.page(cursor, until, type, METRICS_PAGE_RECORDS);
                     String records = p.apiJson();
                     if (!records.isEmpty()) {
                         if (!first) {

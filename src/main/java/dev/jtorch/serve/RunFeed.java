@@ -3,7 +3,6 @@ package dev.jtorch.serve;
 import static dev.jtorch.serve.FeedJson.json;
 import static dev.jtorch.serve.FeedJson.text;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jtorch.internal.Json;
 import dev.jtorch.train.CheckpointInfo;
@@ -12,22 +11,13 @@ import dev.jtorch.train.Progress;
 import dev.jtorch.train.RunDirectory;
 import dev.jtorch.train.RunListener;
 import dev.jtorch.train.RunStatus;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,61 +39,8 @@ final class RunFeed implements RunListener {
     /** At most this many metric records, and about this many bytes, in one page of history for a stream. */
     static final int HISTORY_RECORDS = 2_000;
     static final int HISTORY_BYTES = 512 * 1024;
-    /** At most this many lines looked at for one page (a filtered page may be empty). */
-    static final int PAGE_EXAMINE = 16 * 1024;
     /** Every this many refreshes of a watched run, its checkpoint files are {@code stat}ed even if unchanged. */
     static final int RESTAT_EVERY = 5;
-
-    /**
-     * One page of metric records: those found, the last line looked at, and whether that is the end asked for.
-     * Pages read from the file are shared by the requests that ask for the same one (everyone opening a run's page
-     * reads the same history), so their JSON is made once ({@link #apiJson()}, {@link #sseFrames()}).
-     */
-    record Page(List<MetricRecord> records, long lastExamined, boolean end, String[] rendered) {
-        Page(List<MetricRecord> records, long lastExamined, boolean end) {
-            this(records, lastExamined, end, new String[2]);
-        }
-
-        /** The records as API objects, comma-separated (the inside of a JSON array). */
-        String apiJson() {
-            synchronized (rendered) {
-                if (rendered[0] == null) {
-                    StringBuilder b = new StringBuilder(128 * records.size());
-                    for (MetricRecord r : records) {
-                        if (b.length() > 0) {
-                            b.append(',');
-                        }
-                        b.append(json(FeedJson.metricJson(r)));
-                    }
-                    rendered[0] = b.toString();
-                }
-                return rendered[0];
-            }
-        }
-
-        /** The records as {@code metric} events. */
-        String sseFrames() {
-            synchronized (rendered) {
-                if (rendered[1] == null) {
-                    StringBuilder b = new StringBuilder(160 * records.size());
-                    appendFrames(b, records);
-                    rendered[1] = b.toString();
-                }
-                return rendered[1];
-            }
-        }
-    }
-
-    private record PageKey(long after, long until, MetricRecord.Type type, int max) {}
-
-    /** The last few pages read from the file, shared by requests asking for the same page. */
-    private static final int PAGE_CACHE = 16;
-    private final Map<PageKey, CompletableFuture<Page>> pageCache = new LinkedHashMap<>(32, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<PageKey, CompletableFuture<Page>> eldest) {
-            return size() > PAGE_CACHE;
-        }
-    };
 
     /** A page of history frames for a stream catching up; {@code done}: it is live now. */
     record History(String frames, long last, boolean done) {}
@@ -114,17 +51,15 @@ final class RunFeed implements RunListener {
     private final int windowCapacity;
     private final MetricsFile metricsFile;
     private final CheckpointLister lister;
+    private final MetricPages pages;
     private final Broadcaster streams = new Broadcaster();
 
     private RunDirectory live;
     private MetricsWindow window;
     private Integer lastEpoch;
+    private final ConfigWatch configWatch;
     private ObjectNode config;
-    private FileTime configModified;
-    private long configSize = -1;
-    private Object configKey;
     private long configVersion;
-    private Instant startTime = Instant.EPOCH;
     private final Map<String, Integer> checkpointEpochs = new HashMap<>();
     private Map<String, CheckpointInfo> announcedCheckpoints = new LinkedHashMap<>();
     private Progress progress;
@@ -140,6 +75,8 @@ final class RunFeed implements RunListener {
         this.windowCapacity = windowCapacity;
         this.metricsFile = new MetricsFile(dir.resolve(RunDirectory.METRICS_FILE), stats);
         this.lister = new CheckpointLister(dir, stats);
+        this.configWatch = new ConfigWatch(dir.resolve(RunDirectory.CONFIG_FILE), stats);
+        this.pages = new MetricPages(metricsFile, dir.resolve(RunDirectory.METRICS_FILE));
     }
 
     String id() {
@@ -228,22 +165,12 @@ final class RunFeed implements RunListener {
             return;
         }
         while (sentThrough < lines) {
-            Page p = page(sentThrough, lines, null, HISTORY_RECORDS);
+            MetricPages.Page p = page(sentThrough, lines, null, HISTORY_RECORDS);
             String frames = p.sseFrames();
             if (!frames.isEmpty()) {
                 streams.send(frames);
             }
             sentThrough = p.lastExamined();
-        }
-    }
-
-    private static void appendFrames(StringBuilder b, List<MetricRecord> records) {
-        for (MetricRecord r : records) {
-            try {
-                b.append(EventStream.frame("metric", r.line(), json(FeedJson.metricJson(r))));
-            } catch (RuntimeException e) {
-                // a record that cannot be shown must not hold back the ones after it
-            }
         }
     }
 
@@ -286,7 +213,7 @@ final class RunFeed implements RunListener {
         StringBuilder b = new StringBuilder(64 * 1024);
         long last = after;
         while (last < lines && b.length() < HISTORY_BYTES) {
-            Page p = page(last, lines, null, HISTORY_RECORDS);
+            MetricPages.Page p = page(last, lines, null, HISTORY_RECORDS);
             b.append(p.sseFrames());
             last = p.lastExamined();
         }
@@ -357,71 +284,23 @@ final class RunFeed implements RunListener {
 
     /**
      * Metric records with {@code after < line <= until}, optionally of one type: at most {@code max} of them, from
-     * memory when the window has them, else from the file (looking at no more than {@value #PAGE_EXAMINE} lines).
+     * memory when the window has them, else from the file (looking at no more than {@value MetricPages#PAGE_EXAMINE} lines).
      */
-    Page page(long after, long until, MetricRecord.Type type, int max) {
+    MetricPages.Page page(long after, long until, MetricRecord.Type type, int max) {
         long end;
         long[] last = new long[1];
         synchronized (this) {
             end = Math.min(until, metricsFile.lines());
             if (after >= end) {
-                return new Page(List.of(), Math.max(after, end), true);
+                return new MetricPages.Page(List.of(), Math.max(after, end), true);
             }
             activateWindow();
             if (after >= window.coveredAfter()) {
                 List<MetricRecord> found = window.after(after, end, type, max, last);
-                return new Page(found, last[0], last[0] >= end);
+                return new MetricPages.Page(found, last[0], last[0] >= end);
             }
         }
-        // older lines: read from the file without holding this feed's lock (the file is append-only)
-        PageKey key = new PageKey(after, end, type, max);
-        CompletableFuture<Page> shared;
-        CompletableFuture<Page> mine = new CompletableFuture<>();
-        synchronized (pageCache) {
-            shared = pageCache.get(key);
-            if (shared == null) {
-                pageCache.put(key, mine);
-            }
-        }
-        if (shared != null) {
-            return shared.join(); // read (or being read) for another request: once is enough
-        }
-        try {
-            Page p = readPage(after, end, type, max);
-            mine.complete(p);
-            return p;
-        } catch (RuntimeException e) {
-            synchronized (pageCache) {
-                pageCache.remove(key, mine);
-            }
-            mine.completeExceptionally(e);
-            throw e;
-        }
-    }
-
-    private Page readPage(long after, long end, MetricRecord.Type type, int max) {
-        long[] last = new long[1];
-        List<MetricRecord> found = new ArrayList<>();
-        last[0] = after;
-        try {
-            metricsFile.read(after + 1, (n, bytes, off, len) -> {
-                if (n > end) {
-                    return false;
-                }
-                last[0] = n;
-                MetricRecord r = FeedJson.parseLine(n, bytes, off, len);
-                if (r != null && (type == null || r.type() == type)) {
-                    found.add(r);
-                }
-                return found.size() < max && n - after < PAGE_EXAMINE;
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + dir.resolve(RunDirectory.METRICS_FILE), e);
-        }
-        if (last[0] == after) {
-            last[0] = end; // nothing more could be read: the file lost lines (it is append-only): stop here
-        }
-        return new Page(List.copyOf(found), last[0], last[0] >= end);
+        return pages.fromFile(after, end, type, max); // older lines: without holding this feed's lock
     }
 
     // ------------------------------------------------------------------------------------------------ JSON views
@@ -469,50 +348,19 @@ final class RunFeed implements RunListener {
     }
 
     synchronized Instant startTime() {
-        return startTime;
+        return configWatch.startTime();
     }
 
     // ------------------------------------------------------------------------------------------------ files
 
     private boolean readConfig() {
-        Path file = dir.resolve(RunDirectory.CONFIG_FILE);
-        try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (!a.isRegularFile()) {
-                return false;
-            }
-            if (config != null && a.lastModifiedTime().equals(configModified) && a.size() == configSize
-                    && Objects.equals(a.fileKey(), configKey)) {
-                return true;
-            }
-            stats.configReads.incrementAndGet();
-            JsonNode n = Json.mapper().readTree(file.toFile());
-            if (n instanceof ObjectNode o) {
-                boolean changed = config != null && !o.equals(config);
-                config = o;
-                configModified = a.lastModifiedTime();
-                configSize = a.size();
-                configKey = a.fileKey();
-                startTime = parseInstant(text(o, "start_time"));
-                if (changed) {
-                    configVersion++;
-                    broadcast(EventStream.frame("status", null, json(detail())));
-                }
-            }
-            return config != null;
-        } catch (NoSuchFileException e) {
-            return false;
-        } catch (IOException e) {
-            return config != null; // half-written by a non-atomic writer: keep what we had
+        ConfigWatch.Result r = configWatch.check();
+        config = configWatch.config();
+        if (r == ConfigWatch.Result.CHANGED) {
+            configVersion++;
+            broadcast(EventStream.frame("status", null, json(detail())));
         }
-    }
-
-    private static Instant parseInstant(String s) {
-        try {
-            return s == null ? Instant.EPOCH : Instant.parse(s);
-        } catch (RuntimeException e) {
-            return Instant.EPOCH;
-        }
+        return r != ConfigWatch.Result.GONE;
     }
 
     /** Reads the whole lines appended to metrics.jsonl since the last read. */
