@@ -62,29 +62,39 @@ final class MetricPages {
         }
     }
 
-    private record PageKey(long after, long until, MetricRecord.Type type, int max) {}
+    private record PageKey(Path file, long after, long until, MetricRecord.Type type, int max) {}
 
-    /** The last few pages read from the file, shared by requests asking for the same page. */
-    private static final int PAGE_CACHE = 16;
-    private final Map<PageKey, CompletableFuture<Page>> pageCache = new LinkedHashMap<>(32, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<PageKey, CompletableFuture<Page>> eldest) {
-            return size() > PAGE_CACHE;
+    /**
+     * The last pages read from the files of all runs of one server, shared by requests asking for the same page:
+     * at most {@code capacity} pages in all (a page holds at most a few thousand records).
+     */
+    static final class Cache {
+        private final Map<PageKey, CompletableFuture<Page>> pages;
+
+        Cache(int capacity) {
+            pages = new LinkedHashMap<>(32, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<PageKey, CompletableFuture<Page>> eldest) {
+                    return size() > capacity;
+                }
+            };
         }
-    };
-
+    }
 
     private final MetricsFile metricsFile;
     private final Path path;
 
-    MetricPages(MetricsFile metricsFile, Path path) {
+    private final Map<PageKey, CompletableFuture<Page>> pageCache;
+
+    MetricPages(MetricsFile metricsFile, Path path, Cache cache) {
         this.metricsFile = metricsFile;
         this.path = path;
+        this.pageCache = cache.pages;
     }
 
     /** The records with {@code after < line <= end} read from the file, shared with other requests for them. */
     Page fromFile(long after, long end, MetricRecord.Type type, int max) {
-        PageKey key = new PageKey(after, end, type, max);
+        PageKey key = new PageKey(path, after, end, type, max);
         CompletableFuture<Page> shared;
         CompletableFuture<Page> mine = new CompletableFuture<>();
         synchronized (pageCache) {

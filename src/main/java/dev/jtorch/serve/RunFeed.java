@@ -27,9 +27,9 @@ import java.util.regex.Pattern;
  * {@link RunListener}) only says when to look, and runs written by other processes are followed by reading
  * what was appended ({@link MetricsFile}).
  *
- * <p>Memory is bounded: only the last {@link RunStore#windowCapacity} metric records are kept
- * ({@link MetricsWindow}, made when the run's metrics are first asked for); older lines are read again from the
- * file, page by page, when a request or a new stream asks for them. A run that is only listed keeps its
+ * <p>Memory is bounded: only the last {@link RunStore#DEFAULT_WINDOW_CAPACITY} (by default) metric records are
+ * kept ({@link MetricsWindow}, while the run is attached or an event stream watches it); older lines are read
+ * again from the file, page by page, when a request or a new stream asks for them ({@link MetricPages}). A run that is only listed keeps its
  * summary (config, line count, last epoch). Metric lines are numbered as in the file (1-based); that number is
  * the event id a stream resumes from. All state is guarded by this object's monitor; broadcasting only queues
  * frames, so it never blocks.
@@ -68,7 +68,7 @@ final class RunFeed implements RunListener {
     private long sentThrough;
     private long refreshes;
 
-    RunFeed(String id, Path dir, ReadStats stats, int windowCapacity) {
+    RunFeed(String id, Path dir, ReadStats stats, int windowCapacity, MetricPages.Cache pageCache) {
         this.id = id;
         this.dir = dir;
         this.stats = stats;
@@ -76,7 +76,7 @@ final class RunFeed implements RunListener {
         this.metricsFile = new MetricsFile(dir.resolve(RunDirectory.METRICS_FILE), stats);
         this.lister = new CheckpointLister(dir, stats);
         this.configWatch = new ConfigWatch(dir.resolve(RunDirectory.CONFIG_FILE), stats);
-        this.pages = new MetricPages(metricsFile, dir.resolve(RunDirectory.METRICS_FILE));
+        this.pages = new MetricPages(metricsFile, dir.resolve(RunDirectory.METRICS_FILE), pageCache);
     }
 
     String id() {
@@ -237,6 +237,9 @@ final class RunFeed implements RunListener {
 
     synchronized void unsubscribe(EventStream stream) {
         streams.remove(stream);
+        if (streams.count() == 0 && live == null) {
+            window = null; // nobody watches a run written elsewhere: its lines are in the file
+        }
     }
 
     synchronized int streamCount() {
@@ -294,8 +297,7 @@ final class RunFeed implements RunListener {
             if (after >= end) {
                 return new MetricPages.Page(List.of(), Math.max(after, end), true);
             }
-            activateWindow();
-            if (after >= window.coveredAfter()) {
+            if (window != null && after >= window.coveredAfter()) {
                 List<MetricRecord> found = window.after(after, end, type, max, last);
                 return new MetricPages.Page(found, last[0], last[0] >= end);
             }

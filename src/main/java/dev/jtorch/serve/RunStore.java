@@ -24,6 +24,8 @@ final class RunStore {
     private final Path root;
     private final int windowCapacity;
     private final ReadStats stats = new ReadStats();
+    /** Pages of older metric lines shared between requests, for all runs together. */
+    private final MetricPages.Cache pageCache = new MetricPages.Cache(32);
     private final Map<String, RunFeed> feeds = new ConcurrentHashMap<>();
 
     RunStore(Path root) {
@@ -50,7 +52,7 @@ final class RunStore {
     }
 
     private RunFeed feedFor(String id, Path dir) {
-        return feeds.computeIfAbsent(id, k -> new RunFeed(k, dir, stats, windowCapacity));
+        return feeds.computeIfAbsent(id, k -> new RunFeed(k, dir, stats, windowCapacity, pageCache));
     }
 
     /** The feed of a run, its config and metrics brought up to date; empty if there is no such run. */
