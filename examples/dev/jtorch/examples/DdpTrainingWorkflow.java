@@ -180,9 +180,14 @@ public final class DdpTrainingWorkflow implements Callable<Integer> {
                 out.println("\nResumed from epoch " + startEpoch + " (" + resume.getFileName() + ")");
             }
         }
+        // the progress server before the run: a refused address throws before a run directory exists
+        ProgressServer server = rank == 0 && runsRoot != null && serve ? newServer() : null;
         RunDirectory run = rank == 0 && runsRoot != null ? RunDirectory.create(runsRoot, "seed000-ddp",
                 config(worldSize, batchSize, trainLoader.size())) : null;
-        ProgressServer server = run != null && serve ? startServer(run) : null;
+        if (server != null) {
+            server.attach(run);
+            server.start();
+        }
         if (rank == 0) {
             out.println("\nStarting Training...");
         }
@@ -236,16 +241,13 @@ public final class DdpTrainingWorkflow implements Callable<Integer> {
         return config;
     }
 
-    private ProgressServer startServer(RunDirectory run) {
+    private ProgressServer newServer() {
         ProgressServer.Options options = new ProgressServer.Options().host(host).port(port);
         String token = System.getenv("JTORCH_TOKEN");
         if (token != null && !token.isBlank()) {
             options.token(token.strip());
         }
-        ProgressServer server = new ProgressServer(runsRoot, options);
-        server.attach(run);
-        server.start();
-        return server;
+        return new ProgressServer(runsRoot, options);
     }
 
     /** Rank 0's batches, reporting progress with the job's global throughput (every rank takes as many samples). */

@@ -188,6 +188,8 @@ public final class TrainingWorkflow implements Callable<Integer> {
         if (!schedulerName.equals("plateau") && !schedulerName.equals("step")) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--scheduler must be plateau or step");
         }
+        // the progress server first: a refused address (say 0.0.0.0 without a token) throws before a run exists
+        ProgressServer server = serve ? newServer() : null;
         Torch.manualSeed(seed);
         Device device = Torch.device(Torch.cudaIsAvailable() ? "cuda" : "cpu");
         out.println("Using device: " + device);
@@ -244,7 +246,10 @@ public final class TrainingWorkflow implements Callable<Integer> {
         config.put("batch_size", batchSize);
         RunDirectory run = RunDirectory.create(runsRoot, "seed000-training-workflow", config);
         System.err.println("Run directory: " + run.path());
-        ProgressServer server = serve ? startServer(run) : null;
+        if (server != null) {
+            server.attach(run);
+            server.start();
+        }
         try {
             out.println("\nStarting Training...");
             double bestValLoss = Double.POSITIVE_INFINITY;
@@ -294,17 +299,17 @@ public final class TrainingWorkflow implements Callable<Integer> {
         return 0;
     }
 
-    /** Starts the progress page for the run (a port in use or a browser gone never stops training). */
-    private ProgressServer startServer(RunDirectory run) {
+    /**
+     * The progress page's server, not yet started (a port in use or a browser gone never stops training); throws
+     * if the address is refused, before any run directory is created.
+     */
+    private ProgressServer newServer() {
         ProgressServer.Options options = new ProgressServer.Options().host(host).port(port);
         String token = System.getenv("JTORCH_TOKEN");
         if (token != null && !token.isBlank()) {
             options.token(token.strip());
         }
-        ProgressServer server = new ProgressServer(runsRoot, options);
-        server.attach(run);
-        server.start();
-        return server;
+        return new ProgressServer(runsRoot, options);
     }
 
     /** The loader's batches, reporting progress to the run directory (and a console bar on a terminal). */

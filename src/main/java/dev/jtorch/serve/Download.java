@@ -14,7 +14,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -88,25 +87,59 @@ final class Download {
             response.write(true, ByteBuffer.allocate(0), callback);
             return;
         }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long pos = start;
-            long left = length;
-            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(CHUNK, left));
-            while (left > 0) {
-                buf.clear();
-                buf.limit((int) Math.min(buf.capacity(), left));
-                int n = ch.read(buf, pos);
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (IOException e) {
+            callback.failed(e);
+            return;
+        }
+        new FileBody(response, callback, ch, name, start, length).start();
+    }
+
+    /** The file's bytes, 64 KB at a time, each read when the client has taken the one before. */
+    private static final class FileBody extends ChunkedBody {
+        private final FileChannel ch;
+        private final String name;
+        private final ByteBuffer buf;
+        private long pos;
+        private long left;
+
+        FileBody(Response response, Callback callback, FileChannel ch, String name, long start, long length) {
+            super(response, callback);
+            this.ch = ch;
+            this.name = name;
+            this.pos = start;
+            this.left = length;
+            this.buf = ByteBuffer.allocate((int) Math.min(CHUNK, length));
+        }
+
+        @Override
+        protected ByteBuffer next() throws IOException {
+            if (left == 0) {
+                return null;
+            }
+            buf.clear();
+            buf.limit((int) Math.min(buf.capacity(), left));
+            while (buf.hasRemaining()) {
+                int n = ch.read(buf, pos + buf.position());
                 if (n < 0) {
                     throw new IOException("file shrank while being sent: " + name);
                 }
-                buf.flip();
-                pos += n;
-                left -= n;
-                Content.Sink.write(response, left == 0, buf); // blocks this handler thread only
             }
-            callback.succeeded();
-        } catch (IOException | RuntimeException e) {
-            callback.failed(e);
+            buf.flip();
+            pos += buf.remaining();
+            left -= buf.remaining();
+            return buf;
+        }
+
+        @Override
+        protected void release() {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // nothing more to do
+            }
         }
     }
 

@@ -57,6 +57,9 @@ final class ProgressHandler extends Handler.Abstract {
     private final int maxStreams;
     private final Semaphore streamSlots;
     private final Set<EventStream> streams = ConcurrentHashMap.newKeySet();
+    /** One chunk of a metrics answer: about this many bytes, from pages of at most this many records. */
+    static final int METRICS_PAGE_BYTES = 64 * 1024;
+    static final int METRICS_PAGE_RECORDS = 500;
 
     ProgressHandler(RunStore store, Assets assets, String token, boolean loopbackOnly, int maxStreams) {
         this.store = store;
@@ -203,10 +206,7 @@ final class ProgressHandler extends Handler.Abstract {
                         return;
                     }
                 }
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("run", f.id());
-                body.put("metrics", f.metrics(type, after));
-                json(response, callback, 200, body, head);
+                metrics(response, callback, f, type, after, head);
             }
             case "checkpoints" -> {
                 Map<String, Object> body = new LinkedHashMap<>();
@@ -262,6 +262,59 @@ final class ProgressHandler extends Handler.Abstract {
         feed.subscribe(stream, lastId);
     }
 
+    /**
+     * {@code {"run": id, "metrics": [...]}}, written a page at a time as the client reads it (from memory or from
+     * the file, see {@link RunFeed#page}): the lines read when the request came, however many.
+     */
+    private static void metrics(Response response, Callback callback, RunFeed feed, MetricRecord.Type type,
+            long after, boolean head) {
+        var h = response.getHeaders();
+        response.setStatus(200);
+        h.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        h.put(HttpHeader.CACHE_CONTROL, "no-store");
+        if (head) {
+            response.write(true, ByteBuffer.allocate(0), callback);
+            return;
+        }
+        long until = feed.metricLines();
+        new ChunkedBody(response, callback) {
+            private long cursor = Math.max(0, after);
+            private boolean started;
+            private boolean first = true;
+            private boolean done;
+
+            @Override
+            protected ByteBuffer next() {
+                if (done) {
+                    return null;
+                }
+                StringBuilder b = new StringBuilder(METRICS_PAGE_BYTES + 1024);
+                if (!started) {
+                    started = true;
+                    b.append("{\"run\":").append(FeedJson.json(feed.id())).append(",\"metrics\":[");
+                }
+                while (b.length() < METRICS_PAGE_BYTES) {
+                    MetricPages.Page p = feed.page(cursor, until, type, METRICS_PAGE_RECORDS);
+                    String records = p.apiJson();
+                    if (!records.isEmpty()) {
+                        if (!first) {
+                            b.append(',');
+                        }
+                        first = false;
+                        b.append(records);
+                    }
+                    cursor = p.lastExamined();
+                    if (p.end()) {
+                        b.append("]}");
+                        done = true;
+                        break;
+                    }
+                }
+                return ByteBuffer.wrap(b.toString().getBytes(StandardCharsets.UTF_8));
+            }
+        }.start();
+    }
+
     private void download(Request request, Response response, Callback callback, String id, String name)
             throws IOException {
         Optional<Path> dir = store.runDir(id);
@@ -291,7 +344,7 @@ final class ProgressHandler extends Handler.Abstract {
     }
 
     private static void json(Response response, Callback callback, int status, Object body, boolean head) {
-        byte[] bytes = RunFeed.json(body).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = FeedJson.json(body).getBytes(StandardCharsets.UTF_8);
         var h = response.getHeaders();
         response.setStatus(status);
         h.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");

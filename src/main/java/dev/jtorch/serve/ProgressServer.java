@@ -29,8 +29,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * ones, read-only.
  *
  * <pre>
- * RunDirectory run = RunDirectory.create(Path.of("runs"), "mnist-mlp", config);
- * try (ProgressServer server = new ProgressServer(run.root(), new ProgressServer.Options().port(8080))) {
+ * Path runs = Path.of("runs");
+ * try (ProgressServer server = new ProgressServer(runs, new ProgressServer.Options().port(8080))) {
+ *     // the server first: a refused configuration throws before any run directory exists
+ *     RunDirectory run = RunDirectory.create(runs, "mnist-mlp", config);
  *     server.attach(run);       // live events straight from the run, no file polling
  *     server.start();           // prints the address on stderr; a busy port only warns
  *     train(run);               // run.logEpoch(...), run.progress(...), run.checkpointWritten(...)
@@ -65,6 +67,7 @@ public final class ProgressServer implements AutoCloseable {
         private long heartbeatMillis = 10_000;
         private long refreshMillis = 1_000;
         private long idleTimeoutMillis = 30_000;
+        private int metricsInMemory = RunStore.DEFAULT_WINDOW_CAPACITY;
 
         /** Default options: 127.0.0.1:8080, no token, 16 event streams. */
         public Options() {}
@@ -125,6 +128,11 @@ public final class ProgressServer implements AutoCloseable {
             return this;
         }
 
+        Options metricsInMemory(int records) {
+            this.metricsInMemory = records;
+            return this;
+        }
+
         /** The address to bind. */
         public String host() {
             return host;
@@ -145,6 +153,35 @@ public final class ProgressServer implements AutoCloseable {
             return maxEventStreams;
         }
 
+        /**
+         * Checks the combination before anything is created: the host must resolve, and a non-loopback address
+         * needs a token. Call it before creating the run directory the server will show, so that a refused
+         * server never leaves a run behind marked {@code running}; the {@link ProgressServer} constructor calls
+         * it too.
+         *
+         * @return this
+         * @throws IllegalArgumentException if the host is unknown, or is not a loopback address and no token is set
+         */
+        public Options validate() {
+            resolve();
+            return this;
+        }
+
+        private InetAddress resolve() {
+            InetAddress address;
+            try {
+                address = InetAddress.getByName(host);
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("unknown host for the progress server: " + host, e);
+            }
+            if (!address.isLoopbackAddress() && token == null) {
+                throw new IllegalArgumentException("refusing to serve training progress on " + host
+                        + " without an access token: set ProgressServer.Options.token(...) (e.g."
+                        + " ProgressServer.newToken()), or bind 127.0.0.1");
+            }
+            return address;
+        }
+
         private Options copy() {
             Options o = new Options();
             o.host = host;
@@ -154,6 +191,7 @@ public final class ProgressServer implements AutoCloseable {
             o.heartbeatMillis = heartbeatMillis;
             o.refreshMillis = refreshMillis;
             o.idleTimeoutMillis = idleTimeoutMillis;
+            o.metricsInMemory = metricsInMemory;
             return o;
         }
     }
@@ -183,21 +221,13 @@ public final class ProgressServer implements AutoCloseable {
      * A server for the runs under {@code runsRoot}, not yet started.
      *
      * @throws IllegalArgumentException if the host is unknown, or is not a loopback address and no token is set
+     *     (see {@link Options#validate()})
      */
     public ProgressServer(Path runsRoot, Options options) {
         Objects.requireNonNull(runsRoot, "runsRoot");
         this.options = Objects.requireNonNull(options, "options").copy();
-        try {
-            this.address = InetAddress.getByName(this.options.host);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("unknown host for the progress server: " + this.options.host, e);
-        }
-        if (!address.isLoopbackAddress() && this.options.token == null) {
-            throw new IllegalArgumentException("refusing to serve training progress on " + this.options.host
-                    + " without an access token: set ProgressServer.Options.token(...) (e.g."
-                    + " ProgressServer.newToken()), or bind 127.0.0.1");
-        }
-        this.store = new RunStore(runsRoot);
+        this.address = this.options.resolve();
+        this.store = new RunStore(runsRoot, this.options.metricsInMemory);
         this.assets = new Assets();
     }
 
@@ -421,7 +451,7 @@ public final class ProgressServer implements AutoCloseable {
         for (RunDirectory run : attached) {
             for (RunFeed f : store.all()) {
                 if (f.id().equals(run.id())) {
-                    run.removeListener(f);
+                    f.detach(run);
                 }
             }
         }
@@ -431,6 +461,11 @@ public final class ProgressServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /** The runs it serves (for tests: their caches and read counters). */
+    RunStore store() {
+        return store;
     }
 
     /** Open event streams right now (for tests and diagnostics). */

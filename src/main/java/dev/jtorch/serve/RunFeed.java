@@ -1,6 +1,8 @@
 package dev.jtorch.serve;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static dev.jtorch.serve.FeedJson.json;
+import static dev.jtorch.serve.FeedJson.text;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jtorch.internal.Json;
 import dev.jtorch.train.CheckpointInfo;
@@ -9,100 +11,118 @@ import dev.jtorch.train.Progress;
 import dev.jtorch.train.RunDirectory;
 import dev.jtorch.train.RunListener;
 import dev.jtorch.train.RunStatus;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * One run as the server sees it: its config, its metric lines, its checkpoints, its live progress, and the event
- * streams watching it. Fed either by the in-process {@link RunDirectory} (as a {@link RunListener}) or, for runs
- * written by other processes, by reading what was appended to the files since last time.
+ * streams watching it. The files are the source of truth: an in-process {@link RunDirectory} (through its
+ * {@link RunListener}) only says when to look, and runs written by other processes are followed by reading
+ * what was appended ({@link MetricsFile}).
  *
- * <p>Metric lines are numbered as in the file (1-based); that number is the event id a stream resumes from.
- * All state is guarded by this object's monitor; broadcasting only queues frames, so it never blocks.
+ * <p>Memory is bounded: only the last {@link RunStore#DEFAULT_WINDOW_CAPACITY} (by default) metric records are
+ * kept ({@link MetricsWindow}, while the run is attached or an event stream watches it); older lines are read
+ * again from the file, page by page, when a request or a new stream asks for them ({@link MetricPages}). A run that is only listed keeps its
+ * summary (config, line count, last epoch). Metric lines are numbered as in the file (1-based); that number is
+ * the event id a stream resumes from. All state is guarded by this object's monitor; broadcasting only queues
+ * frames, so it never blocks.
  */
 final class RunFeed implements RunListener {
     private static final Pattern EPOCH_IN_NAME = Pattern.compile("(?i)epoch[-_]?0*(\\d{1,9})");
-    private static final int MAX_TAIL_CHUNK = 1 << 20;
+    /** At most this many metric records, and about this many bytes, in one page of history for a stream. */
+    static final int HISTORY_RECORDS = 2_000;
+    static final int HISTORY_BYTES = 512 * 1024;
+    /** Every this many refreshes of a watched run, its checkpoint files are {@code stat}ed even if unchanged. */
+    static final int RESTAT_EVERY = 5;
+
+    /** A page of history frames for a stream catching up; {@code done}: it is live now. */
+    record History(String frames, long last, boolean done) {}
 
     private final String id;
     private final Path dir;
+    private final ReadStats stats;
+    private final int windowCapacity;
+    private final MetricsFile metricsFile;
+    private final CheckpointLister lister;
+    private final MetricPages pages;
+    private final Broadcaster streams = new Broadcaster();
 
     private RunDirectory live;
-    private boolean loaded;
-    private final List<MetricRecord> metrics = new ArrayList<>();
-    private long lastLine;
-    private long fileOffset;
-    private long fileLines;
+    private MetricsWindow window;
+    private Integer lastEpoch;
+    private final ConfigWatch configWatch;
     private ObjectNode config;
-    private FileTime configModified;
+    private long configVersion;
     private final Map<String, Integer> checkpointEpochs = new HashMap<>();
     private Map<String, CheckpointInfo> announcedCheckpoints = new LinkedHashMap<>();
     private Progress progress;
     private boolean progressPending;
-    /** Index in {@link #metrics} of the first record not yet sent to the open streams. */
-    private int unsent;
-    private final Set<EventStream> streams = new LinkedHashSet<>();
+    /** The last metric line sent to the live streams (or that nobody needed). */
+    private long sentThrough;
+    private long refreshes;
 
-    RunFeed(String id, Path dir) {
+    RunFeed(String id, Path dir, ReadStats stats, int windowCapacity, MetricPages.Cache pageCache) {
         this.id = id;
         this.dir = dir;
+        this.stats = stats;
+        this.windowCapacity = windowCapacity;
+        this.metricsFile = new MetricsFile(dir.resolve(RunDirectory.METRICS_FILE), stats);
+        this.lister = new CheckpointLister(dir, stats);
+        this.configWatch = new ConfigWatch(dir.resolve(RunDirectory.CONFIG_FILE), stats);
+        this.pages = new MetricPages(metricsFile, dir.resolve(RunDirectory.METRICS_FILE), pageCache);
     }
 
     String id() {
         return id;
     }
 
-    /** Makes this feed follow an in-process run: its listener calls replace file reading. */
+    /** Makes this feed follow an in-process run: its listener calls say when the files changed. */
     void attach(RunDirectory run) {
         synchronized (this) {
             live = run;
             run.lastProgress().ifPresent(p -> progress = p);
+            activateWindow();
         }
         run.addListener(this);
-        synchronized (this) {
-            refresh();
-        }
+        refresh();
+    }
+
+    /** Stops following an in-process run. */
+    void detach(RunDirectory run) {
+        run.removeListener(this);
     }
 
     synchronized boolean isLive() {
         return live != null && config != null && !RunStatus.fromJson(config.path("status").asText()).isTerminal();
     }
 
-    /** Brings the feed up to date with the files (cheap when nothing changed). Returns false if the run is gone. */
-    synchronized boolean refresh() {
-        boolean ok = readConfig();
-        if (!ok) {
+    /**
+     * Brings config and metrics up to date with the files: a {@code stat} each when nothing changed. Returns false
+     * if the run is gone.
+     */
+    synchronized boolean refreshSummary() {
+        if (!readConfig()) {
             return false;
         }
-        if (live == null || !loaded || live.metricLines() > lastLine) {
-            tail();
+        tail();
+        return true;
+    }
+
+    /** {@link #refreshSummary()}, and announces new or changed checkpoint files to the streams. */
+    synchronized boolean refresh() {
+        if (!refreshSummary()) {
+            return false;
         }
-        loaded = true;
-        announceCheckpoints();
+        if (streams.count() > 0) {
+            announceCheckpoints(++refreshes % RESTAT_EVERY == 0); // a file rewritten in place: seen within 5 s
+        }
         return true;
     }
 
@@ -110,17 +130,9 @@ final class RunFeed implements RunListener {
 
     @Override
     public synchronized void onMetric(RunDirectory run, MetricRecord record) {
-        if (record.line() <= lastLine) {
-            return;
+        if (record.line() > metricsFile.lines()) {
+            tail(); // the run wrote it before telling: read it (and any the listener queue dropped)
         }
-        if (record.line() > lastLine + 1) {
-            tail();
-            if (record.line() <= lastLine) {
-                return;
-            }
-        }
-        add(record);
-        lastLine = record.line();
     }
 
     /** Keeps the latest progress for the server's timer to send (see {@link #flushPending}). */
@@ -132,10 +144,9 @@ final class RunFeed implements RunListener {
 
     /**
      * Sends what the run reported since the last call: its new metric records, then its latest progress; called by
-     * the server's timer every 100 ms. Training threads only record (in {@link #onMetric} and {@link #onProgress}):
-     * formatting and writing to the open streams happen here, on the server's thread, so that a page with many
-     * viewers costs a fast training loop nothing but a lock, and a burst of short epochs reaches each browser in
-     * one write.
+     * the server's timer every 100 ms. Training threads only record: formatting and writing to the open streams
+     * happen here, on the server's thread, so that a page with many viewers costs a fast training loop nothing,
+     * and a burst of short epochs reaches each browser in one write.
      */
     synchronized void flushPending() {
         sendUnsentMetrics();
@@ -145,84 +156,103 @@ final class RunFeed implements RunListener {
     }
 
     private void sendUnsentMetrics() {
-        if (unsent >= metrics.size()) {
+        long lines = metricsFile.lines();
+        if (sentThrough >= lines) {
             return;
         }
-        if (!streams.isEmpty()) {
-            StringBuilder b = new StringBuilder(256 * (metrics.size() - unsent));
-            for (int i = unsent; i < metrics.size(); i++) {
-                MetricRecord r = metrics.get(i);
-                try {
-                    b.append(EventStream.frame("metric", r.line(), json(metricJson(r))));
-                } catch (RuntimeException e) {
-                    // a record that cannot be shown must not hold back the ones after it
-                }
-            }
-            String frames = b.toString();
-            for (EventStream s : new ArrayList<>(streams)) {
-                s.send(frames);
-            }
+        if (!streams.hasLive()) {
+            sentThrough = lines; // nobody to tell; a stream that opens later gets the history
+            return;
         }
-        unsent = metrics.size();
+        while (sentThrough < lines) {
+            MetricPages.Page p = page(sentThrough, lines, null, HISTORY_RECORDS);
+            String frames = p.sseFrames();
+            if (!frames.isEmpty()) {
+                streams.send(frames);
+            }
+            sentThrough = p.lastExamined();
+        }
     }
 
     @Override
     public synchronized void onCheckpoint(RunDirectory run, CheckpointInfo checkpoint) {
         checkpointEpochs.put(checkpoint.name(), checkpoint.epoch());
-        announceCheckpoints();
+        announceCheckpoints(true);
     }
 
     @Override
     public synchronized void onStatus(RunDirectory run, RunStatus status) {
         readConfig();
         tail();
-        announceCheckpoints();
+        announceCheckpoints(true);
     }
 
     // ------------------------------------------------------------------------------------------------ streams
 
     /**
-     * Registers a stream and sends it, in one write, the status, the metric lines after {@code lastEventId}, the
-     * checkpoints and the latest progress.
+     * Registers a stream: it is sent the status now, then pulls the metric lines after {@code lastEventId} a page
+     * at a time as the client reads them ({@link #history}), then the checkpoints and the latest progress, and
+     * from then on everything as it happens.
      */
     synchronized void subscribe(EventStream stream, long lastEventId) {
         refresh();
-        sendUnsentMetrics(); // the streams already open get them now; the new one gets them in its history below
-        StringBuilder b = new StringBuilder(4096);
-        b.append("retry: 3000\n\n");
-        b.append(EventStream.frame("status", null, json(detail())));
-        for (MetricRecord r : metrics) {
-            if (r.line() > lastEventId) {
-                b.append(EventStream.frame("metric", r.line(), json(metricJson(r))));
-            }
+        activateWindow();
+        streams.addCatchingUp(stream);
+        long version = configVersion;
+        stream.send("retry: 3000\n\n" + EventStream.frame("status", null, json(detail())));
+        stream.startHistory((s, after) -> history(s, after, version), lastEventId);
+    }
+
+    /**
+     * The next page of history for a stream catching up, after line {@code after}. When it reaches the last line
+     * read, the stream goes live in the same step (so it misses nothing and gets nothing twice), and the page ends
+     * with the checkpoints, the status if it changed since the stream opened, and the latest progress.
+     */
+    private synchronized History history(EventStream stream, long after, long versionAtSubscribe) {
+        long lines = metricsFile.lines();
+        StringBuilder b = new StringBuilder(64 * 1024);
+        long last = after;
+        while (last < lines && b.length() < HISTORY_BYTES) {
+            MetricPages.Page p = page(last, lines, null, HISTORY_RECORDS);
+            b.append(p.sseFrames());
+            last = p.lastExamined();
+        }
+        if (last < lines) {
+            return new History(b.toString(), last, false);
+        }
+        sendUnsentMetrics(); // the live streams get what the history just included, before this one joins them
+        announceCheckpoints(false); // likewise for checkpoint files; this stream gets the whole list below
+        streams.goLive(stream);
+        if (configVersion != versionAtSubscribe) {
+            b.append(EventStream.frame("status", null, json(detail())));
         }
         for (CheckpointInfo c : announcedCheckpoints.values()) {
-            b.append(EventStream.frame("checkpoint", null, json(checkpointJson(c))));
+            b.append(EventStream.frame("checkpoint", null, json(FeedJson.checkpointJson(id, c))));
         }
         if (progress != null && isLive()) {
             b.append(EventStream.frame("progress", null, json(progress.toJson())));
         }
-        streams.add(stream);
-        stream.send(b.toString());
+        return new History(b.toString(), Math.max(last, after), true);
     }
 
     synchronized void unsubscribe(EventStream stream) {
         streams.remove(stream);
+        if (streams.count() == 0 && live == null) {
+            window = null; // nobody watches a run written elsewhere: its lines are in the file
+        }
     }
 
     synchronized int streamCount() {
-        return streams.size();
+        return streams.count();
     }
 
     synchronized List<EventStream> streams() {
-        return new ArrayList<>(streams);
+        return streams.all();
     }
 
     private void broadcast(String frame) {
         sendUnsentMetrics(); // keep the order in which the run reported things
-        for (EventStream s : new ArrayList<>(streams)) {
-            s.send(frame);
-        }
+        streams.send(frame);
     }
 
     private void broadcastProgress() {
@@ -230,13 +260,49 @@ final class RunFeed implements RunListener {
         if (!isLive()) {
             return; // a run that has ended shows no progress; its last report must not follow its final status
         }
-        if (progress == null || streams.isEmpty()) {
+        if (progress == null || !streams.hasLive()) {
             return;
         }
-        String frame = EventStream.frame("progress", null, json(progress.toJson()));
-        for (EventStream s : new ArrayList<>(streams)) {
-            s.sendProgress(frame);
+        streams.sendProgress(EventStream.frame("progress", null, json(progress.toJson())));
+    }
+
+    // ------------------------------------------------------------------------------------------------ metrics
+
+    /** Starts keeping the newest records in memory (lines before now are read from the file when asked for). */
+    private void activateWindow() {
+        if (window == null) {
+            window = new MetricsWindow(windowCapacity, metricsFile.lines());
         }
+    }
+
+    /** How many lines of {@code metrics.jsonl} have been read. */
+    synchronized long metricLines() {
+        return metricsFile.lines();
+    }
+
+    /** The records kept in memory right now (at most {@link RunStore#windowCapacity}). */
+    synchronized int recordsInMemory() {
+        return window == null ? 0 : window.size();
+    }
+
+    /**
+     * Metric records with {@code after < line <= until}, optionally of one type: at most {@code max} of them, from
+     * memory when the window has them, else from the file (looking at no more than {@value MetricPages#PAGE_EXAMINE} lines).
+     */
+    MetricPages.Page page(long after, long until, MetricRecord.Type type, int max) {
+        long end;
+        long[] last = new long[1];
+        synchronized (this) {
+            end = Math.min(until, metricsFile.lines());
+            if (after >= end) {
+                return new MetricPages.Page(List.of(), Math.max(after, end), true);
+            }
+            if (window != null && after >= window.coveredAfter()) {
+                List<MetricRecord> found = window.after(after, end, type, max, last);
+                return new MetricPages.Page(found, last[0], last[0] >= end);
+            }
+        }
+        return pages.fromFile(after, end, type, max); // older lines: without holding this feed's lock
     }
 
     // ------------------------------------------------------------------------------------------------ JSON views
@@ -253,7 +319,7 @@ final class RunFeed implements RunListener {
         m.put("end_time", text(c, "end_time"));
         m.put("device", text(c, "device"));
         m.put("total_epochs", c.hasNonNull("total_epochs") ? c.get("total_epochs").asInt() : null);
-        m.put("last_epoch", lastEpoch());
+        m.put("last_epoch", lastEpoch);
         m.put("url", "/runs/" + id);
         return m;
     }
@@ -268,210 +334,80 @@ final class RunFeed implements RunListener {
         }
         m.put("id", id);
         m.put("live", isLive());
-        m.put("last_epoch", lastEpoch());
-        m.put("metric_lines", lastLine);
+        m.put("last_epoch", lastEpoch);
+        m.put("metric_lines", metricsFile.lines());
         m.put("progress", progress != null && isLive() ? progress.toJson() : null);
         return m;
-    }
-
-    /** Metric lines, optionally only one type and only after a line number. */
-    synchronized List<Map<String, Object>> metrics(MetricRecord.Type type, long after) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (MetricRecord r : metrics) {
-            if (r.line() > after && (type == null || r.type() == type)) {
-                out.add(metricJson(r));
-            }
-        }
-        return out;
     }
 
     /** The checkpoint files as currently on disk. */
     synchronized List<Map<String, Object>> checkpoints() {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (CheckpointInfo c : listCheckpoints()) {
-            out.add(checkpointJson(c));
+        for (CheckpointInfo c : lister.list(this::epochOf, true)) {
+            out.add(FeedJson.checkpointJson(id, c));
         }
         return out;
     }
 
-    static Map<String, Object> metricJson(MetricRecord r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("line", r.line());
-        m.putAll(r.json());
-        return m;
-    }
-
-    private Map<String, Object> checkpointJson(CheckpointInfo c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", c.name());
-        m.put("epoch", c.epoch());
-        m.put("size", c.size());
-        m.put("modified", c.modified().toString());
-        m.put("url", "/runs/" + id + "/checkpoints/" + SafePaths.encodeSegment(c.name()));
-        return m;
-    }
-
-    private Integer lastEpoch() {
-        Integer last = null;
-        for (MetricRecord r : metrics) {
-            if (r.type() == MetricRecord.Type.EPOCH && (last == null || r.epoch() > last)) {
-                last = r.epoch();
-            }
-        }
-        return last;
-    }
-
-    private static String text(JsonNode c, String field) {
-        JsonNode n = c.get(field);
-        return n == null || n.isNull() ? null : n.asText();
-    }
-
-    static String json(Object o) {
-        try {
-            return Json.mapper().writeValueAsString(o);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    synchronized Instant startTime() {
+        return configWatch.startTime();
     }
 
     // ------------------------------------------------------------------------------------------------ files
 
     private boolean readConfig() {
-        Path file = dir.resolve(RunDirectory.CONFIG_FILE);
-        try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (!a.isRegularFile()) {
-                return false;
-            }
-            if (config != null && a.lastModifiedTime().equals(configModified)) {
-                return true;
-            }
-            JsonNode n = Json.mapper().readTree(file.toFile());
-            if (n instanceof ObjectNode o) {
-                boolean changed = config != null && !o.equals(config);
-                config = o;
-                configModified = a.lastModifiedTime();
-                if (changed) {
-                    broadcast(EventStream.frame("status", null, json(detail())));
-                }
-            }
-            return config != null;
-        } catch (NoSuchFileException e) {
-            return false;
-        } catch (IOException e) {
-            return config != null; // half-written by a non-atomic writer: keep what we had
+        ConfigWatch.Result r = configWatch.check();
+        config = configWatch.config();
+        if (r == ConfigWatch.Result.CHANGED) {
+            configVersion++;
+            broadcast(EventStream.frame("status", null, json(detail())));
         }
+        return r != ConfigWatch.Result.GONE;
     }
 
-    /** Reads whole lines appended to metrics.jsonl since the last read. */
+    /** Reads the whole lines appended to metrics.jsonl since the last read. */
     private void tail() {
-        Path file = dir.resolve(RunDirectory.METRICS_FILE);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            long size = ch.size();
-            while (fileOffset < size) {
-                int n = (int) Math.min(MAX_TAIL_CHUNK, size - fileOffset);
-                ByteBuffer buf = ByteBuffer.allocate(n);
-                while (buf.hasRemaining() && ch.read(buf, fileOffset + buf.position()) > 0) {
-                    // read until the chunk is full or the file ends
+        metricsFile.tail((n, bytes, off, len) -> {
+            if (window != null) {
+                MetricRecord r = FeedJson.parseLine(n, bytes, off, len);
+                if (r != null) {
+                    summarize(r.type(), r.epoch(), r.event(), r.details().get("file") instanceof String f ? f : null);
+                    window.add(r);
                 }
-                byte[] bytes = buf.array();
-                int len = buf.position();
-                int start = 0;
-                for (int i = 0; i < len; i++) {
-                    if (bytes[i] == '\n') {
-                        line(new String(bytes, start, i - start, StandardCharsets.UTF_8));
-                        start = i + 1;
-                    }
+            } else { // a run only listed: its summary is all it needs
+                FeedJson.LineSummary l = FeedJson.summarizeLine(bytes, off, len);
+                if (l != null) {
+                    summarize(l.type(), l.epoch(), l.event(), l.checkpointFile());
                 }
-                if (start == 0) {
-                    if (len == MAX_TAIL_CHUNK) { // a line longer than a chunk: skip it whole
-                        fileOffset += len;
-                        continue;
-                    }
-                    break; // a partial last line: read it when it is complete
-                }
-                fileOffset += start;
             }
-        } catch (NoSuchFileException e) {
-            // no metrics yet
-        } catch (IOException e) {
-            // try again on the next refresh
+            return true;
+        });
+        if (!streams.hasLive()) {
+            sentThrough = metricsFile.lines(); // nobody to tell; a stream that opens later gets the history
         }
     }
 
-    private void line(String text) {
-        fileLines++;
-        if (fileLines <= lastLine) {
-            return;
+    private void summarize(MetricRecord.Type type, int epoch, String event, String checkpointFile) {
+        if (type == MetricRecord.Type.EPOCH && (lastEpoch == null || epoch > lastEpoch)) {
+            lastEpoch = epoch;
         }
-        lastLine = fileLines;
-        if (text.isBlank()) {
-            return;
-        }
-        try {
-            MetricRecord r = MetricRecord.fromJson(fileLines, Json.mapper().readTree(text));
-            if (r != null) {
-                add(r);
-            }
-        } catch (IOException e) {
-            // not JSON: the line keeps its number and is skipped
-        }
-    }
-
-    private void add(MetricRecord r) {
-        metrics.add(r);
-        if (r.type() == MetricRecord.Type.EVENT && RunDirectory.CHECKPOINT.equals(r.event())
-                && r.details().get("file") instanceof String f) {
-            checkpointEpochs.put(f, r.epoch());
-        }
-        if (streams.isEmpty()) {
-            unsent = metrics.size(); // nobody to tell; a stream that opens later gets the history
+        if (type == MetricRecord.Type.EVENT && RunDirectory.CHECKPOINT.equals(event) && checkpointFile != null) {
+            checkpointEpochs.put(checkpointFile, epoch);
         }
     }
 
     /** Sends a checkpoint event for every file that is new or changed since the last announcement. */
-    private void announceCheckpoints() {
+    private void announceCheckpoints(boolean restat) {
         Map<String, CheckpointInfo> now = new LinkedHashMap<>();
-        for (CheckpointInfo c : listCheckpoints()) {
+        for (CheckpointInfo c : lister.list(this::epochOf, restat)) {
             now.put(c.name(), c);
         }
         for (CheckpointInfo c : now.values()) {
-            if (!c.equals(announcedCheckpoints.get(c.name())) && !streams.isEmpty()) {
-                broadcast(EventStream.frame("checkpoint", null, json(checkpointJson(c))));
+            if (!c.equals(announcedCheckpoints.get(c.name())) && streams.hasLive()) {
+                broadcast(EventStream.frame("checkpoint", null, json(FeedJson.checkpointJson(id, c))));
             }
         }
         announcedCheckpoints = now;
-    }
-
-    /**
-     * The downloadable files of {@code checkpoints/}: regular files (symbolic links only if they resolve inside
-     * the same directory), not hidden (temporary files of atomic writes start with a dot), oldest first.
-     */
-    private List<CheckpointInfo> listCheckpoints() {
-        List<CheckpointInfo> out = new ArrayList<>();
-        Optional<Path> ckDir = SafePaths.checkpointsDir(dir);
-        if (ckDir.isEmpty()) {
-            return out;
-        }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(ckDir.get())) {
-            for (Path p : ds) {
-                String name = p.getFileName().toString();
-                Optional<Path> real = SafePaths.checkpointFile(dir, name);
-                if (real.isEmpty()) {
-                    continue;
-                }
-                try {
-                    BasicFileAttributes a = Files.readAttributes(real.get(), BasicFileAttributes.class);
-                    out.add(new CheckpointInfo(name, epochOf(name), a.size(), a.lastModifiedTime().toInstant()));
-                } catch (IOException e) {
-                    // vanished meanwhile
-                }
-            }
-        } catch (IOException e) {
-            return out;
-        }
-        out.sort(Comparator.comparing(CheckpointInfo::modified).thenComparing(CheckpointInfo::name));
-        return out;
     }
 
     private Integer epochOf(String name) {
@@ -483,19 +419,8 @@ final class RunFeed implements RunListener {
         return m.find() ? Integer.valueOf(m.group(1)) : null;
     }
 
-    Instant startTime() {
-        synchronized (this) {
-            String s = config == null ? null : text(config, "start_time");
-            try {
-                return s == null ? Instant.EPOCH : Instant.parse(s);
-            } catch (RuntimeException e) {
-                return Instant.EPOCH;
-            }
-        }
-    }
-
     @Override
     public String toString() {
-        return "RunFeed(" + Objects.toString(id) + ")";
+        return "RunFeed(" + id + ")";
     }
 }

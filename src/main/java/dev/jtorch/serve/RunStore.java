@@ -12,17 +12,38 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The runs under one root directory, each with its {@link RunFeed}, created when first asked for. */
+/**
+ * The runs under one root directory, each with its {@link RunFeed}, created when first asked for. Listing the
+ * runs costs a {@code stat} of each run's {@code config.json} and {@code metrics.jsonl} when they are unchanged
+ * (see {@link ReadStats}); checkpoint directories are not looked at.
+ */
 final class RunStore {
+    /** How many metric records each run keeps in memory (the newest); older ones are read from its file. */
+    static final int DEFAULT_WINDOW_CAPACITY = 10_000;
+
     private final Path root;
+    private final int windowCapacity;
+    private final ReadStats stats = new ReadStats();
+    /** Pages of older metric lines shared between requests, for all runs together. */
+    private final MetricPages.Cache pageCache = new MetricPages.Cache(32);
     private final Map<String, RunFeed> feeds = new ConcurrentHashMap<>();
 
     RunStore(Path root) {
+        this(root, DEFAULT_WINDOW_CAPACITY);
+    }
+
+    RunStore(Path root, int windowCapacity) {
         this.root = root;
+        this.windowCapacity = windowCapacity;
     }
 
     Path root() {
         return root;
+    }
+
+    /** How often the runs' files were read. */
+    ReadStats stats() {
+        return stats;
     }
 
     /** The run's directory, if {@code id} names a run. */
@@ -30,15 +51,19 @@ final class RunStore {
         return SafePaths.runDir(root, id);
     }
 
-    /** The feed of a run, brought up to date with its files; empty if there is no such run. */
+    private RunFeed feedFor(String id, Path dir) {
+        return feeds.computeIfAbsent(id, k -> new RunFeed(k, dir, stats, windowCapacity, pageCache));
+    }
+
+    /** The feed of a run, its config and metrics brought up to date; empty if there is no such run. */
     Optional<RunFeed> feed(String id) {
         Optional<Path> dir = runDir(id);
         if (dir.isEmpty()) {
             feeds.remove(id);
             return Optional.empty();
         }
-        RunFeed f = feeds.computeIfAbsent(id, k -> new RunFeed(k, dir.get()));
-        if (!f.refresh()) {
+        RunFeed f = feedFor(id, dir.get());
+        if (!f.refreshSummary()) {
             return Optional.empty();
         }
         return Optional.of(f);
@@ -50,7 +75,7 @@ final class RunStore {
         if (dir.isEmpty()) {
             throw new IllegalArgumentException("run " + run.id() + " is not a run directory under " + root);
         }
-        feeds.computeIfAbsent(run.id(), k -> new RunFeed(k, dir.get())).attach(run);
+        feedFor(run.id(), dir.get()).attach(run);
     }
 
     /** Every run under the root, newest first. */

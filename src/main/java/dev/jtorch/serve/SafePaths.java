@@ -152,13 +152,26 @@ final class SafePaths {
         if (ck.isEmpty()) {
             return Optional.empty();
         }
+        return checkpointFileIn(ck.get(), name);
+    }
+
+    /**
+     * {@link #checkpointFile(Path, String)} for a checkpoints directory already resolved by
+     * {@link #checkpointsDir(Path)} (a listing checks many names against one directory).
+     */
+    static Optional<Path> checkpointFileIn(Path realCheckpointsDir, String name) {
+        if (name == null || name.isEmpty() || name.startsWith(".") || name.indexOf('/') >= 0
+                || name.indexOf('\\') >= 0 || name.indexOf('\0') >= 0) {
+            return Optional.empty();
+        }
+        Path ck = realCheckpointsDir;
         try {
-            Path f = ck.get().resolve(name);
-            if (f.getNameCount() != ck.get().getNameCount() + 1) {
+            Path f = ck.resolve(name);
+            if (f.getNameCount() != ck.getNameCount() + 1) {
                 return Optional.empty();
             }
             Path real = f.toRealPath();
-            if (!ck.get().equals(real.getParent()) || !Files.isRegularFile(real)
+            if (!ck.equals(real.getParent()) || !Files.isRegularFile(real)
                     || real.getFileName().toString().startsWith(".")) {
                 return Optional.empty();
             }

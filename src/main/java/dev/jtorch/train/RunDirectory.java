@@ -1,38 +1,19 @@
 package dev.jtorch.train;
 
-import dev.jtorch.internal.Json;
-import dev.jtorch.internal.Versions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Array;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Pattern;
 
 /**
  * A training run's directory: what a training program writes while it trains, and what the progress server
@@ -84,10 +65,6 @@ public final class RunDirectory {
     /** Event name: {@link #checkpointWritten(Path, int)} ({@code details}: {@code file}, {@code size}). */
     public static final String CHECKPOINT = "checkpoint";
 
-    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
-    private static final DateTimeFormatter ID_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-    private static final int MAX_SLUG = 64;
     static final int QUEUE_CAPACITY = 1024;
     /** How often the dispatch thread hands what was recorded to listeners (a status change: at once). */
     static final long DISPATCH_MILLIS = 50;
@@ -99,20 +76,20 @@ public final class RunDirectory {
     private final String name;
     private final RunConfig config;
     private final Instant startTime;
-    private final Map<String, Object> hyperparameters;
+    private final ConfigFile configFile;
+    private final MetricLog metricLog;
+    private final Eta eta = new Eta();
 
     private final Object lock = new Object();
     private RunStatus status = RunStatus.RUNNING;
     private Instant endTime;
     private String failure;
-    private long lines;
     private int currentEpoch;
-    private long progressStartNanos = -1;
     private volatile Progress lastProgress;
     private boolean writeWarned;
 
     private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
-    private final Dispatcher dispatcher = new Dispatcher();
+    private final ListenerDispatcher dispatcher;
 
     private RunDirectory(Clock clock, Path root, Path dir, String id, String name, RunConfig config,
             Instant startTime) {
@@ -123,7 +100,9 @@ public final class RunDirectory {
         this.name = name;
         this.config = config;
         this.startTime = startTime;
-        this.hyperparameters = plainMap(config.hyperparameters());
+        this.configFile = new ConfigFile(dir, id, name, config, startTime);
+        this.metricLog = new MetricLog(dir);
+        this.dispatcher = new ListenerDispatcher(this, listeners);
     }
 
     /**
@@ -154,24 +133,11 @@ public final class RunDirectory {
             throw new IllegalArgumentException("runName must not be blank");
         }
         Instant start = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String base = ID_TIME.format(start) + "-" + slug(runName);
         try {
-            Files.createDirectories(root);
-            Path dir;
-            String id;
-            for (int n = 1;; n++) {
-                id = n == 1 ? base : base + "-" + n;
-                dir = root.resolve(id);
-                try {
-                    Files.createDirectory(dir);
-                    break;
-                } catch (FileAlreadyExistsException e) {
-                    // another run started in the same second with the same name: take the next suffix
-                }
-            }
-            Files.createDirectory(dir.resolve(CHECKPOINTS_DIR));
-            Files.write(dir.resolve(METRICS_FILE), new byte[0], StandardOpenOption.CREATE_NEW);
-            RunDirectory run = new RunDirectory(clock, root, dir, id, runName, config, start);
+            RunIds.Created c = RunIds.createDirectory(root, start, runName);
+            Files.createDirectory(c.dir().resolve(CHECKPOINTS_DIR));
+            RunDirectory run = new RunDirectory(clock, root, c.dir(), c.id(), runName, config, start);
+            run.metricLog.create();
             run.writeConfig();
             return run;
         } catch (IOException e) {
@@ -181,11 +147,7 @@ public final class RunDirectory {
 
     /** The safe part of a run id made from a name: runs of other characters become one {@code -}. */
     static String slug(String name) {
-        String s = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[-._]+", "").replaceAll("[-._]+$", "");
-        if (s.length() > MAX_SLUG) {
-            s = s.substring(0, MAX_SLUG).replaceAll("[-._]+$", "");
-        }
-        return s.isEmpty() ? "run" : s;
+        return RunIds.slug(name);
     }
 
     /**
@@ -193,7 +155,7 @@ public final class RunDirectory {
      * starting with a letter or digit. Such a name is always a single, plain path segment.
      */
     public static boolean isValidRunId(String id) {
-        return id != null && RUN_ID.matcher(id).matches();
+        return RunIds.isValid(id);
     }
 
     // ------------------------------------------------------------------------------------------------ accessors
@@ -250,7 +212,7 @@ public final class RunDirectory {
     /** How many lines {@code metrics.jsonl} holds. */
     public long metricLines() {
         synchronized (lock) {
-            return lines;
+            return metricLog.lines();
         }
     }
 
@@ -262,7 +224,7 @@ public final class RunDirectory {
     /** The content of {@code config.json} as last written (a fresh, modifiable copy). */
     public Map<String, Object> configJson() {
         synchronized (lock) {
-            return configObject();
+            return configFile.object(status, endTime, failure);
         }
     }
 
@@ -338,16 +300,8 @@ public final class RunDirectory {
             if (status.isTerminal()) {
                 return;
             }
-            long now = System.nanoTime();
-            if (progressStartNanos < 0) {
-                progressStartNanos = now;
-            }
             currentEpoch = epoch;
-            double elapsed = (now - progressStartNanos) / 1e9;
-            Progress probe = new Progress(epoch, totalEpochs, batch, totalBatches, samplesPerSec, elapsed, Double.NaN);
-            double f = probe.fraction();
-            double eta = f > 0 && elapsed > 0 ? elapsed * (1 - f) / f : Double.NaN;
-            p = new Progress(epoch, totalEpochs, batch, totalBatches, samplesPerSec, elapsed, eta);
+            p = eta.report(System.nanoTime(), epoch, totalEpochs, batch, totalBatches, samplesPerSec);
             lastProgress = p;
         }
         dispatcher.offerProgress(p);
@@ -447,22 +401,20 @@ public final class RunDirectory {
                         v == null || !Double.isFinite(v) ? null : v);
             }
         }
-        Map<String, Object> cleanDetails = details == null ? null : plainMap(details);
+        Map<String, Object> cleanDetails = details == null ? null : JsonValues.plainMap(details);
         synchronized (lock) {
             if (status.isTerminal()) {
                 throw new IllegalStateException("run " + id + " is already " + status.jsonName()
                         + "; nothing more can be logged");
             }
-            MetricRecord record = new MetricRecord(lines + 1, type, clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                    epoch, step, event, cleanValues, cleanDetails);
+            MetricRecord record = new MetricRecord(metricLog.lines() + 1, type,
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS), epoch, step, event, cleanValues, cleanDetails);
             try {
-                byte[] line = (Json.mapper().writeValueAsString(record.json()) + "\n").getBytes(StandardCharsets.UTF_8);
-                Files.write(dir.resolve(METRICS_FILE), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                metricLog.append(record);
             } catch (IOException e) {
                 warnWrite(e);
                 return;
             }
-            lines++;
             currentEpoch = Math.max(currentEpoch, epoch);
             dispatcher.offer(record);
         }
@@ -476,209 +428,12 @@ public final class RunDirectory {
         }
     }
 
-    private Map<String, Object> configObject() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("format", FORMAT_VERSION);
-        m.put("id", id);
-        m.put("name", name);
-        m.put("status", status.jsonName());
-        m.put("start_time", startTime.toString());
-        m.put("end_time", endTime == null ? null : endTime.toString());
-        if (failure != null) {
-            m.put("failure", failure);
-        }
-        m.put("seed", config.seed());
-        m.put("device", config.device());
-        Map<String, Object> versions = new LinkedHashMap<>();
-        versions.put("jtorch", Versions.jtorch());
-        versions.put("libtorch", Versions.libtorch());
-        versions.put("java", Versions.java());
-        m.put("versions", versions);
-        m.put("total_epochs", config.totalEpochs());
-        m.put("batches_per_epoch", config.batchesPerEpoch());
-        m.put("hyperparameters", new LinkedHashMap<>(hyperparameters));
-        m.put("model_summary", config.model());
-        return m;
-    }
-
     private void writeConfig() throws IOException {
-        byte[] bytes = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(configObject());
-        Path target = dir.resolve(CONFIG_FILE);
-        Path tmp = dir.resolve("." + CONFIG_FILE + ".tmp");
-        Files.write(tmp, bytes);
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /** Turns arbitrary values into what JSON can hold: numbers, strings, booleans, lists and maps. */
-    static Map<String, Object> plainMap(Map<?, ?> map) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            out.put(String.valueOf(e.getKey()), plain(e.getValue(), 0));
-        }
-        return out;
-    }
-
-    private static Object plain(Object v, int depth) {
-        if (depth > 16) {
-            return String.valueOf(v);
-        }
-        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Long || v instanceof Integer
-                || v instanceof Short || v instanceof Byte || v instanceof java.math.BigInteger
-                || v instanceof java.math.BigDecimal) {
-            return v;
-        }
-        if (v instanceof Number n) {
-            double d = n.doubleValue();
-            return Double.isFinite(d) ? (Object) d : null;
-        }
-        if (v instanceof CharSequence || v instanceof Character || v instanceof Path) {
-            return v.toString();
-        }
-        if (v instanceof Enum<?> e) {
-            return e.name();
-        }
-        if (v instanceof Map<?, ?> m) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                out.put(String.valueOf(e.getKey()), plain(e.getValue(), depth + 1));
-            }
-            return out;
-        }
-        if (v instanceof Collection<?> c) {
-            List<Object> out = new ArrayList<>();
-            for (Object o : c) {
-                out.add(plain(o, depth + 1));
-            }
-            return out;
-        }
-        if (v.getClass().isArray()) {
-            List<Object> out = new ArrayList<>();
-            for (int i = 0, n = Array.getLength(v); i < n; i++) {
-                out.add(plain(Array.get(v, i), depth + 1));
-            }
-            return out;
-        }
-        return v.toString();
+        configFile.write(status, endTime, failure);
     }
 
     @Override
     public String toString() {
         return "RunDirectory(" + dir + ")";
-    }
-
-    /**
-     * Hands records to listeners on one daemon thread. The queue is bounded: when it is full a record is dropped
-     * for listeners (the file has it); progress and status live in single slots, so they are never lost, only
-     * coalesced. The recording thread never signals the dispatcher for a record or a progress report: the
-     * dispatcher wakes every {@link #DISPATCH_MILLIS} ms and takes what is there (a signal per batch or epoch cost a
-     * fast training loop a thread wake-up each, up to a fifth of its step time on two cores); only a status change
-     * wakes it at once. The thread ends after delivering the terminal status.
-     */
-    private final class Dispatcher implements Runnable {
-        private final java.util.concurrent.ConcurrentLinkedQueue<Object> queue =
-                new java.util.concurrent.ConcurrentLinkedQueue<>();
-        private final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
-        private final AtomicReference<Progress> progressSlot = new AtomicReference<>();
-        private final AtomicReference<RunStatus> statusSlot = new AtomicReference<>();
-        private final AtomicLong dropped = new AtomicLong();
-        private final Set<RunListener> warned = Collections.newSetFromMap(new IdentityHashMap<>());
-        private volatile Thread thread;
-        private boolean done;
-
-        synchronized void start() {
-            if (thread == null && !done) {
-                Thread t = new Thread(this, "jtorch-run-" + id);
-                t.setDaemon(true);
-                thread = t;
-                t.start();
-            }
-        }
-
-        void offer(Object event) {
-            if (listeners.isEmpty()) {
-                return;
-            }
-            if (queued.incrementAndGet() > QUEUE_CAPACITY) {
-                queued.decrementAndGet();
-                dropped.incrementAndGet(); // listeners see a gap in line numbers; the file has the record
-                return;
-            }
-            queue.add(event);
-        }
-
-        void offerProgress(Progress p) {
-            if (!listeners.isEmpty()) {
-                progressSlot.set(p);
-            }
-        }
-
-        void offerStatus(RunStatus s) {
-            statusSlot.set(s);
-            Thread t = thread;
-            if (t != null) {
-                java.util.concurrent.locks.LockSupport.unpark(t);
-            }
-        }
-
-        @Override
-        public void run() {
-            try {
-                while (!Thread.currentThread().isInterrupted()) {
-                    Object ev;
-                    while ((ev = queue.poll()) != null) {
-                        queued.decrementAndGet();
-                        deliver(ev);
-                    }
-                    Progress p = progressSlot.getAndSet(null);
-                    if (p != null) {
-                        for (RunListener l : listeners) {
-                            call(l, () -> l.onProgress(RunDirectory.this, p));
-                        }
-                    }
-                    if (queue.isEmpty()) {
-                        RunStatus s = statusSlot.getAndSet(null);
-                        if (s != null) {
-                            for (RunListener l : listeners) {
-                                call(l, () -> l.onStatus(RunDirectory.this, s));
-                            }
-                            if (s.isTerminal()) {
-                                break;
-                            }
-                            continue;
-                        }
-                    }
-                    java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(DISPATCH_MILLIS));
-                }
-            } finally {
-                synchronized (this) {
-                    done = true;
-                }
-            }
-        }
-
-        private void deliver(Object ev) {
-            for (RunListener l : listeners) {
-                if (ev instanceof MetricRecord r) {
-                    call(l, () -> l.onMetric(RunDirectory.this, r));
-                } else if (ev instanceof CheckpointInfo c) {
-                    call(l, () -> l.onCheckpoint(RunDirectory.this, c));
-                }
-            }
-        }
-
-        private void call(RunListener l, Runnable r) {
-            try {
-                r.run();
-            } catch (RuntimeException | LinkageError | AssertionError e) {
-                if (warned.add(l)) {
-                    System.err.println("jtorch: a listener of run " + id + " failed (" + e + "); it keeps"
-                            + " receiving events");
-                }
-            }
-        }
     }
 }

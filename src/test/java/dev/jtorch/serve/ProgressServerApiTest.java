@@ -7,7 +7,6 @@ import static dev.jtorch.serve.ServerTestSupport.request;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -107,7 +106,10 @@ class ProgressServerApiTest {
         assertEquals(old.id(), second.get("id").asText());
         assertEquals("finished", second.get("status").asText());
         assertFalse(second.get("live").asBoolean());
-        assertNotNull(second.get("end_time").asText());
+        assertEquals(old.endTime().orElseThrow().toString(), second.get("end_time").asText());
+        assertEquals(old.startTime().toString(), second.get("start_time").asText());
+        assertTrue(first.get("end_time").isNull(), "a live run has no end time yet");
+        assertEquals(live.startTime().toString(), first.get("start_time").asText());
     }
 
     @Test
