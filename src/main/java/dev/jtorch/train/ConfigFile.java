@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * A run's {@code config.json}: what the run is (fixed at creation) and where it stands (status, end time,
- * failure), pretty-printed and rewritten atomically on every status change ({@link AtomicWrite}). The fields are
+ * failure), pretty-printed and rewritten atomically on every status change (through {@code AtomicFile}: temporary file, fsync, rename, directory fsync). The fields are
  * documented in {@code docs/run-directory.md}.
  */
 final class ConfigFile {
@@ -58,7 +58,7 @@ final class ConfigFile {
 
     /** Writes {@code config.json} for this state, atomically. */
     void write(RunStatus status, Instant endTime, String failure) throws IOException {
-        AtomicWrite.write(file, Json.mapper().writerWithDefaultPrettyPrinter()
+        dev.jtorch.internal.io.AtomicFile.write(file, Json.mapper().writerWithDefaultPrettyPrinter()
                 .writeValueAsBytes(object(status, endTime, failure)));
     }
 }
