@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * loop runs 5-8% slower than the same loop in scopes (the collections and JavaCPP's deallocator thread). Tensors
  * inside scopes are not counted (their scope frees them), nor those a scope adopts or a call to {@code close()}
  * frees, so loops in {@code TensorScope}s or over a {@code DataLoader} pay nothing, except that batches a
- * {@code DataLoader}'s workers have prefetched count until the loop's scope adopts them.
+ * {@code DataLoader}'s workers have prefetched count until the loop's scope adopts them (or until they are freed when
+ * the loop is abandoned).
  *
  * <p>Which thread collects: the one whose tensor crosses the threshold calls {@link System#gc()} itself, inside
  * the tensor's constructor (at most one thread at a time: the compare-and-set on the pending count elects it, the

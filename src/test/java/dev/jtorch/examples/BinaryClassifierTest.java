@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.jtorch.testing.Python;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,11 +36,7 @@ class BinaryClassifierTest {
     @ParameterizedTest(name = "seed {0}, lr {1}")
     @CsvSource({"42, 0.01", "0, 0.01", "7, 0.01", "42, 0.1", "42, 0.001"})
     void printsThePythonScriptsOutput(String seed, String lr) throws IOException {
-        String expected;
-        try (InputStream in = getClass().getResourceAsStream(
-                "/golden/examples/seed001_seed_" + seed + "_lr_" + lr + ".txt")) {
-            expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String expected = dev.jtorch.testing.Golden.text("examples/seed001_seed_" + seed + "_lr_" + lr + ".txt");
         assertEquals(expected, javaOutput(seed, lr));
     }
 

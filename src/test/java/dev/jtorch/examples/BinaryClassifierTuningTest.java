@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.jtorch.testing.Python;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Tag;
@@ -28,11 +27,8 @@ class BinaryClassifierTuningTest {
     @ParameterizedTest(name = "seed {0}, {1} epochs")
     @CsvSource({"42, 30", "7, 10"})
     void printsThePythonTwinsOutput(String seed, String epochs) throws IOException {
-        String expected;
-        try (InputStream in = getClass().getResourceAsStream(
-                "/golden/examples/seed001_tuning_seed_" + seed + "_epochs_" + epochs + ".txt")) {
-            expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String expected = dev.jtorch.testing.Golden.text(
+                "examples/seed001_tuning_seed_" + seed + "_epochs_" + epochs + ".txt");
         assertEquals(expected, javaOutput(seed, epochs));
     }
 

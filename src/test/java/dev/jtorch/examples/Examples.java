@@ -1,12 +1,10 @@
 package dev.jtorch.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.jtorch.testing.Python;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,11 +25,8 @@ final class Examples {
 
     /** The committed output of the Python twin for {@code args} (named as gen_all_golden.sh names it). */
     static String golden(String seed, String args) throws IOException {
-        String name = "/golden/examples/" + (seed + " " + args).replace("-", "").replace(' ', '_') + ".txt";
-        try (InputStream in = Examples.class.getResourceAsStream(name)) {
-            assertNotNull(in, name);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return dev.jtorch.testing.Golden.text(
+                "examples/" + (seed + " " + args).replace("-", "").replace(' ', '_') + ".txt");
     }
 
     /** Runs the Python twin (as gen_all_golden.sh does) and returns its standard output; fails unless it exits 0. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.jtorch.testing.Python;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Tag;
@@ -25,11 +24,7 @@ class TensorCoreDemoTest {
     @ParameterizedTest(name = "seed {0}, {1} epochs")
     @CsvSource({"42, 20", "0, 20", "7, 50"})
     void printsTheGoldenOutputOfThePythonTwin(String seed, String epochs) throws IOException {
-        String name = "/golden/tensor_core_demo_seed" + seed + "_epochs" + epochs + ".txt";
-        String expected;
-        try (InputStream in = getClass().getResourceAsStream(name)) {
-            expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String expected = dev.jtorch.testing.Golden.text("tensor_core_demo_seed" + seed + "_epochs" + epochs + ".txt");
         assertEquals(expected, javaOutput(seed, epochs));
     }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.jtorch.testing.Python;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,11 +33,7 @@ class TrainingWorkflowTest {
     @ValueSource(strings = {"--seed 42", "--seed 0", "--seed 7", "--seed 123 --optimizer sgd",
         "--seed 42 --scheduler step", "--seed 5 --optimizer sgd --scheduler step --epochs 12"})
     void printsThePythonScriptsOutput(String args) throws IOException {
-        String name = "/golden/examples/" + ("seed000 " + args).replace("-", "").replace(' ', '_') + ".txt";
-        String expected;
-        try (InputStream in = getClass().getResourceAsStream(name)) {
-            expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String expected = Examples.golden("seed000", args);
         assertEquals(expected, javaOutput((args + " --run-dir " + runs).split(" ")));
     }
 

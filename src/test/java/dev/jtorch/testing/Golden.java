@@ -25,6 +25,18 @@ public final class Golden {
         }
     }
 
+    /** The text of {@code /golden/<name>} (an example's committed standard output, say), as UTF-8. */
+    public static String text(String name) {
+        try (InputStream in = Golden.class.getResourceAsStream("/golden/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing golden file " + name);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The case of {@code array} whose {@code name} field equals {@code name}. */
     public static JsonNode find(JsonNode array, String name) {
         for (JsonNode c : array) {
