@@ -69,14 +69,29 @@ class ProgressServerLoadTest {
 
     /**
      * Once the server has taken up every slow request (the first request to get through says so; a server whose
-     * threads are all stuck in writes never gets there), every further request is answered within a second.
+     * threads are all stuck in writes never gets there), further requests are answered within a second: three rounds
+     * in a row must be, within 60 s. The slack is for CPU, not threads: producing the first chunks of 200 large
+     * answers keeps a loaded 2-core machine busy for seconds, while a server with every thread blocked in a write
+     * stays blocked for as long as the slow clients hang, and never passes.
      */
     private static void assertOthersAreServed(ProgressServer server, String runId) throws Exception {
         assertEquals(200, statusWithin(server.port(), "/", 60_000));
-        for (int round = 0; round < 3; round++) {
-            assertEquals(200, statusWithin(server.port(), "/", 1_000));
-            assertEquals(200, statusWithin(server.port(), "/api/runs", 1_000));
-            assertEquals(200, statusWithin(server.port(), "/api/runs/" + runId, 1_000));
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        int goodRounds = 0;
+        AssertionError last = null;
+        while (goodRounds < 3) {
+            try {
+                assertEquals(200, statusWithin(server.port(), "/", 1_000));
+                assertEquals(200, statusWithin(server.port(), "/api/runs", 1_000));
+                assertEquals(200, statusWithin(server.port(), "/api/runs/" + runId, 1_000));
+                goodRounds++;
+            } catch (AssertionError e) {
+                last = e;
+                goodRounds = 0;
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("no three rounds in a row answered within 1 s in 60 s", last);
+                }
+            }
             Thread.sleep(200);
         }
     }
