@@ -1,22 +1,12 @@
 package dev.jtorch.data;
 
 import dev.jtorch.Generator;
-import dev.jtorch.Tensor;
 import dev.jtorch.TensorScope;
-import dev.jtorch.Torch;
-import java.lang.ref.Cleaner;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.bytedeco.javacpp.Pointer;
 
 /**
  * {@code torch.utils.data.DataLoader(dataset, batch_size=1, shuffle=False, sampler=None, num_workers=0,
@@ -139,6 +129,16 @@ public class DataLoader<T> implements Iterable<Batch> {
             this.pinMemory = pinMemory;
             return this;
         }
+
+        /** The {@code collate_fn} set, or null for the default collation (read by {@link BatchFetcher}). */
+        Function<List<?>, Batch> collateFn() {
+            return collate;
+        }
+
+        /** Whether {@code pin_memory} is set (read by {@link BatchFetcher}). */
+        boolean pinsMemory() {
+            return pinMemory;
+        }
     }
 
     private final Dataset<T> dataset;
@@ -190,28 +190,24 @@ public class DataLoader<T> implements Iterable<Batch> {
     public BatchIterator iterator() {
         Generator.drawSeed(options.generator);
         Iterator<long[]> indices = new BatchIndices(sampler.iterator(), options.batchSize, options.dropLast);
-        Workers workers = null;
+        BatchFetcher<T> fetcher = new BatchFetcher<>(dataset, options);
+        WorkerPool workers = null;
         Iterator<Batch> batches;
         if (options.numWorkers > 0 && !(dataset instanceof TensorDataset)) {
-            workers = new Workers(options.numWorkers);
+            workers = new WorkerPool(options.numWorkers);
             try {
-                batches = new Prefetching(indices, workers);
+                batches = new PrefetchingBatches(indices, workers, fetcher,
+                        (long) options.numWorkers * options.prefetchFactor);
             } catch (RuntimeException | Error e) {
                 workers.shutdown();
                 throw e;
             }
         } else {
-            batches = new Fetching(indices);
+            batches = fetcher.onLoopThread(indices);
         }
         return new BatchIterator(TensorScope.scoped(() -> batches, "batch").iterator(), workers);
     }
 
-    /** Shuts down the workers of iterators that became unreachable before they were closed or ran out. */
-    private static final Cleaner CLEANER = Cleaner.create(r -> {
-        Thread t = new Thread(r, "DataLoader cleaner");
-        t.setDaemon(true);
-        return t;
-    });
 
     /**
      * The iterator of a {@link DataLoader} (Python's {@code _DataLoaderIter}): yields the batches, each in its own
@@ -231,14 +227,14 @@ public class DataLoader<T> implements Iterable<Batch> {
      */
     public static final class BatchIterator implements Iterator<Batch>, AutoCloseable {
         private final Iterator<Batch> scoped;
-        private final Workers workers;
+        private final WorkerPool workers;
         private boolean closed;
 
-        BatchIterator(Iterator<Batch> scoped, Workers workers) {
+        BatchIterator(Iterator<Batch> scoped, WorkerPool workers) {
             this.scoped = scoped;
             this.workers = workers;
             if (workers != null) {
-                CLEANER.register(this, workers); // workers must not (and do not) reference this iterator
+                workers.shutdownWhenUnreachable(this); // workers must not (and do not) reference this iterator
             }
         }
 
@@ -288,387 +284,5 @@ public class DataLoader<T> implements Iterable<Batch> {
                 }
             }
         }
-    }
-
-    /** The sampler's indices grouped into batches (Python's {@code BatchSampler}). */
-    private static final class BatchIndices implements Iterator<long[]> {
-        private final Iterator<Long> source;
-        private final long batchSize;
-        private final boolean dropLast;
-        private long[] next;
-
-        BatchIndices(Iterator<Long> source, long batchSize, boolean dropLast) {
-            this.source = source;
-            this.batchSize = batchSize;
-            this.dropLast = dropLast;
-        }
-
-        @Override
-        public boolean hasNext() {
-            if (next == null) {
-                List<Long> b = new ArrayList<>();
-                while (b.size() < batchSize && source.hasNext()) {
-                    b.add(source.next());
-                }
-                if (!b.isEmpty() && !(dropLast && b.size() < batchSize)) {
-                    next = b.stream().mapToLong(Long::longValue).toArray();
-                }
-            }
-            return next != null;
-        }
-
-        @Override
-        public long[] next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            long[] b = next;
-            next = null;
-            return b;
-        }
-    }
-
-    /** Fetches each batch on the loop's thread (inside the batch's scope). */
-    private final class Fetching implements Iterator<Batch> {
-        private final Iterator<long[]> indices;
-
-        Fetching(Iterator<long[]> indices) {
-            this.indices = indices;
-        }
-
-        @Override
-        public boolean hasNext() {
-            return indices.hasNext();
-        }
-
-        @Override
-        public Batch next() {
-            return fetch(indices.next());
-        }
-    }
-
-    /**
-     * Fetches batches on background threads, a bounded number ahead, delivering them in order; each delivered
-     * batch's tensors are adopted by the batch's scope. Everything the threads and the clean-up need is in
-     * {@link Workers}, which references neither this iterator nor the {@link BatchIterator}.
-     */
-    private final class Prefetching implements Iterator<Batch> {
-        private final Iterator<long[]> indices;
-        private final Workers workers;
-
-        Prefetching(Iterator<long[]> indices, Workers workers) {
-            this.indices = indices;
-            this.workers = workers;
-            fill();
-        }
-
-        private void fill() {
-            long ahead = (long) options.numWorkers * options.prefetchFactor;
-            while (workers.pending() < ahead && !workers.isShutDown() && indices.hasNext()) {
-                workers.submit(DataLoader.this, indices.next());
-            }
-            if (workers.pending() == 0) {
-                workers.shutdown();
-            }
-        }
-
-        @Override
-        public boolean hasNext() {
-            return workers.pending() > 0;
-        }
-
-        @Override
-        public Batch next() {
-            Slot slot = workers.poll();
-            if (slot == null) {
-                throw new NoSuchElementException();
-            }
-            Batch b;
-            try {
-                b = slot.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                workers.shutdown();
-                throw new IllegalStateException("interrupted while waiting for a DataLoader worker", e);
-            }
-            if (b == null) {
-                Throwable failure = slot.failure();
-                workers.shutdown();
-                if (failure == null) { // discarded: the iteration was ended meanwhile
-                    throw new NoSuchElementException("DataLoader iterator is closed");
-                }
-                throw reraise(failure, slot.worker());
-            }
-            TensorScope scope = TensorScope.current();
-            if (scope != null) {
-                for (Tensor t : b.tensors()) {
-                    scope.adopt(t); // made outside any scope, counted by GcPressure until now
-                }
-                workers.watch(); // in this batch's scope: its closing, unless the loop moved on, ends the workers
-            }
-            fill();
-            return b;
-        }
-    }
-
-    /**
-     * The exception of a worker, for the loop's thread (PyTorch's {@code ExceptionWrapper.reraise}): the same
-     * exception when unchecked, noting where it was caught; a checked one wrapped.
-     */
-    private static RuntimeException reraise(Throwable failure, String worker) {
-        String where = "Caught " + failure.getClass().getSimpleName() + " in " + worker + ".";
-        if (failure instanceof RuntimeException re) {
-            re.addSuppressed(new IllegalStateException(where + " (the loop's thread re-raised it here)"));
-            return re;
-        }
-        if (failure instanceof Error err) {
-            err.addSuppressed(new IllegalStateException(where + " (the loop's thread re-raised it here)"));
-            throw err;
-        }
-        return new IllegalStateException(where + " Original: " + failure, failure);
-    }
-
-    /** One batch on its way from a worker: its result, or its failure, or discarded (closed on arrival). */
-    private static final class Slot {
-        private Batch batch;
-        private Throwable failure;
-        private String worker;
-        private boolean done;
-        private boolean discarded;
-
-        synchronized boolean isDiscarded() {
-            return discarded;
-        }
-
-        /** Called by the worker: stores the result, or frees it when the iteration has ended meanwhile. */
-        void complete(Batch b, Throwable f, String by) {
-            synchronized (this) {
-                if (!discarded) {
-                    batch = b;
-                    failure = f;
-                    worker = by;
-                    done = true;
-                    notifyAll();
-                    return;
-                }
-            }
-            free(b);
-        }
-
-        /** Waits for the worker; null when the batch failed (see {@link #failure()}) or was discarded. */
-        synchronized Batch await() throws InterruptedException {
-            while (!done && !discarded) {
-                wait();
-            }
-            Batch b = batch;
-            batch = null;
-            return b;
-        }
-
-        synchronized Throwable failure() {
-            return failure;
-        }
-
-        synchronized String worker() {
-            return worker;
-        }
-
-        /** Ends this slot: a batch already here is freed, one still being fetched is freed by its worker. */
-        void discard() {
-            Batch b;
-            synchronized (this) {
-                discarded = true;
-                b = batch;
-                batch = null;
-                notifyAll();
-            }
-            free(b);
-        }
-
-        private static void free(Batch b) {
-            if (b == null) {
-                return;
-            }
-            for (Tensor t : b.tensors()) {
-                try {
-                    t.close();
-                } catch (RuntimeException e) {
-                    // already released elsewhere: nothing left to free
-                }
-            }
-        }
-    }
-
-    /**
-     * The worker threads of one iteration and the batches on their way, in order. Also the clean-up action of its
-     * {@link BatchIterator} (run when that becomes unreachable), so it must never reference the iterator.
-     */
-    private static final class Workers implements Runnable {
-        private final ThreadPoolExecutor pool;
-        private final ArrayDeque<Slot> pending = new ArrayDeque<>();
-        private boolean shutDown;
-        /** The watch in the current batch's scope, if any. */
-        private WatchPointer.Watch watch;
-
-        Workers(int n) {
-            AtomicInteger next = new AtomicInteger();
-            this.pool = new ThreadPoolExecutor(n, n, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
-                Thread t = new Thread(r, "DataLoader worker " + next.getAndIncrement());
-                t.setDaemon(true);
-                return t;
-            });
-        }
-
-        synchronized int pending() {
-            return pending.size();
-        }
-
-        synchronized boolean isShutDown() {
-            return shutDown;
-        }
-
-        synchronized Slot poll() {
-            return pending.poll();
-        }
-
-        /** Queues the fetch of one batch (on the loop's thread; the task holds the loader, the indices, the slot). */
-        void submit(DataLoader<?> loader, long[] idx) {
-            Slot slot = new Slot();
-            synchronized (this) {
-                if (shutDown) {
-                    return;
-                }
-                pending.add(slot);
-            }
-            pool.execute(() -> {
-                if (slot.isDiscarded()) {
-                    return;
-                }
-                Batch b = null;
-                Throwable failure = null;
-                try {
-                    b = loader.fetch(idx);
-                } catch (Throwable t) {
-                    failure = t;
-                }
-                slot.complete(b, failure, Thread.currentThread().getName());
-            });
-        }
-
-        /**
-         * Puts a watch into the current scope (the batch's): a native-less JavaCPP pointer whose deallocator runs
-         * when that scope closes. The loop moving on disarms it first ({@link #movingOn}); any other closing (the
-         * scope enclosing an abandoned loop closing it) ends the workers.
-         */
-        void watch() {
-            WatchPointer.Watch w = new WatchPointer.Watch(this);
-            new WatchPointer(w);
-            WatchPointer.Watch old;
-            synchronized (this) {
-                old = watch;
-                watch = w;
-            }
-            if (old != null) {
-                old.disarm();
-            }
-        }
-
-        /** The loop takes the next batch: the current batch's scope closing is no abandonment. */
-        void movingOn() {
-            WatchPointer.Watch w;
-            synchronized (this) {
-                w = watch;
-                watch = null;
-            }
-            if (w != null) {
-                w.disarm();
-            }
-        }
-
-        /** Ends the workers and frees the batches not taken; idempotent, from any thread. */
-        void shutdown() {
-            List<Slot> dropped;
-            synchronized (this) {
-                if (shutDown) {
-                    return;
-                }
-                shutDown = true;
-                dropped = new ArrayList<>(pending);
-                pending.clear();
-                watch = null;
-            }
-            pool.shutdown(); // idle workers end now, busy ones after their batch (which their slot then frees)
-            pool.getQueue().clear();
-            for (Slot s : dropped) {
-                s.discard();
-            }
-        }
-
-        /** The cleaner's action: the iterator was collected. */
-        @Override
-        public void run() {
-            shutdown();
-        }
-    }
-
-    /**
-     * A pointer to nothing, with a {@link Watch} as deallocator: created inside a batch's scope, JavaCPP attaches it
-     * to that scope, which runs the deallocator when it closes.
-     */
-    private static final class WatchPointer extends Pointer {
-        WatchPointer(Watch watch) {
-            super((Pointer) null);
-            deallocator(watch);
-        }
-
-        /** The deallocator of a {@link WatchPointer}: ends the workers unless disarmed. References no iterator. */
-        static final class Watch implements Deallocator {
-            private volatile Workers workers;
-
-            Watch(Workers workers) {
-                this.workers = workers;
-            }
-
-            void disarm() {
-                workers = null;
-            }
-
-            @Override
-            public void deallocate() {
-                Workers w = workers;
-                workers = null;
-                if (w != null) {
-                    w.shutdown();
-                }
-            }
-        }
-    }
-
-    /** One batch: a gather per tensor for a TensorDataset, else the collated samples. */
-    private Batch fetch(long[] idx) {
-        Batch batch;
-        if (dataset instanceof TensorDataset td && options.collate == null) {
-            Tensor index = Torch.tensor(idx);
-            List<Tensor> out = new ArrayList<>();
-            for (Tensor t : td.tensors()) {
-                out.add(t.indexSelect(0, index));
-            }
-            index.close();
-            batch = new Batch(out);
-        } else {
-            List<T> samples = new ArrayList<>(idx.length);
-            for (long i : idx) {
-                samples.add(dataset.get(i));
-            }
-            batch = options.collate != null ? options.collate.apply(samples) : Collate.defaultCollate(samples);
-        }
-        if (options.pinMemory && Torch.cudaIsAvailable()) {
-            List<Tensor> pinned = new ArrayList<>();
-            for (Tensor t : batch.tensors()) {
-                pinned.add(t.pinMemory());
-            }
-            batch = new Batch(pinned);
-        }
-        return batch;
     }
 }

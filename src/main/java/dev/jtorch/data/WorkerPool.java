@@ -1,0 +1,135 @@
+package dev.jtorch.data;
+
+import java.lang.ref.Cleaner;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The worker threads of one iteration and the batches on their way, in order. Also the clean-up action of its
+ * {@link DataLoader.BatchIterator} (run when that becomes unreachable), so it must never reference the iterator.
+ */
+final class WorkerPool implements Runnable {
+
+    /** Shuts down the workers of iterators that became unreachable before they were closed or ran out. */
+    private static final Cleaner CLEANER = Cleaner.create(r -> {
+        Thread t = new Thread(r, "DataLoader cleaner");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final ThreadPoolExecutor pool;
+    private final ArrayDeque<BatchSlot> pending = new ArrayDeque<>();
+    private boolean shutDown;
+    /** The watch in the current batch's scope, if any. */
+    private WatchPointer.Watch watch;
+
+    WorkerPool(int n) {
+        AtomicInteger next = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(n, n, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "DataLoader worker " + next.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Shuts these workers down once {@code owner} (the iterator) becomes unreachable. */
+    void shutdownWhenUnreachable(Object owner) {
+        CLEANER.register(owner, this); // this pool must not (and does not) reference the owner
+    }
+
+    synchronized int pending() {
+        return pending.size();
+    }
+
+    synchronized boolean isShutDown() {
+        return shutDown;
+    }
+
+    synchronized BatchSlot poll() {
+        return pending.poll();
+    }
+
+    /** Queues the fetch of one batch (on the loop's thread; the task holds the fetcher, the indices, the slot). */
+    void submit(BatchFetcher<?> fetcher, long[] idx) {
+        BatchSlot slot = new BatchSlot();
+        synchronized (this) {
+            if (shutDown) {
+                return;
+            }
+            pending.add(slot);
+        }
+        pool.execute(() -> {
+            if (slot.isDiscarded()) {
+                return;
+            }
+            Batch b = null;
+            Throwable failure = null;
+            try {
+                b = fetcher.fetch(idx);
+            } catch (Throwable t) {
+                failure = t;
+            }
+            slot.complete(b, failure, Thread.currentThread().getName());
+        });
+    }
+
+    /**
+     * Puts a watch into the current scope (the batch's): a native-less JavaCPP pointer whose deallocator runs
+     * when that scope closes. The loop moving on disarms it first ({@link #movingOn}); any other closing (the
+     * scope enclosing an abandoned loop closing it) ends the workers.
+     */
+    void watch() {
+        WatchPointer.Watch w = new WatchPointer.Watch(this);
+        new WatchPointer(w);
+        WatchPointer.Watch old;
+        synchronized (this) {
+            old = watch;
+            watch = w;
+        }
+        if (old != null) {
+            old.disarm();
+        }
+    }
+
+    /** The loop takes the next batch: the current batch's scope closing is no abandonment. */
+    void movingOn() {
+        WatchPointer.Watch w;
+        synchronized (this) {
+            w = watch;
+            watch = null;
+        }
+        if (w != null) {
+            w.disarm();
+        }
+    }
+
+    /** Ends the workers and frees the batches not taken; idempotent, from any thread. */
+    void shutdown() {
+        List<BatchSlot> dropped;
+        synchronized (this) {
+            if (shutDown) {
+                return;
+            }
+            shutDown = true;
+            dropped = new ArrayList<>(pending);
+            pending.clear();
+            watch = null;
+        }
+        pool.shutdown(); // idle workers end now, busy ones after their batch (which their slot then frees)
+        pool.getQueue().clear();
+        for (BatchSlot s : dropped) {
+            s.discard();
+        }
+    }
+
+    /** The cleaner's action: the iterator was collected. */
+    @Override
+    public void run() {
+        shutdown();
+    }
+}
