@@ -2,20 +2,15 @@ package dev.jtorch.nn;
 
 import dev.jtorch.DType;
 import dev.jtorch.Device;
-import dev.jtorch.Size;
 import dev.jtorch.Tensor;
 import dev.jtorch.TensorScope;
 import dev.jtorch.Torch;
-import dev.jtorch.TorchException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -45,22 +40,11 @@ import java.util.function.UnaryOperator;
  * <p>A module owns its parameters and buffers: they belong to no {@link TensorScope}.
  */
 public abstract class Module {
-    private static final Map<Class<?>, List<Field>> FIELDS = new ConcurrentHashMap<>();
-
-    private final Map<String, Module> explicitModules = new LinkedHashMap<>();
-    private final Map<String, Parameter> explicitParameters = new LinkedHashMap<>();
     private final Map<String, Tensor> buffers = new LinkedHashMap<>();
     private final Map<String, Boolean> persistent = new LinkedHashMap<>();
     private boolean training = true;
-    /**
-     * The registrations as last computed ({@link #moduleMap()}, {@link #parameterMap()}), valid while no explicit
-     * registration changed ({@link #registrations}) and every registered field still holds the object it held then
-     * ({@link Registry#fieldValues}): checking that is one plain read per field, so a training step neither reflects
-     * nor allocates to find the parameters, while a field reassigned later (a new head) is still picked up.
-     */
-    private Registry registry;
-    /** Bumped by every explicit registration or removal. */
-    private int registrations;
+    /** The submodules and parameters: fields and explicit registrations ({@link ModuleRegistry}). */
+    private final ModuleRegistry registry = new ModuleRegistry(this);
 
     /** Python's {@code forward(x)} for modules that take one tensor; override it in your model. */
     public Tensor forward(Tensor input) {
@@ -73,8 +57,7 @@ public abstract class Module {
     public <M extends Module> M registerModule(String name, M module) {
         checkName(name);
         Objects.requireNonNull(module, "module");
-        explicitModules.put(name, module);
-        registrations++;
+        registry.putModule(name, module);
         return module;
     }
 
@@ -83,16 +66,14 @@ public abstract class Module {
      * returns it, or returns null when there is none under that name.
      */
     protected Module removeModule(String name) {
-        registrations++;
-        return explicitModules.remove(name);
+        return registry.removeModule(name);
     }
 
     /** Python's {@code register_parameter(name, param)}. Returns the parameter. */
     public Parameter registerParameter(String name, Parameter parameter) {
         checkName(name);
         Objects.requireNonNull(parameter, "parameter");
-        explicitParameters.put(name, parameter);
-        registrations++;
+        registry.putParameter(name, parameter);
         return parameter;
     }
 
@@ -132,114 +113,15 @@ public abstract class Module {
         }
     }
 
-    private static List<Field> fieldsOf(Class<?> type) {
-        return FIELDS.computeIfAbsent(type, t -> {
-            List<Class<?>> chain = new ArrayList<>();
-            for (Class<?> c = t; c != null && c != Module.class; c = c.getSuperclass()) {
-                chain.add(0, c);
-            }
-            List<Field> out = new ArrayList<>();
-            for (Class<?> c : chain) {
-                for (Field f : c.getDeclaredFields()) {
-                    int m = f.getModifiers();
-                    if (Modifier.isStatic(m) || f.isSynthetic()) {
-                        continue;
-                    }
-                    Class<?> ft = f.getType();
-                    if (Module.class.isAssignableFrom(ft) || Parameter.class.isAssignableFrom(ft)) {
-                        f.setAccessible(true);
-                        out.add(f);
-                    }
-                }
-            }
-            return List.copyOf(out);
-        });
-    }
-
-    private Object read(Field f) {
-        try {
-            return f.get(this);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("cannot read field " + f, e);
-        }
-    }
-
     /** Python's {@code self._modules}: direct submodules by name, in registration order (read-only). */
     protected Map<String, Module> moduleMap() {
-        return registry().modules;
+        return registry.modules();
     }
 
     /** Python's {@code self._parameters}: this module's own parameters, in registration order (read-only). */
     protected Map<String, Parameter> parameterMap() {
-        return registry().parameters;
+        return registry.parameters();
     }
-
-    /** The module's registrations: computed by reflection once, then only re-validated. */
-    private static final class Registry {
-        final int registrations;
-        final Object[] fieldValues;
-        final Map<String, Module> modules;
-        final Map<String, Parameter> parameters;
-
-        Registry(int registrations, Object[] fieldValues, Map<String, Module> modules,
-                Map<String, Parameter> parameters) {
-            this.registrations = registrations;
-            this.fieldValues = fieldValues;
-            this.modules = Collections.unmodifiableMap(modules);
-            this.parameters = Collections.unmodifiableMap(parameters);
-        }
-    }
-
-    private Registry registry() {
-        List<Field> fields = fieldsOf(getClass());
-        Registry r = registry;
-        if (r != null && r.registrations == registrations && unchanged(fields, r.fieldValues)) {
-            return r;
-        }
-        Object[] values = new Object[fields.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = read(fields.get(i));
-        }
-        r = new Registry(registrations, values, merge(Module.class, explicitModules, fields, values),
-                merge(Parameter.class, explicitParameters, fields, values));
-        registry = r;
-        return r;
-    }
-
-    private boolean unchanged(List<Field> fields, Object[] values) {
-        for (int i = 0; i < values.length; i++) {
-            if (read(fields.get(i)) != values[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Fields of the type under their names, in declaration order, and explicit registrations: a field holding an
-     * explicitly registered object appears once, under the registered name (so {@code outputLayer} can be
-     * registered as {@code output_layer}), at the field's place.
-     */
-    private static <T> Map<String, T> merge(Class<T> type, Map<String, T> explicit, List<Field> fields,
-            Object[] values) {
-        Map<Object, String> explicitNames = new java.util.IdentityHashMap<>();
-        for (Map.Entry<String, T> e : explicit.entrySet()) {
-            explicitNames.put(e.getValue(), e.getKey());
-        }
-        Map<String, T> out = new LinkedHashMap<>();
-        for (int i = 0; i < values.length; i++) {
-            Object v = values[i];
-            if (type.isInstance(v)) {
-                String name = explicitNames.getOrDefault(v, fields.get(i).getName());
-                out.put(name, type.cast(v));
-            }
-        }
-        for (Map.Entry<String, T> e : explicit.entrySet()) {
-            out.putIfAbsent(e.getKey(), e.getValue());
-        }
-        return out;
-    }
-
     // ---------------------------------------------------------------- traversal
 
     /** Python's {@code parameters()}: every parameter of this module and its submodules, each once. */
@@ -459,14 +341,23 @@ public abstract class Module {
         for (Map.Entry<String, Parameter> e : parameterMap().entrySet()) {
             out.put(prefix + e.getKey(), e.getValue().detach().keep());
         }
-        for (Map.Entry<String, Tensor> e : buffers.entrySet()) {
-            if (persistent.getOrDefault(e.getKey(), true)) {
-                out.put(prefix + e.getKey(), e.getValue().detach().keep());
-            }
+        for (Map.Entry<String, Tensor> e : persistentBuffers().entrySet()) {
+            out.put(prefix + e.getKey(), e.getValue().detach().keep());
         }
         for (Map.Entry<String, Module> e : moduleMap().entrySet()) {
             e.getValue().collectState(prefix + e.getKey() + ".", out);
         }
+    }
+
+    /** This module's own persistent buffers by name, in registration order: its part of a state dict. */
+    Map<String, Tensor> persistentBuffers() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Tensor> e : buffers.entrySet()) {
+            if (persistent.getOrDefault(e.getKey(), true)) {
+                out.put(e.getKey(), e.getValue());
+            }
+        }
+        return out;
     }
 
     /** Python's {@code load_state_dict(state_dict)} with {@code strict=True}. */
@@ -483,88 +374,7 @@ public abstract class Module {
      * @return the missing and unexpected keys (both empty when strict)
      */
     public IncompatibleKeys loadStateDict(Map<String, Tensor> stateDict, boolean strict) {
-        Objects.requireNonNull(stateDict, "stateDict");
-        List<String> missing = new ArrayList<>();
-        List<String> unexpected = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        List<Tensor[]> copies = new ArrayList<>();
-        load("", new LinkedHashMap<>(stateDict), missing, unexpected, errors, copies);
-        if (strict) {
-            if (!unexpected.isEmpty()) {
-                errors.add(0, "Unexpected key(s) in state_dict: " + quoted(unexpected) + ". ");
-            }
-            if (!missing.isEmpty()) {
-                errors.add(0, "Missing key(s) in state_dict: " + quoted(missing) + ". ");
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new TorchException("Error(s) in loading state_dict for " + getName() + ":\n\t"
-                    + String.join("\n\t", errors));
-        }
-        try (TensorScope s = new TensorScope("load_state_dict"); var g = Torch.noGrad()) {
-            for (Tensor[] c : copies) {
-                c[0].copy_(c[1]);
-            }
-        }
-        return new IncompatibleKeys(List.copyOf(missing), List.copyOf(unexpected));
-    }
-
-    /**
-     * Python's {@code _load_from_state_dict} and the recursion of {@code load_state_dict}: matches this module's own
-     * parameters and persistent buffers, reports keys under this prefix that name neither one of them nor a child,
-     * then descends into the children with the keys under their prefixes. The copies are only collected.
-     */
-    private void load(String prefix, Map<String, Tensor> stateDict, List<String> missing, List<String> unexpected,
-            List<String> errors, List<Tensor[]> copies) {
-        Map<String, Tensor> local = new LinkedHashMap<>(parameterMap());
-        for (Map.Entry<String, Tensor> e : buffers.entrySet()) {
-            if (persistent.getOrDefault(e.getKey(), true)) {
-                local.put(e.getKey(), e.getValue());
-            }
-        }
-        for (Map.Entry<String, Tensor> e : local.entrySet()) {
-            String key = prefix + e.getKey();
-            Tensor src = stateDict.get(key);
-            if (src == null) {
-                missing.add(key);
-                continue;
-            }
-            Size have = e.getValue().shape();
-            Size got = src.shape();
-            if (!have.equals(got)) {
-                errors.add("size mismatch for " + key + ": copying a param with shape " + got
-                        + " from checkpoint, the shape in current model is " + have + ".");
-                continue;
-            }
-            copies.add(new Tensor[] {e.getValue(), src});
-        }
-        Map<String, Module> children = moduleMap();
-        for (String key : stateDict.keySet()) {
-            if (key.startsWith(prefix)) {
-                String name = key.substring(prefix.length()).split("\\.", 2)[0];
-                if (!children.containsKey(name) && !local.containsKey(name)) {
-                    unexpected.add(key);
-                }
-            }
-        }
-        for (Map.Entry<String, Module> child : children.entrySet()) {
-            String childPrefix = prefix + child.getKey() + ".";
-            Map<String, Tensor> childState = new LinkedHashMap<>();
-            for (Map.Entry<String, Tensor> e : stateDict.entrySet()) {
-                if (e.getKey().startsWith(childPrefix)) {
-                    childState.put(e.getKey(), e.getValue());
-                }
-            }
-            child.getValue().load(childPrefix, childState, missing, unexpected, errors, copies);
-        }
-    }
-
-    private static String quoted(List<String> keys) {
-        List<String> q = new ArrayList<>();
-        for (String k : keys) {
-            q.add("\"" + k + "\"");
-        }
-        return String.join(", ", q);
+        return StateDictLoader.load(this, stateDict, strict);
     }
 
     /** Python's {@code _IncompatibleKeys}: what {@code load_state_dict} did not match. */
@@ -604,39 +414,6 @@ public abstract class Module {
     /** Python's {@code repr(module)}, character for character. */
     @Override
     public String toString() {
-        List<String> extraLines = new ArrayList<>();
-        String extra = extraRepr();
-        if (!extra.isEmpty()) {
-            extraLines.addAll(List.of(extra.split("\n", -1)));
-        }
-        List<String> childLines = new ArrayList<>();
-        for (Map.Entry<String, Module> e : moduleMap().entrySet()) {
-            String modStr = addIndent(e.getValue().toString(), 2);
-            childLines.add("(" + e.getKey() + "): " + modStr);
-        }
-        List<String> lines = new ArrayList<>(extraLines);
-        lines.addAll(childLines);
-        StringBuilder main = new StringBuilder(getName()).append('(');
-        if (!lines.isEmpty()) {
-            if (extraLines.size() == 1 && childLines.isEmpty()) {
-                main.append(extraLines.get(0));
-            } else {
-                main.append("\n  ").append(String.join("\n  ", lines)).append('\n');
-            }
-        }
-        return main.append(')').toString();
-    }
-
-    private static String addIndent(String s, int spaces) {
-        String[] lines = s.split("\n", -1);
-        if (lines.length == 1) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder(lines[0]);
-        String pad = " ".repeat(spaces);
-        for (int i = 1; i < lines.length; i++) {
-            b.append('\n').append(pad).append(lines[i]);
-        }
-        return b.toString();
+        return ModuleRepr.of(this);
     }
 }
