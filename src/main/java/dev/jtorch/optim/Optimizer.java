@@ -34,6 +34,8 @@ public abstract class Optimizer {
     private final List<ParamGroup> paramGroups = new ArrayList<>();
     private final Map<Tensor, Map<String, Object>> state = new IdentityHashMap<>();
     private long stepCount;
+    /** Python's {@code optimizer._step_count}: steps since an LR scheduler last set it to 0. */
+    private long pyStepCount;
     private final Scalars scalars = new Scalars();
     private final Scratch scratch = new Scratch();
 
@@ -100,12 +102,31 @@ public abstract class Optimizer {
     }
 
     /**
+     * Python's {@code optimizer._step_count}, which the {@code _with_counter} wrapper that LR schedulers put around
+     * {@code optimizer.step} increments: the steps since a scheduler last reset it with
+     * {@link #resetSchedulerStepCount()}. A scheduler reads it to warn when {@code scheduler.step()} comes before
+     * {@code optimizer.step()}. Unlike {@link #stepCount()} it is reset by every scheduler built on this optimizer.
+     */
+    public long schedulerStepCount() {
+        return pyStepCount;
+    }
+
+    /**
+     * Python's {@code self.optimizer._step_count = 0} in {@code LRScheduler._initial_step()}: called by each scheduler
+     * when it is built, so that {@link #schedulerStepCount()} counts the steps since then.
+     */
+    public void resetSchedulerStepCount() {
+        pyStepCount = 0;
+    }
+
+    /**
      * Python's {@code optimizer.step()}: one update of every parameter that has a gradient. A libtorch error during
      * the update (a state tensor of another shape, say) is a {@link dev.jtorch.TorchException} with PyTorch's
      * message.
      */
     public void step() {
         stepCount++;
+        pyStepCount++;
         scalars.releaseRetired();
         try (TensorScope scope = new TensorScope("optimizer.step"); var g = Torch.noGrad()) {
             for (ParamGroup group : paramGroups) {
