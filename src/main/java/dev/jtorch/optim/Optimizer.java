@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.global.torch;
 
 /**
  * The base of the optimizers, mirroring {@code torch.optim.Optimizer}: parameter groups with per-group options,
@@ -32,7 +33,7 @@ public abstract class Optimizer {
     private final String name;
     private final Map<String, Object> defaults;
     private final List<ParamGroup> paramGroups = new ArrayList<>();
-    private final Map<Tensor, Map<String, Object>> state = new IdentityHashMap<>();
+    private final Map<Tensor, ParamState> state = new IdentityHashMap<>();
     private long stepCount;
     /** Python's {@code optimizer._step_count}: steps since an LR scheduler last set it to 0. */
     private long pyStepCount;
@@ -168,9 +169,28 @@ public abstract class Optimizer {
         }
     }
 
-    /** Python's {@code optimizer.state[p]}: the state of one parameter (empty before its first step). */
+    /**
+     * Python's {@code optimizer.state[p]}: the state of one parameter (empty before its first step), as a live
+     * dict view of the optimizer's typed state ({@link ParamState#asMap()}).
+     */
     public Map<String, Object> state(Tensor param) {
-        return state.computeIfAbsent(param, k -> new LinkedHashMap<>());
+        return paramState(param).asMap();
+    }
+
+    /** The typed state of one parameter, made by {@link #newState()} when first asked for. */
+    @SuppressWarnings("unchecked")
+    final <S extends ParamState> S paramState(Tensor param) {
+        ParamState s = state.get(param);
+        if (s == null) {
+            s = newState();
+            state.put(param, s);
+        }
+        return (S) s;
+    }
+
+    /** An empty state of this optimizer's kind (libtorch's per-optimizer {@code ParamState}). */
+    ParamState newState() {
+        return new ParamState.Dict();
     }
 
     /**
@@ -188,6 +208,11 @@ public abstract class Optimizer {
      */
     protected final org.bytedeco.pytorch.Tensor temporary(Tensor p, int slot) {
         return scratch.like(p, slot, stepCount);
+    }
+
+    /** Python's {@code torch.zeros_like(p, memory_format=torch.preserve_format)}, owned by the optimizer (state). */
+    static Tensor zeros(org.bytedeco.pytorch.Tensor param) {
+        return own(torch.zeros_like(param));
     }
 
     /** Keeps a state tensor out of every scope: the optimizer owns it. */
@@ -221,12 +246,12 @@ public abstract class Optimizer {
             groups.add(packed);
         }
         Map<Integer, Map<String, Object>> packedState = new TreeMap<>();
-        for (Map.Entry<Tensor, Map<String, Object>> e : state.entrySet()) {
+        for (Map.Entry<Tensor, ParamState> e : state.entrySet()) {
             if (e.getValue().isEmpty()) {
                 continue;
             }
             Map<String, Object> s = new LinkedHashMap<>();
-            for (Map.Entry<String, Object> v : e.getValue().entrySet()) {
+            for (Map.Entry<String, Object> v : e.getValue().asMap().entrySet()) {
                 s.put(v.getKey(), v.getKey().equals("step") && v.getValue() instanceof Long n && stepIsTensor()
                         ? Torch.scalarTensor(n, DType.FLOAT32).keep() : v.getValue());
             }
@@ -238,7 +263,9 @@ public abstract class Optimizer {
         return out;
     }
 
-    /** An option as saved: tuples of numbers (Python's {@code betas}, read back as {@code Object[]}) become double[]. */
+    /**
+     * An option as saved: tuples of numbers (Python's {@code betas}, read back as {@code Object[]}) become double[].
+     */
     private static Object fromSaved(Object v) {
         if (v instanceof double[] d) {
             return d.clone();
@@ -309,22 +336,15 @@ public abstract class Optimizer {
                 }
             }
         }
-        for (int i = 0; i < groups.size(); i++) {
-            ParamGroup g = paramGroups.get(i);
-            for (Map.Entry<String, Object> e : groups.get(i).entrySet()) {
-                if (!e.getKey().equals("params")) {
-                    g.options().put(e.getKey(), fromSaved(e.getValue()));
-                }
-            }
-        }
-        state.clear();
+        // the new states are made (and their values' kinds checked) before anything changes
+        Map<Tensor, ParamState> loaded = new IdentityHashMap<>();
         try (TensorScope s = new TensorScope("load_state_dict")) {
             for (Map.Entry<?, Map<String, Object>> e : saved.entrySet()) {
                 Tensor p = byIndex.get(((Number) e.getKey()).intValue());
                 if (p == null || e.getValue() == null) {
                     continue;
                 }
-                Map<String, Object> st = state(p);
+                Map<String, Object> st = loaded.computeIfAbsent(p, k -> newState()).asMap();
                 for (Map.Entry<String, Object> v : e.getValue().entrySet()) {
                     Object value = v.getValue();
                     if (v.getKey().equals("step")) {
@@ -337,6 +357,16 @@ public abstract class Optimizer {
                 }
             }
         }
+        for (int i = 0; i < groups.size(); i++) {
+            ParamGroup g = paramGroups.get(i);
+            for (Map.Entry<String, Object> e : groups.get(i).entrySet()) {
+                if (!e.getKey().equals("params")) {
+                    g.options().put(e.getKey(), fromSaved(e.getValue()));
+                }
+            }
+        }
+        state.clear();
+        state.putAll(loaded);
     }
 
     // ---------------------------------------------------------------- printing
