@@ -94,10 +94,10 @@ public class Adagrad extends Optimizer {
             for (ParamGroup g : paramGroups()) {
                 double init = g.getDouble("initial_accumulator_value");
                 for (Tensor p : g.params()) {
-                    Map<String, Object> st = state(p);
-                    if (st.isEmpty()) {
-                        st.put("step", 0L);
-                        st.put("sum", own(Ops.call(() -> torch.full_like(p.nativeTensor(), new Scalar(init)))));
+                    AdagradParamState state = paramState(p);
+                    if (state.isEmpty()) {
+                        // state['step'] = 0; state['sum'] = torch.full_like(p, init_value)
+                        state.init(own(Ops.call(() -> torch.full_like(p.nativeTensor(), new Scalar(init)))));
                     }
                 }
             }
@@ -114,34 +114,59 @@ public class Adagrad extends Optimizer {
     }
 
     @Override
-    protected void update(ParamGroup g) {
-        double lr = g.lr();
-        double lrDecay = g.getDouble("lr_decay");
-        double weightDecay = g.getDouble("weight_decay");
-        double eps = g.getDouble("eps");
-        boolean maximize = g.getBoolean("maximize");
-        Scalar sWeightDecay = scalar(weightDecay);
-        Scalar sOne = scalar(1);
-        Scalar sEps = scalar(eps);
-        for (Tensor p : g.params()) {
+    ParamState newState() {
+        return new AdagradParamState();
+    }
+
+    /** A group's options as {@code Adagrad.step} reads them: {@code group['lr']}, {@code group['lr_decay']}, ... */
+    private record Hyper(double lr, double lrDecay, double weightDecay, double eps, boolean maximize) {
+        static Hyper of(ParamGroup g) {
+            return new Hyper(g.lr(), g.getDouble("lr_decay"), g.getDouble("weight_decay"), g.getDouble("eps"),
+                    g.getBoolean("maximize"));
+        }
+    }
+
+    /** Scratch slots of the update: the gradient plus weight decay, and {@code std}. */
+    private static final int GRAD = 0;
+    private static final int STD = 1;
+
+    /**
+     * PyTorch 1.13's {@code _single_tensor_adagrad} (dense gradients), line by line; numbers become cached native
+     * scalars through {@link #scalar}, and the tensors PyTorch allocates ({@code grad.add(...)}, {@code std}) are
+     * written into reused memory from {@link #temporary}.
+     */
+    @Override
+    protected void update(ParamGroup group) {
+        Hyper h = Hyper.of(group);
+        // the group's constants, as native scalars fetched once
+        Scalar weightDecay = scalar(h.weightDecay);
+        Scalar one = scalar(1);
+        Scalar eps = scalar(h.eps);
+        for (Tensor p : group.params()) {
             org.bytedeco.pytorch.Tensor param = p.nativeTensor();
             org.bytedeco.pytorch.Tensor grad = param.grad();
             if (!grad.defined()) {
                 continue;
             }
-            Map<String, Object> st = state(p);
-            long step = (Long) st.get("step") + 1;
-            st.put("step", step);
-            if (maximize) {
+            AdagradParamState state = paramState(p);
+            // step_t += 1; step = _get_value(step_t)
+            long step = ++state.step;
+            if (h.maximize) {
+                // grad = -grad
                 grad = grad.neg();
             }
-            if (weightDecay != 0) {
-                grad = torch.add_out(temporary(p, 0), grad, param, sWeightDecay);
+            if (h.weightDecay != 0) {
+                // grad = grad.add(param, alpha=weight_decay)
+                grad = torch.add_out(temporary(p, GRAD), grad, param, weightDecay);
             }
-            double clr = lr / (1 + (step - 1) * lrDecay);
-            org.bytedeco.pytorch.Tensor sum = ((Tensor) st.get("sum")).nativeTensor();
-            sum.addcmul_(grad, grad, sOne);
-            org.bytedeco.pytorch.Tensor std = torch.sqrt_out(temporary(p, 1), sum).add_(sEps);
+            // clr = lr / (1 + (step - 1) * lr_decay)
+            double clr = h.lr / (1 + (step - 1) * h.lrDecay);
+            org.bytedeco.pytorch.Tensor sum = state.sum.nativeTensor();
+            // state_sum.addcmul_(grad, grad, value=1)
+            sum.addcmul_(grad, grad, one);
+            // std = state_sum.sqrt().add_(eps)
+            org.bytedeco.pytorch.Tensor std = torch.sqrt_out(temporary(p, STD), sum).add_(eps);
+            // param.addcdiv_(grad, std, value=-clr)
             param.addcdiv_(grad, std, scalar(-clr));
         }
     }

@@ -122,75 +122,97 @@ public class Adam extends Optimizer {
     }
 
     @Override
-    protected void update(ParamGroup g) {
-        double lr = g.lr();
-        double[] betas = g.getDoubles("betas");
-        double beta1 = betas[0];
-        double beta2 = betas[1];
-        double eps = g.getDouble("eps");
-        double weightDecay = g.getDouble("weight_decay");
-        boolean amsgrad = g.getBoolean("amsgrad");
-        boolean maximize = g.getBoolean("maximize");
+    ParamState newState() {
+        return new AdamParamState();
+    }
+
+    /** A group's options as {@code Adam.step} reads them: {@code group['lr']}, {@code group['betas']}, ... */
+    record Hyper(double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad,
+            boolean maximize) {
+        static Hyper of(ParamGroup g) {
+            double lr = g.lr();
+            double[] betas = g.getDoubles("betas");
+            return new Hyper(lr, betas[0], betas[1], g.getDouble("eps"), g.getDouble("weight_decay"),
+                    g.getBoolean("amsgrad"), g.getBoolean("maximize"));
+        }
+    }
+
+    /** Scratch slots of the update: the gradient plus weight decay, and the denominator. */
+    private static final int GRAD = 0;
+    private static final int DENOM = 1;
+
+    /**
+     * PyTorch 1.13's {@code _single_tensor_adam} (and, with {@link #decoupledWeightDecay()},
+     * {@code _single_tensor_adamw}), line by line. The speed machinery stays out of the arithmetic: numbers become
+     * cached native scalars through {@link #scalar}, and the two tensors PyTorch allocates per parameter
+     * ({@code grad.add(...)}, {@code denom}) are written into reused memory from {@link #temporary}.
+     */
+    @Override
+    protected void update(ParamGroup group) {
+        Hyper h = Hyper.of(group);
         boolean decoupled = decoupledWeightDecay();
-        Scalar sBeta1 = scalar(beta1);
-        Scalar sOneMinusBeta1 = scalar(1 - beta1);
-        Scalar sBeta2 = scalar(beta2);
-        Scalar sOneMinusBeta2 = scalar(1 - beta2);
-        Scalar sEps = scalar(eps);
-        Scalar sWeightDecay = weightDecay == 0 ? null
-                : scalar(decoupled ? 1 - lr * weightDecay : weightDecay);
-        long scalarsStep = -1;
-        Scalar sBiasCorrection2Sqrt = null;
-        Scalar sMinusStepSize = null;
-        for (Tensor p : g.params()) {
+        // the group's constants, as native scalars fetched once
+        Scalar beta1 = scalar(h.beta1);
+        Scalar oneMinusBeta1 = scalar(1 - h.beta1);
+        Scalar beta2 = scalar(h.beta2);
+        Scalar oneMinusBeta2 = scalar(1 - h.beta2);
+        Scalar eps = scalar(h.eps);
+        Scalar weightDecay = h.weightDecay == 0 ? null
+                : scalar(decoupled ? 1 - h.lr * h.weightDecay : h.weightDecay);
+        for (Tensor p : group.params()) {
             org.bytedeco.pytorch.Tensor param = p.nativeTensor();
             org.bytedeco.pytorch.Tensor grad = param.grad();
             if (!grad.defined()) {
                 continue;
             }
-            Map<String, Object> st = state(p);
-            if (st.isEmpty()) {
-                st.put("step", 0L);
-                st.put("exp_avg", own(torch.zeros_like(param)));
-                st.put("exp_avg_sq", own(torch.zeros_like(param)));
-                if (amsgrad) {
-                    st.put("max_exp_avg_sq", own(torch.zeros_like(param)));
-                }
+            AdamParamState state = paramState(p);
+            if (state.isEmpty()) {
+                state.init(0, zeros(param), zeros(param), h.amsgrad ? zeros(param) : null);
             }
-            long step = (Long) st.get("step") + 1;
-            st.put("step", step);
-            org.bytedeco.pytorch.Tensor expAvg = ((Tensor) st.get("exp_avg")).nativeTensor();
-            org.bytedeco.pytorch.Tensor expAvgSq = ((Tensor) st.get("exp_avg_sq")).nativeTensor();
-            if (maximize) {
+            // step_t += 1
+            long step = ++state.step;
+            org.bytedeco.pytorch.Tensor expAvg = state.expAvg.nativeTensor();
+            org.bytedeco.pytorch.Tensor expAvgSq = state.expAvgSq.nativeTensor();
+            if (h.maximize) {
+                // grad = -grads[i]
                 grad = grad.neg();
             }
-            if (sWeightDecay != null) {
+            if (weightDecay != null) {
                 if (decoupled) {
-                    param.mul_(sWeightDecay);
+                    // param.mul_(1 - lr * weight_decay)
+                    param.mul_(weightDecay);
                 } else {
-                    grad = torch.add_out(temporary(p, 0), grad, param, sWeightDecay);
+                    // grad = grad.add(param, alpha=weight_decay)
+                    grad = torch.add_out(temporary(p, GRAD), grad, param, weightDecay);
                 }
             }
-            expAvg.mul_(sBeta1).add_(grad, sOneMinusBeta1);
-            expAvgSq.mul_(sBeta2).addcmul_(grad, grad, sOneMinusBeta2);
-            if (step != scalarsStep) {
-                double biasCorrection1 = 1 - Math.pow(beta1, step);
-                double biasCorrection2 = 1 - Math.pow(beta2, step);
-                double stepSize = lr / biasCorrection1;
-                // cached too: once the bias corrections reach 1.0 (after a few hundred steps) these stop changing
-                sBiasCorrection2Sqrt = scalar(Math.sqrt(biasCorrection2));
-                sMinusStepSize = scalar(-stepSize);
-                scalarsStep = step;
-            }
+            // exp_avg.mul_(beta1).add_(grad, alpha=1 - beta1)
+            expAvg.mul_(beta1).add_(grad, oneMinusBeta1);
+            // exp_avg_sq.mul_(beta2).addcmul_(grad, grad.conj(), value=1 - beta2)
+            expAvgSq.mul_(beta2).addcmul_(grad, grad, oneMinusBeta2);
+            // bias_correction1 = 1 - beta1 ** step
+            double biasCorrection1 = 1 - Math.pow(h.beta1, step);
+            // bias_correction2 = 1 - beta2 ** step
+            double biasCorrection2 = 1 - Math.pow(h.beta2, step);
+            // step_size = lr / bias_correction1
+            double stepSize = h.lr / biasCorrection1;
+            // bias_correction2_sqrt = _dispatch_sqrt(bias_correction2)
+            double biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
             org.bytedeco.pytorch.Tensor denom;
-            if (amsgrad) {
-                org.bytedeco.pytorch.Tensor maxSq = ((Tensor) st.get("max_exp_avg_sq")).nativeTensor();
-                torch.maximum_out(maxSq, maxSq, expAvgSq);
-                denom = torch.sqrt_out(temporary(p, 1), maxSq).div_(sBiasCorrection2Sqrt).add_(sEps);
+            if (h.amsgrad) {
+                org.bytedeco.pytorch.Tensor maxExpAvgSq = state.maxExpAvgSq.nativeTensor();
+                // torch.maximum(max_exp_avg_sqs[i], exp_avg_sq, out=max_exp_avg_sqs[i])
+                torch.maximum_out(maxExpAvgSq, maxExpAvgSq, expAvgSq);
+                // denom = (max_exp_avg_sqs[i].sqrt() / bias_correction2_sqrt).add_(eps)
+                denom = torch.sqrt_out(temporary(p, DENOM), maxExpAvgSq)
+                        .div_(scalar(biasCorrection2Sqrt)).add_(eps);
             } else {
-                denom = torch.sqrt_out(temporary(p, 1), expAvgSq).div_(sBiasCorrection2Sqrt).add_(sEps);
+                // denom = (exp_avg_sq.sqrt() / bias_correction2_sqrt).add_(eps)
+                denom = torch.sqrt_out(temporary(p, DENOM), expAvgSq)
+                        .div_(scalar(biasCorrection2Sqrt)).add_(eps);
             }
-            param.addcdiv_(expAvg, denom, sMinusStepSize);
+            // param.addcdiv_(exp_avg, denom, value=-step_size)
+            param.addcdiv_(expAvg, denom, scalar(-stepSize));
         }
     }
 }

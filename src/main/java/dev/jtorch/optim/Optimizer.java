@@ -1,7 +1,5 @@
 package dev.jtorch.optim;
 
-import dev.jtorch.DType;
-import dev.jtorch.Size;
 import dev.jtorch.Tensor;
 import dev.jtorch.TensorScope;
 import dev.jtorch.Torch;
@@ -19,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.global.torch;
 
 /**
  * The base of the optimizers, mirroring {@code torch.optim.Optimizer}: parameter groups with per-group options,
@@ -32,8 +31,10 @@ public abstract class Optimizer {
     private final String name;
     private final Map<String, Object> defaults;
     private final List<ParamGroup> paramGroups = new ArrayList<>();
-    private final Map<Tensor, Map<String, Object>> state = new IdentityHashMap<>();
+    private final Map<Tensor, ParamState> state = new IdentityHashMap<>();
     private long stepCount;
+    /** Python's {@code optimizer._step_count}: steps since an LR scheduler last set it to 0. */
+    private long pyStepCount;
     private final Scalars scalars = new Scalars();
     private final Scratch scratch = new Scratch();
 
@@ -100,12 +101,31 @@ public abstract class Optimizer {
     }
 
     /**
+     * Python's {@code optimizer._step_count}, which the {@code _with_counter} wrapper that LR schedulers put around
+     * {@code optimizer.step} increments: the steps since a scheduler last reset it with
+     * {@link #resetSchedulerStepCount()}. A scheduler reads it to warn when {@code scheduler.step()} comes before
+     * {@code optimizer.step()}. Unlike {@link #stepCount()} it is reset by every scheduler built on this optimizer.
+     */
+    public long schedulerStepCount() {
+        return pyStepCount;
+    }
+
+    /**
+     * Python's {@code self.optimizer._step_count = 0} in {@code LRScheduler._initial_step()}: called by each scheduler
+     * when it is built, so that {@link #schedulerStepCount()} counts the steps since then.
+     */
+    public void resetSchedulerStepCount() {
+        pyStepCount = 0;
+    }
+
+    /**
      * Python's {@code optimizer.step()}: one update of every parameter that has a gradient. A libtorch error during
      * the update (a state tensor of another shape, say) is a {@link dev.jtorch.TorchException} with PyTorch's
      * message.
      */
     public void step() {
         stepCount++;
+        pyStepCount++;
         scalars.releaseRetired();
         try (TensorScope scope = new TensorScope("optimizer.step"); var g = Torch.noGrad()) {
             for (ParamGroup group : paramGroups) {
@@ -147,9 +167,28 @@ public abstract class Optimizer {
         }
     }
 
-    /** Python's {@code optimizer.state[p]}: the state of one parameter (empty before its first step). */
+    /**
+     * Python's {@code optimizer.state[p]}: the state of one parameter (empty before its first step), as a live
+     * dict view of the optimizer's typed state ({@link ParamState#asMap()}).
+     */
     public Map<String, Object> state(Tensor param) {
-        return state.computeIfAbsent(param, k -> new LinkedHashMap<>());
+        return paramState(param).asMap();
+    }
+
+    /** The typed state of one parameter, made by {@link #newState()} when first asked for. */
+    @SuppressWarnings("unchecked")
+    final <S extends ParamState> S paramState(Tensor param) {
+        ParamState s = state.get(param);
+        if (s == null) {
+            s = newState();
+            state.put(param, s);
+        }
+        return (S) s;
+    }
+
+    /** An empty state of this optimizer's kind (libtorch's per-optimizer {@code ParamState}). */
+    ParamState newState() {
+        return new ParamState.Dict();
     }
 
     /**
@@ -169,6 +208,11 @@ public abstract class Optimizer {
         return scratch.like(p, slot, stepCount);
     }
 
+    /** Python's {@code torch.zeros_like(p, memory_format=torch.preserve_format)}, owned by the optimizer (state). */
+    static Tensor zeros(org.bytedeco.pytorch.Tensor param) {
+        return own(torch.zeros_like(param));
+    }
+
     /** Keeps a state tensor out of every scope: the optimizer owns it. */
     protected static Tensor own(org.bytedeco.pytorch.Tensor t) {
         return Tensor.wrap(t).unscoped();
@@ -182,54 +226,7 @@ public abstract class Optimizer {
      * copies), as in PyTorch; step counters appear as float32 scalar tensors, as in PyTorch 1.13.
      */
     public Map<String, Object> stateDict() {
-        Map<Tensor, Integer> index = new IdentityHashMap<>();
-        List<Map<String, Object>> groups = new ArrayList<>();
-        int next = 0;
-        for (ParamGroup g : paramGroups) {
-            Map<String, Object> packed = new LinkedHashMap<>();
-            for (Map.Entry<String, Object> e : g.options().entrySet()) {
-                Object v = e.getValue();
-                packed.put(e.getKey(), v instanceof double[] d ? d.clone() : v);
-            }
-            List<Integer> ids = new ArrayList<>();
-            for (Tensor p : g.params()) {
-                index.putIfAbsent(p, next++);
-                ids.add(index.get(p));
-            }
-            packed.put("params", ids);
-            groups.add(packed);
-        }
-        Map<Integer, Map<String, Object>> packedState = new TreeMap<>();
-        for (Map.Entry<Tensor, Map<String, Object>> e : state.entrySet()) {
-            if (e.getValue().isEmpty()) {
-                continue;
-            }
-            Map<String, Object> s = new LinkedHashMap<>();
-            for (Map.Entry<String, Object> v : e.getValue().entrySet()) {
-                s.put(v.getKey(), v.getKey().equals("step") && v.getValue() instanceof Long n && stepIsTensor()
-                        ? Torch.scalarTensor(n, DType.FLOAT32).keep() : v.getValue());
-            }
-            packedState.put(index.get(e.getKey()), s);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("state", packedState);
-        out.put("param_groups", groups);
-        return out;
-    }
-
-    /** An option as saved: tuples of numbers (Python's {@code betas}, read back as {@code Object[]}) become double[]. */
-    private static Object fromSaved(Object v) {
-        if (v instanceof double[] d) {
-            return d.clone();
-        }
-        if (v instanceof Object[] a) {
-            double[] d = new double[a.length];
-            for (int i = 0; i < a.length; i++) {
-                d[i] = ((Number) a[i]).doubleValue();
-            }
-            return d;
-        }
-        return v;
+        return StateDicts.save(paramGroups, state, stepIsTensor());
     }
 
     /** Whether PyTorch 1.13 keeps this optimizer's {@code step} as a float32 tensor (most do; RMSprop an int). */
@@ -245,77 +242,14 @@ public abstract class Optimizer {
      * parameter groups or a group of another size become {@link IllegalArgumentException}s with PyTorch's words,
      * and, beyond PyTorch (whose next {@code step()} fails instead), a state tensor whose shape differs from its
      * parameter's is refused with a message naming the parameter's index, the state's key and both shapes. On any
-     * of these errors the optimizer keeps its options and state.
+     * of these errors the optimizer keeps its options and state, as it does when a state value is of the wrong kind
+     * (a tensor key holding something else).
      */
-    @SuppressWarnings("unchecked")
     public void loadStateDict(Map<String, Object> stateDict) {
         Objects.requireNonNull(stateDict, "stateDict");
-        List<Map<String, Object>> groups = (List<Map<String, Object>>) stateDict.get("param_groups");
-        Map<?, Map<String, Object>> saved = (Map<?, Map<String, Object>>) stateDict.get("state");
-        if (groups == null || saved == null) {
-            throw new IllegalArgumentException("state dict needs 'state' and 'param_groups'");
-        }
-        if (groups.size() != paramGroups.size()) {
-            throw new IllegalArgumentException("loaded state dict has a different number of parameter groups");
-        }
-        Map<Integer, Tensor> byIndex = new LinkedHashMap<>();
-        for (int i = 0; i < groups.size(); i++) {
-            List<?> ids = (List<?>) groups.get(i).get("params");
-            List<Tensor> own = paramGroups.get(i).params();
-            if (ids == null || ids.size() != own.size()) {
-                throw new IllegalArgumentException("loaded state dict contains a parameter group that doesn't match "
-                        + "the size of optimizer's group");
-            }
-            for (int j = 0; j < ids.size(); j++) {
-                byIndex.put(((Number) ids.get(j)).intValue(), own.get(j));
-            }
-        }
-        for (Map.Entry<?, Map<String, Object>> e : saved.entrySet()) {
-            int index = ((Number) e.getKey()).intValue();
-            Tensor p = byIndex.get(index);
-            if (p == null || e.getValue() == null) {
-                continue;
-            }
-            for (Map.Entry<String, Object> v : e.getValue().entrySet()) {
-                if (!v.getKey().equals("step") && v.getValue() instanceof Tensor t) {
-                    Size got = t.shape();
-                    Size want = p.shape();
-                    if (!got.equals(want)) {
-                        throw new IllegalArgumentException("loaded state dict has state '" + v.getKey() + "' of shape "
-                                + got + " for parameter " + index + ", but that parameter has shape " + want
-                                + " (was the state dict saved from a model with other parameter shapes?)");
-                    }
-                }
-            }
-        }
-        for (int i = 0; i < groups.size(); i++) {
-            ParamGroup g = paramGroups.get(i);
-            for (Map.Entry<String, Object> e : groups.get(i).entrySet()) {
-                if (!e.getKey().equals("params")) {
-                    g.options().put(e.getKey(), fromSaved(e.getValue()));
-                }
-            }
-        }
+        Map<Tensor, ParamState> loaded = StateDicts.load(stateDict, paramGroups, this::newState);
         state.clear();
-        try (TensorScope s = new TensorScope("load_state_dict")) {
-            for (Map.Entry<?, Map<String, Object>> e : saved.entrySet()) {
-                Tensor p = byIndex.get(((Number) e.getKey()).intValue());
-                if (p == null || e.getValue() == null) {
-                    continue;
-                }
-                Map<String, Object> st = state(p);
-                for (Map.Entry<String, Object> v : e.getValue().entrySet()) {
-                    Object value = v.getValue();
-                    if (v.getKey().equals("step")) {
-                        value = value instanceof Tensor t ? (long) t.item() : ((Number) value).longValue();
-                    } else if (value instanceof Tensor t) {
-                        value = t.to(p.device(), t.dtype().isFloatingPoint() ? p.dtype() : t.dtype()).clone()
-                                .unscoped();
-                    }
-                    st.put(v.getKey(), value);
-                }
-            }
-        }
+        state.putAll(loaded);
     }
 
     // ---------------------------------------------------------------- printing

@@ -103,62 +103,84 @@ public class RMSprop extends Optimizer {
     }
 
     @Override
-    protected void update(ParamGroup g) {
-        double lr = g.lr();
-        double alpha = g.getDouble("alpha");
-        double eps = g.getDouble("eps");
-        double weightDecay = g.getDouble("weight_decay");
-        double momentum = g.getDouble("momentum");
-        boolean centered = g.getBoolean("centered");
-        boolean maximize = g.getBoolean("maximize");
-        Scalar sWeightDecay = scalar(weightDecay);
-        Scalar sAlpha = scalar(alpha);
-        Scalar sOneMinusAlpha = scalar(1 - alpha);
-        Scalar sMinusOne = scalar(-1);
-        Scalar sEps = scalar(eps);
-        Scalar sMomentum = scalar(momentum);
-        Scalar sMinusLr = scalar(-lr);
-        for (Tensor p : g.params()) {
+    ParamState newState() {
+        return new RMSpropParamState();
+    }
+
+    /** A group's options as {@code RMSprop.step} reads them: {@code group['lr']}, {@code group['alpha']}, ... */
+    private record Hyper(double lr, double alpha, double eps, double weightDecay, double momentum, boolean centered,
+            boolean maximize) {
+        static Hyper of(ParamGroup g) {
+            return new Hyper(g.lr(), g.getDouble("alpha"), g.getDouble("eps"), g.getDouble("weight_decay"),
+                    g.getDouble("momentum"), g.getBoolean("centered"), g.getBoolean("maximize"));
+        }
+    }
+
+    /** Scratch slots of the update: the gradient plus weight decay, and {@code avg}. */
+    private static final int GRAD = 0;
+    private static final int AVG = 1;
+
+    /**
+     * PyTorch 1.13's {@code _single_tensor_rmsprop}, line by line; numbers become cached native scalars through
+     * {@link #scalar}, and the tensors PyTorch allocates ({@code grad.add(...)}, {@code avg}) are written into reused
+     * memory from {@link #temporary}.
+     */
+    @Override
+    protected void update(ParamGroup group) {
+        Hyper h = Hyper.of(group);
+        // the group's constants, as native scalars fetched once
+        Scalar weightDecay = scalar(h.weightDecay);
+        Scalar alpha = scalar(h.alpha);
+        Scalar oneMinusAlpha = scalar(1 - h.alpha);
+        Scalar minusOne = scalar(-1);
+        Scalar eps = scalar(h.eps);
+        Scalar momentum = scalar(h.momentum);
+        Scalar minusLr = scalar(-h.lr);
+        for (Tensor p : group.params()) {
             org.bytedeco.pytorch.Tensor param = p.nativeTensor();
             org.bytedeco.pytorch.Tensor grad = param.grad();
             if (!grad.defined()) {
                 continue;
             }
-            Map<String, Object> st = state(p);
-            if (st.isEmpty()) {
-                st.put("step", 0L);
-                st.put("square_avg", own(torch.zeros_like(param)));
-                if (momentum > 0) {
-                    st.put("momentum_buffer", own(torch.zeros_like(param)));
-                }
-                if (centered) {
-                    st.put("grad_avg", own(torch.zeros_like(param)));
-                }
+            RMSpropParamState state = paramState(p);
+            if (state.isEmpty()) {
+                state.init(zeros(param), h.momentum > 0 ? zeros(param) : null, h.centered ? zeros(param) : null);
             }
-            st.put("step", (Long) st.get("step") + 1);
-            if (maximize) {
+            // state['step'] += 1
+            state.step++;
+            if (h.maximize) {
+                // grad = -grad
                 grad = grad.neg();
             }
-            if (weightDecay != 0) {
-                grad = torch.add_out(temporary(p, 0), grad, param, sWeightDecay);
+            if (h.weightDecay != 0) {
+                // grad = grad.add(param, alpha=weight_decay)
+                grad = torch.add_out(temporary(p, GRAD), grad, param, weightDecay);
             }
-            org.bytedeco.pytorch.Tensor squareAvg = ((Tensor) st.get("square_avg")).nativeTensor();
-            squareAvg.mul_(sAlpha).addcmul_(grad, grad, sOneMinusAlpha);
+            org.bytedeco.pytorch.Tensor squareAvg = state.squareAvg.nativeTensor();
+            // square_avg.mul_(alpha).addcmul_(grad, grad, value=1 - alpha)
+            squareAvg.mul_(alpha).addcmul_(grad, grad, oneMinusAlpha);
             org.bytedeco.pytorch.Tensor avg;
-            if (centered) {
-                org.bytedeco.pytorch.Tensor gradAvg = ((Tensor) st.get("grad_avg")).nativeTensor();
-                gradAvg.mul_(sAlpha).add_(grad, sOneMinusAlpha);
-                avg = torch.addcmul_out(temporary(p, 1), squareAvg, gradAvg, gradAvg, sMinusOne).sqrt_();
+            if (h.centered) {
+                org.bytedeco.pytorch.Tensor gradAvg = state.gradAvg.nativeTensor();
+                // grad_avg.mul_(alpha).add_(grad, alpha=1 - alpha)
+                gradAvg.mul_(alpha).add_(grad, oneMinusAlpha);
+                // avg = square_avg.addcmul(grad_avg, grad_avg, value=-1).sqrt_()
+                avg = torch.addcmul_out(temporary(p, AVG), squareAvg, gradAvg, gradAvg, minusOne).sqrt_();
             } else {
-                avg = torch.sqrt_out(temporary(p, 1), squareAvg);
+                // avg = square_avg.sqrt()
+                avg = torch.sqrt_out(temporary(p, AVG), squareAvg);
             }
-            avg = avg.add_(sEps);
-            if (momentum > 0) {
-                org.bytedeco.pytorch.Tensor buf = ((Tensor) st.get("momentum_buffer")).nativeTensor();
-                buf.mul_(sMomentum).addcdiv_(grad, avg);
-                param.add_(buf, sMinusLr);
+            // avg = avg.add_(eps)
+            avg = avg.add_(eps);
+            if (h.momentum > 0) {
+                org.bytedeco.pytorch.Tensor buf = state.momentumBuffer.nativeTensor();
+                // buf.mul_(momentum).addcdiv_(grad, avg)
+                buf.mul_(momentum).addcdiv_(grad, avg);
+                // param.add_(buf, alpha=-lr)
+                param.add_(buf, minusLr);
             } else {
-                param.addcdiv_(grad, avg, sMinusLr);
+                // param.addcdiv_(grad, avg, value=-lr)
+                param.addcdiv_(grad, avg, minusLr);
             }
         }
     }

@@ -87,41 +87,68 @@ public class SGD extends Optimizer {
     }
 
     @Override
-    protected void update(ParamGroup g) {
-        double lr = g.lr();
-        double momentum = g.getDouble("momentum");
-        double dampening = g.getDouble("dampening");
-        double weightDecay = g.getDouble("weight_decay");
-        boolean nesterov = g.getBoolean("nesterov");
-        boolean maximize = g.getBoolean("maximize");
-        Scalar sWeightDecay = scalar(weightDecay);
-        Scalar sMomentum = scalar(momentum);
-        Scalar sOneMinusDampening = scalar(1 - dampening);
-        Scalar sMinusLr = scalar(-lr);
-        for (Tensor p : g.params()) {
+    ParamState newState() {
+        return new SGDParamState();
+    }
+
+    /** A group's options as {@code SGD.step} reads them: {@code group['lr']}, {@code group['momentum']}, ... */
+    private record Hyper(double lr, double momentum, double dampening, double weightDecay, boolean nesterov,
+            boolean maximize) {
+        static Hyper of(ParamGroup g) {
+            return new Hyper(g.lr(), g.getDouble("momentum"), g.getDouble("dampening"), g.getDouble("weight_decay"),
+                    g.getBoolean("nesterov"), g.getBoolean("maximize"));
+        }
+    }
+
+    /** Scratch slots of the update: the gradient plus weight decay, and Nesterov's step. */
+    private static final int GRAD = 0;
+    private static final int NESTEROV = 1;
+
+    /**
+     * PyTorch 1.13's {@code _single_tensor_sgd}, line by line; numbers become cached native scalars through
+     * {@link #scalar}, and the tensors PyTorch allocates ({@code d_p.add(...)}) are written into reused memory from
+     * {@link #temporary}.
+     */
+    @Override
+    protected void update(ParamGroup group) {
+        Hyper h = Hyper.of(group);
+        // the group's constants, as native scalars fetched once
+        Scalar weightDecay = scalar(h.weightDecay);
+        Scalar momentum = scalar(h.momentum);
+        Scalar oneMinusDampening = scalar(1 - h.dampening);
+        Scalar minusLr = scalar(-h.lr);
+        for (Tensor p : group.params()) {
             org.bytedeco.pytorch.Tensor param = p.nativeTensor();
             org.bytedeco.pytorch.Tensor grad = param.grad();
             if (!grad.defined()) {
                 continue;
             }
-            org.bytedeco.pytorch.Tensor d = maximize ? grad.neg() : grad;
-            if (weightDecay != 0) {
-                d = torch.add_out(temporary(p, 0), d, param, sWeightDecay);
+            // d_p = d_p_list[i] if not maximize else -d_p_list[i]
+            org.bytedeco.pytorch.Tensor dP = h.maximize ? grad.neg() : grad;
+            if (h.weightDecay != 0) {
+                // d_p = d_p.add(param, alpha=weight_decay)
+                dP = torch.add_out(temporary(p, GRAD), dP, param, weightDecay);
             }
-            Map<String, Object> st = state(p);
-            if (momentum != 0) {
-                Tensor buf = (Tensor) st.get("momentum_buffer");
+            SGDParamState state = paramState(p);
+            if (h.momentum != 0) {
+                Tensor buf = state.momentumBuffer;
                 if (buf == null) {
-                    buf = own(torch.clone(d).detach());
-                    st.put("momentum_buffer", buf);
+                    // buf = torch.clone(d_p).detach(); momentum_buffer_list[i] = buf
+                    buf = own(torch.clone(dP).detach());
+                    state.momentumBuffer(buf);
                 } else {
-                    buf.nativeTensor().mul_(sMomentum).add_(d, sOneMinusDampening);
+                    // buf.mul_(momentum).add_(d_p, alpha=1 - dampening)
+                    buf.nativeTensor().mul_(momentum).add_(dP, oneMinusDampening);
                 }
-                d = nesterov ? torch.add_out(temporary(p, 1), d, buf.nativeTensor(), sMomentum) : buf.nativeTensor();
+                // d_p = d_p.add(buf, alpha=momentum) if nesterov else buf
+                dP = h.nesterov ? torch.add_out(temporary(p, NESTEROV), dP, buf.nativeTensor(), momentum)
+                        : buf.nativeTensor();
             } else {
-                st.put("momentum_buffer", null);
+                // state['momentum_buffer'] = None
+                state.momentumBuffer(null);
             }
-            param.add_(d, sMinusLr);
+            // param.add_(d_p, alpha=-lr)
+            param.add_(dP, minusLr);
         }
     }
 }

@@ -100,7 +100,7 @@ public abstract class LRScheduler {
 
     /** Python's {@code _initial_step()}: resets the step counters and steps once. */
     final void initialStep() {
-        PyState.resetOptimizerStepCount(optimizer);
+        optimizer.resetSchedulerStepCount();
         stepCount = 0;
         step();
     }
@@ -145,7 +145,7 @@ public abstract class LRScheduler {
 
     /** The step-order check and counter of Python's {@code step()}. */
     final void countStep() {
-        if (stepCount == 1 && PyState.optimizerStepCount(optimizer) < 1) {
+        if (stepCount == 1 && optimizer.schedulerStepCount() < 1) {
             Warnings.warn(STEP_ORDER_WARNING);
         }
         stepCount++;

@@ -1,26 +1,11 @@
 package dev.jtorch.optim.lr;
 
-import dev.jtorch.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 
-/** Conversions between scheduler fields and Python-shaped state dicts, and the optimizer step counter. */
+/** Conversions between scheduler fields and Python-shaped state dicts. */
 final class PyState {
-    /** Where each optimizer's {@code _step_count} was last reset to 0 (PyTorch resets it in every _initial_step). */
-    private static final Map<Optimizer, Long> STEP_COUNT_RESET = new WeakHashMap<>();
-
     private PyState() {}
-
-    static synchronized void resetOptimizerStepCount(Optimizer optimizer) {
-        STEP_COUNT_RESET.put(optimizer, optimizer.stepCount());
-    }
-
-    /** Python's {@code optimizer._step_count}: steps since the last scheduler reset it. */
-    static synchronized long optimizerStepCount(Optimizer optimizer) {
-        return optimizer.stepCount() - STEP_COUNT_RESET.getOrDefault(optimizer, 0L);
-    }
 
     static int toInt(Object v) {
         if (v instanceof Number n) {
