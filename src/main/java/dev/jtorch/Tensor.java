@@ -137,11 +137,6 @@ public class Tensor implements AutoCloseable {
         own.adoptInto(target);
     }
 
-    /** The same as {@link #keep()}. */
-    public Tensor unscoped() {
-        return keep();
-    }
-
     /** Whether the native memory of this tensor has been released (by its scope or by {@link #close()}). */
     public boolean isReleased() {
         return own.isReleased();

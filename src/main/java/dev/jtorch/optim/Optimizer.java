@@ -215,7 +215,7 @@ public abstract class Optimizer {
 
     /** Keeps a state tensor out of every scope: the optimizer owns it. */
     protected static Tensor own(org.bytedeco.pytorch.Tensor t) {
-        return Tensor.wrap(t).unscoped();
+        return Tensor.wrap(t).keep();
     }
 
     // ---------------------------------------------------------------- state dict

@@ -118,7 +118,7 @@ final class StateDicts {
                         value = value instanceof Tensor t ? (long) t.item() : ((Number) value).longValue();
                     } else if (value instanceof Tensor t) {
                         value = t.to(p.device(), t.dtype().isFloatingPoint() ? p.dtype() : t.dtype()).clone()
-                                .unscoped();
+                                .keep();
                     }
                     st.put(v.getKey(), value);
                 }
