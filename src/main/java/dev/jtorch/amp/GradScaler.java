@@ -27,7 +27,7 @@ import java.util.Objects;
  * scaler.update();
  * }</pre>
  */
-public class GradScaler {
+public class GradScaler implements dev.jtorch.Stateful {
     private enum Stage { READY, UNSCALED, STEPPED }
 
     private static final class OptimizerState {
@@ -322,7 +322,7 @@ public class GradScaler {
      * it ({@code GradScaler state dict is missing key 'growth_factor'}), or naming a key whose value is not a
      * number. Every key is checked before anything changes, so a refused dict leaves the scaler as it was.
      */
-    public void loadStateDict(Map<String, Object> stateDict) {
+    public void loadStateDict(Map<String, ?> stateDict) {
         Objects.requireNonNull(stateDict, "stateDict");
         if (!enabled) {
             return;

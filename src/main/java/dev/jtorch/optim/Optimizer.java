@@ -27,7 +27,7 @@ import org.bytedeco.pytorch.global.torch;
  * <p>Subclasses implement {@link #update} with the exact arithmetic of PyTorch's single-tensor implementation, on
  * the native tensors, so a step costs a handful of native calls per parameter.
  */
-public abstract class Optimizer {
+public abstract class Optimizer implements dev.jtorch.Stateful {
     private final String name;
     private final Map<String, Object> defaults;
     private final List<ParamGroup> paramGroups = new ArrayList<>();
@@ -245,9 +245,11 @@ public abstract class Optimizer {
      * of these errors the optimizer keeps its options and state, as it does when a state value is of the wrong kind
      * (a tensor key holding something else).
      */
-    public void loadStateDict(Map<String, Object> stateDict) {
+    public void loadStateDict(Map<String, ?> stateDict) {
         Objects.requireNonNull(stateDict, "stateDict");
-        Map<Tensor, ParamState> loaded = StateDicts.load(stateDict, paramGroups, this::newState);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> dict = (Map<String, Object>) stateDict; // only read
+        Map<Tensor, ParamState> loaded = StateDicts.load(dict, paramGroups, this::newState);
         state.clear();
         state.putAll(loaded);
     }

@@ -1,13 +1,12 @@
 package dev.jtorch.train;
 
+import dev.jtorch.Stateful;
 import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
 import dev.jtorch.TorchException;
 import dev.jtorch.amp.GradScaler;
 import dev.jtorch.nn.Module;
 import dev.jtorch.optim.Optimizer;
-import dev.jtorch.optim.lr.LRScheduler;
-import dev.jtorch.optim.lr.ReduceLROnPlateau;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -72,16 +71,9 @@ public final class Checkpoint {
         return this;
     }
 
-    /** Sets {@code scheduler_state_dict}. */
-    public Checkpoint scheduler(LRScheduler scheduler) {
-        dict.put(SCHEDULER, Objects.requireNonNull(scheduler, "scheduler").stateDict());
-        return this;
-    }
-
-    /** Sets {@code scheduler_state_dict} for a ReduceLROnPlateau scheduler. */
-    public Checkpoint scheduler(ReduceLROnPlateau scheduler) {
-        dict.put(SCHEDULER, Objects.requireNonNull(scheduler, "scheduler").stateDict());
-        return this;
+    /** Sets {@code scheduler_state_dict} (any scheduler: {@code LRScheduler}s and {@code ReduceLROnPlateau}). */
+    public Checkpoint scheduler(Stateful scheduler) {
+        return put(SCHEDULER, Objects.requireNonNull(scheduler, "scheduler"));
     }
 
     /** Sets {@code scaler_state_dict}. */
@@ -94,6 +86,14 @@ public final class Checkpoint {
     public Checkpoint loss(double loss) {
         dict.put("loss", loss);
         return this;
+    }
+
+    /**
+     * Sets {@code checkpoint[key]} to the object's state dict, as {@code checkpoint[key] = obj.state_dict()} does in
+     * Python; {@link #restore(String, Stateful)} loads it back.
+     */
+    public Checkpoint put(String key, Stateful stateful) {
+        return put(key, (Object) Objects.requireNonNull(stateful, "stateful").stateDict());
     }
 
     /** Sets any other entry (numbers, strings, maps, lists, tensors...). */
@@ -260,19 +260,23 @@ public final class Checkpoint {
     }
 
     /** Loads {@code scheduler_state_dict} into the scheduler. */
-    public void restoreScheduler(LRScheduler scheduler) {
-        Objects.requireNonNull(scheduler, "scheduler").loadStateDict(schedulerStateDict());
-    }
-
-    /** Loads {@code scheduler_state_dict} into a ReduceLROnPlateau scheduler. */
-    public void restoreScheduler(ReduceLROnPlateau scheduler) {
-        Objects.requireNonNull(scheduler, "scheduler").loadStateDict(schedulerStateDict());
+    public void restoreScheduler(Stateful scheduler) {
+        restore(SCHEDULER, Objects.requireNonNull(scheduler, "scheduler"));
     }
 
     /** Loads {@code scaler_state_dict} into the scaler. */
-    @SuppressWarnings("unchecked")
     public void restoreScaler(GradScaler scaler) {
-        Objects.requireNonNull(scaler, "scaler").loadStateDict((Map<String, Object>) map(SCALER));
+        restore(SCALER, Objects.requireNonNull(scaler, "scaler"));
+    }
+
+    /**
+     * Python's {@code obj.load_state_dict(checkpoint[key])}.
+     *
+     * @throws IllegalArgumentException if the entry is missing or not a dict (naming the key and the file)
+     */
+    @SuppressWarnings("unchecked")
+    public void restore(String key, Stateful stateful) {
+        Objects.requireNonNull(stateful, "stateful").loadStateDict((Map<String, Object>) map(key));
     }
 
     /** Restores the CPU random-number state saved in the checkpoint ({@code torch.set_rng_state}). */

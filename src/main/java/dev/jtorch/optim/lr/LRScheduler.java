@@ -26,7 +26,7 @@ import java.util.Objects;
  * <p>A custom scheduler sets its own fields, then calls {@link #start(int)} at the end of its constructor (where
  * Python calls {@code super().__init__(optimizer, last_epoch)}), and implements {@link #getLr()}.
  */
-public abstract class LRScheduler {
+public abstract class LRScheduler implements dev.jtorch.Stateful {
     static final String STEP_ORDER_WARNING = "Detected call of `lr_scheduler.step()` before `optimizer.step()`. "
             + "In PyTorch 1.1.0 and later, you should call them in the opposite order: "
             + "`optimizer.step()` before `lr_scheduler.step()`.  Failure to do this "

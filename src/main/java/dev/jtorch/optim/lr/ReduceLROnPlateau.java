@@ -24,7 +24,7 @@ import java.util.Objects;
  * (PyTorch 2's addition) gives the groups' rates after the last step, or their current ones before the first.
  * {@code verbose} is not supported.
  */
-public final class ReduceLROnPlateau {
+public final class ReduceLROnPlateau implements dev.jtorch.Stateful {
 
     /** Python's {@code mode}. */
     public enum Mode {
