@@ -1,5 +1,7 @@
 package dev.jtorch.examples;
 
+import dev.jtorch.Mode;
+
 import dev.jtorch.DType;
 import dev.jtorch.PyFormat;
 import dev.jtorch.Tensor;
@@ -129,7 +131,7 @@ public final class BinaryClassifierTuning implements Callable<Integer> {
             double acc = Metrics.accuracyScore(yTrue, q.classes());
             out.println("  lr=" + PyFormat.repr(lr) + ": test accuracy " + PyFormat.fixed(acc, 4));
             return acc;
-        }, HyperparameterSearch.Goal.MAXIMIZE);
+        }, Mode.MAX);
         out.println("Best learning rate: " + PyFormat.repr(results.best().params().getDouble("lr")));
 
         out.println("5-fold cross-validation (learning rate 0.01):");

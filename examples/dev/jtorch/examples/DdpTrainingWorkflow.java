@@ -1,5 +1,7 @@
 package dev.jtorch.examples;
 
+import dev.jtorch.Mode;
+
 import dev.jtorch.DType;
 import dev.jtorch.Device;
 import dev.jtorch.PyFormat;
@@ -167,7 +169,7 @@ public final class DdpTrainingWorkflow implements Callable<Integer> {
         CrossEntropyLoss criterion = new CrossEntropyLoss();
         Optimizer optimizer = new Adam(model.parameters(), new Adam.Options(0.001).weightDecay(1e-5));
         var scheduler = new ReduceLROnPlateau(optimizer,
-                new ReduceLROnPlateau.Options().mode(ReduceLROnPlateau.Mode.MIN).factor(0.1).patience(5));
+                new ReduceLROnPlateau.Options().mode(Mode.MIN).factor(0.1).patience(5));
 
         int startEpoch = 0;
         if (resume != null) { // every rank loads the same file: DDP keeps the ranks' models and optimizers equal

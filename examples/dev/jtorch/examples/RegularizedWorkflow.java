@@ -1,5 +1,7 @@
 package dev.jtorch.examples;
 
+import dev.jtorch.Mode;
+
 import dev.jtorch.Device;
 import dev.jtorch.Generator;
 import dev.jtorch.PyFormat;
@@ -132,7 +134,7 @@ public final class RegularizedWorkflow implements Callable<Integer> {
         Optimizer optimizer = new Adam(model.parameters(), new Adam.Options(learningRate).weightDecay(weightDecayL2));
         // Optional: Learning rate scheduler
         ReduceLROnPlateau scheduler = new ReduceLROnPlateau(optimizer,
-                new ReduceLROnPlateau.Options().mode(ReduceLROnPlateau.Mode.MIN).patience(5).factor(0.1));
+                new ReduceLROnPlateau.Options().mode(Mode.MIN).patience(5).factor(0.1));
         // Optional: Early stopping logic
         EarlyStopping earlyStopper = new EarlyStopping(new EarlyStopping.Options().patience(patience).verbose(true)
                 .checkpointPath(checkpoint).out(out));

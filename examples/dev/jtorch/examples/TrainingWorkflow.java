@@ -1,5 +1,7 @@
 package dev.jtorch.examples;
 
+import dev.jtorch.Mode;
+
 import dev.jtorch.Device;
 import dev.jtorch.PyFormat;
 import dev.jtorch.Tensor;
@@ -228,7 +230,7 @@ public final class TrainingWorkflow implements Callable<Integer> {
                 ? new Adam(model.parameters(), new Adam.Options(learningRate).weightDecay(weightDecay))
                 : new SGD(model.parameters(), new SGD.Options(learningRate).momentum(0.9).weightDecay(weightDecay));
         ReduceLROnPlateau plateau = schedulerName.equals("plateau") ? new ReduceLROnPlateau(optimizer,
-                new ReduceLROnPlateau.Options().mode(ReduceLROnPlateau.Mode.MIN).factor(0.1).patience(5)) : null;
+                new ReduceLROnPlateau.Options().mode(Mode.MIN).factor(0.1).patience(5)) : null;
         StepLR stepLr = schedulerName.equals("step")
                 ? new StepLR(optimizer, new StepLR.Options(10).gamma(0.1)) : null;
 

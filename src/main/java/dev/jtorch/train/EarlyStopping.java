@@ -1,5 +1,7 @@
 package dev.jtorch.train;
 
+import dev.jtorch.Mode;
+
 import dev.jtorch.PyFormat;
 import dev.jtorch.Tensor;
 import dev.jtorch.TensorScope;
@@ -26,14 +28,6 @@ import java.util.Objects;
  * }</pre>
  */
 public class EarlyStopping {
-
-    /** Whether a smaller or a larger metric is better. */
-    public enum Mode {
-        /** Lower is better (a loss). */
-        MIN,
-        /** Higher is better (an accuracy). */
-        MAX
-    }
 
     /** Options and defaults (pytorchtools': patience 7, delta 0, checkpoint {@code checkpoint.pt}). */
     public static final class Options {

@@ -1,5 +1,7 @@
 package dev.jtorch.train;
 
+import dev.jtorch.Mode;
+
 import dev.jtorch.PyFormat;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,7 +16,7 @@ import java.util.function.ToDoubleFunction;
  * {@code RandomizedSearchCV} without the estimator API).
  *
  * <pre>{@code
- * var result = HyperparameterSearch.grid(space, p -> trainAndScore(p.getDouble("lr")), Goal.MAXIMIZE);
+ * var result = HyperparameterSearch.grid(space, p -> trainAndScore(p.getDouble("lr")), Mode.MAX);
  * System.out.println(result.table());
  * System.out.println("Best: " + result.best().params());
  * }</pre>
@@ -22,23 +24,15 @@ import java.util.function.ToDoubleFunction;
 public final class HyperparameterSearch {
     private HyperparameterSearch() {}
 
-    /** Whether a larger or a smaller metric is better. */
-    public enum Goal {
-        /** Larger is better (accuracy). */
-        MAXIMIZE,
-        /** Smaller is better (loss). */
-        MINIMIZE
-    }
-
     /** One evaluated point: its hyperparameters and metric. */
     public record Trial(int index, SearchSpace.Params params, double metric) {}
 
     /** All trials, in the order they ran, and the best one. */
-    public record Result(List<Trial> trials, Goal goal) {
+    public record Result(List<Trial> trials, Mode goal) {
         /** The trial with the best metric (the first one on ties). */
         public Trial best() {
             Comparator<Trial> byMetric = Comparator.comparingDouble(Trial::metric);
-            return goal == Goal.MAXIMIZE ? Collections.max(trials, byMetric.thenComparing(Trial::index,
+            return goal == Mode.MAX ? Collections.max(trials, byMetric.thenComparing(Trial::index,
                     Comparator.reverseOrder())) : Collections.min(trials, byMetric.thenComparingInt(Trial::index));
         }
 
@@ -80,18 +74,18 @@ public final class HyperparameterSearch {
     }
 
     /** Tries every combination of the space's choices. */
-    public static Result grid(SearchSpace space, ToDoubleFunction<SearchSpace.Params> objective, Goal goal) {
+    public static Result grid(SearchSpace space, ToDoubleFunction<SearchSpace.Params> objective, Mode goal) {
         return run(space.grid(), objective, goal);
     }
 
     /** Tries {@code trials} random points of the space, reproducibly for {@code seed}. */
     public static Result random(SearchSpace space, int trials, long seed,
-            ToDoubleFunction<SearchSpace.Params> objective, Goal goal) {
+            ToDoubleFunction<SearchSpace.Params> objective, Mode goal) {
         return run(space.sample(trials, seed), objective, goal);
     }
 
     private static Result run(List<SearchSpace.Params> points, ToDoubleFunction<SearchSpace.Params> objective,
-            Goal goal) {
+            Mode goal) {
         Objects.requireNonNull(objective, "objective");
         Objects.requireNonNull(goal, "goal");
         List<Trial> trials = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.jtorch.train;
 
+import dev.jtorch.Mode;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -61,7 +63,7 @@ class EarlyStoppingTest {
     @Test
     void maxModeMinDeltaAndInMemoryWeights() {
         EarlyStopping stopper = new EarlyStopping(new EarlyStopping.Options().patience(1).minDelta(0.05)
-                .mode(EarlyStopping.Mode.MAX).checkpointPath(null));
+                .mode(Mode.MAX).checkpointPath(null));
         Linear model = new Linear(1, 1);
         stopper.step(0.80, model);
         stopper.step(0.83, model);

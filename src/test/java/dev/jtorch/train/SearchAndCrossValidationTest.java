@@ -1,5 +1,7 @@
 package dev.jtorch.train;
 
+import dev.jtorch.Mode;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,7 +20,7 @@ class SearchAndCrossValidationTest {
         HyperparameterSearch.Result r = HyperparameterSearch.grid(space, p -> {
             seen.add(p.getDouble("lr") + "/" + p.getString("optimizer"));
             return p.getString("optimizer").equals("sgd") ? p.getDouble("lr") : -1;
-        }, HyperparameterSearch.Goal.MAXIMIZE);
+        }, Mode.MAX);
         assertEquals(List.of("0.1/adam", "0.1/sgd", "0.01/adam", "0.01/sgd"), seen);
         assertEquals(1, r.best().index());
         assertEquals(0.1, r.best().params().getDouble("lr"));
@@ -42,12 +44,12 @@ class SearchAndCrossValidationTest {
             assertTrue(p.getInt("hidden") >= 16 && p.getInt("hidden") <= 64);
         }
         HyperparameterSearch.Result r = HyperparameterSearch.random(space, 20, 3,
-                p -> Math.abs(Math.log10(p.getDouble("lr")) + 2), HyperparameterSearch.Goal.MINIMIZE);
+                p -> Math.abs(Math.log10(p.getDouble("lr")) + 2), Mode.MIN);
         assertEquals(20, r.trials().size());
         double best = r.best().metric();
         assertTrue(r.trials().stream().allMatch(t -> t.metric() >= best));
         assertThrows(IllegalArgumentException.class, () -> HyperparameterSearch.grid(space, p -> 0,
-                HyperparameterSearch.Goal.MAXIMIZE), "grid search needs choices");
+                Mode.MAX), "grid search needs choices");
         assertThrows(IllegalArgumentException.class, () -> new SearchSpace().logUniform("lr", 0, 1));
     }
 

@@ -1,5 +1,7 @@
 package dev.jtorch.optim.lr;
 
+import dev.jtorch.Mode;
+
 import dev.jtorch.Tensor;
 import dev.jtorch.optim.Optimizer;
 import dev.jtorch.optim.ParamGroup;
@@ -25,18 +27,6 @@ import java.util.Objects;
  * {@code verbose} is not supported.
  */
 public final class ReduceLROnPlateau implements dev.jtorch.Stateful {
-
-    /** Python's {@code mode}. */
-    public enum Mode {
-        /** {@code 'min'}: the metric should decrease (a loss). */
-        MIN,
-        /** {@code 'max'}: the metric should increase (an accuracy). */
-        MAX;
-
-        String pythonName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
 
     /** Python's {@code threshold_mode}. */
     public enum ThresholdMode {

@@ -1,5 +1,7 @@
 package dev.jtorch.optim.lr;
 
+import dev.jtorch.Mode;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -88,7 +90,7 @@ class LRSchedulerApiTest {
     void reduceLROnPlateauCountsBadEpochsAndCooldown() {
         Optimizer o = LrCases.sgd();
         ReduceLROnPlateau s = new ReduceLROnPlateau(o, new ReduceLROnPlateau.Options()
-                .mode(ReduceLROnPlateau.Mode.MIN).factor(0.5).patience(1).cooldown(2));
+                .mode(Mode.MIN).factor(0.5).patience(1).cooldown(2));
         assertEquals(List.of(0.1, 0.01), s.getLastLr());
         s.step(1.0);
         assertEquals(1.0, s.best());

@@ -232,13 +232,13 @@ final class LrCases {
                     new CosineAnnealingLR(o, 40), new ConstantLR(o, new ConstantLR.Options().factor(0.5).totalIters(30))))));
             case "ReduceLROnPlateau_default" -> sgdWith(o -> of(new ReduceLROnPlateau(o)));
             case "ReduceLROnPlateau_min_abs_cooldown" -> sgdWith(o -> of(new ReduceLROnPlateau(o,
-                    new ReduceLROnPlateau.Options().mode(ReduceLROnPlateau.Mode.MIN).factor(0.5).patience(3)
+                    new ReduceLROnPlateau.Options().mode(dev.jtorch.Mode.MIN).factor(0.5).patience(3)
                             .threshold(1e-3).thresholdMode(ThresholdMode.ABS).cooldown(4))));
             case "ReduceLROnPlateau_max_rel" -> sgdWith(o -> of(new ReduceLROnPlateau(o,
-                    new ReduceLROnPlateau.Options().mode(ReduceLROnPlateau.Mode.MAX).factor(0.3).patience(5)
+                    new ReduceLROnPlateau.Options().mode(dev.jtorch.Mode.MAX).factor(0.3).patience(5)
                             .threshold(1e-2))));
             case "ReduceLROnPlateau_max_abs_cooldown" -> sgdWith(o -> of(new ReduceLROnPlateau(o,
-                    new ReduceLROnPlateau.Options().mode(ReduceLROnPlateau.Mode.MAX).thresholdMode(ThresholdMode.ABS)
+                    new ReduceLROnPlateau.Options().mode(dev.jtorch.Mode.MAX).thresholdMode(ThresholdMode.ABS)
                             .threshold(0.0).patience(2).cooldown(1))));
             case "ReduceLROnPlateau_min_lr_per_group" -> sgdWith(o -> of(new ReduceLROnPlateau(o,
                     new ReduceLROnPlateau.Options().factor(0.5).patience(1).minLr(new double[] {0.01, 1e-4}))));

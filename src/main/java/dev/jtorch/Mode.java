@@ -1,0 +1,19 @@
+package dev.jtorch;
+
+import java.util.Locale;
+
+/**
+ * Whether a smaller or a larger metric is better: PyTorch's {@code mode='min'|'max'} of
+ * {@code ReduceLROnPlateau}, and the same choice for {@code EarlyStopping} and {@code HyperparameterSearch}.
+ */
+public enum Mode {
+    /** {@code 'min'}: the metric should decrease (a loss). */
+    MIN,
+    /** {@code 'max'}: the metric should increase (an accuracy). */
+    MAX;
+
+    /** The name Python uses: {@code min} or {@code max}. */
+    public String pythonName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
