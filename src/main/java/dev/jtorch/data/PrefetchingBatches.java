@@ -66,7 +66,7 @@ final class PrefetchingBatches implements Iterator<Batch> {
             for (Tensor t : b.tensors()) {
                 scope.adopt(t); // made outside any scope, counted by GcPressure until now
             }
-            workers.watch(); // in this batch's scope: its closing, unless the loop moved on, ends the workers
+            workers.watch(scope); // on this batch's scope: its closing, unless the loop moved on, ends the workers
         }
         fill();
         return b;

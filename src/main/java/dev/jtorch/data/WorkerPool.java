@@ -1,5 +1,6 @@
 package dev.jtorch.data;
 
+import dev.jtorch.TensorScope;
 import java.lang.ref.Cleaner;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ final class WorkerPool implements Runnable {
     private final ArrayDeque<BatchSlot> pending = new ArrayDeque<>();
     private boolean shutDown;
     /** The watch in the current batch's scope, if any. */
-    private WatchPointer.Watch watch;
+    private Watch watch;
 
     WorkerPool(int n) {
         AtomicInteger next = new AtomicInteger();
@@ -79,14 +80,39 @@ final class WorkerPool implements Runnable {
     }
 
     /**
-     * Puts a watch into the current scope (the batch's): a native-less JavaCPP pointer whose deallocator runs
-     * when that scope closes. The loop moving on disarms it first ({@link #movingOn}); any other closing (the
-     * scope enclosing an abandoned loop closing it) ends the workers.
+     * The close action a batch's scope runs ({@link TensorScope#onClose}): ends the workers unless disarmed.
+     * References the pool, never the iterator (so that the iterator can still be collected).
      */
-    void watch() {
-        WatchPointer.Watch w = new WatchPointer.Watch(this);
-        new WatchPointer(w);
-        WatchPointer.Watch old;
+    private static final class Watch implements Runnable {
+        private volatile WorkerPool workers;
+
+        Watch(WorkerPool workers) {
+            this.workers = workers;
+        }
+
+        void disarm() {
+            workers = null;
+        }
+
+        @Override
+        public void run() {
+            WorkerPool w = workers;
+            workers = null;
+            if (w != null) {
+                w.shutdown();
+            }
+        }
+    }
+
+    /**
+     * Puts a watch on {@code scope} (the batch's): it runs when that scope closes. The loop moving on disarms it
+     * first ({@link #movingOn}); any other closing (the scope enclosing an abandoned loop closing it) ends the
+     * workers.
+     */
+    void watch(TensorScope scope) {
+        Watch w = new Watch(this);
+        scope.onClose(w);
+        Watch old;
         synchronized (this) {
             old = watch;
             watch = w;
@@ -98,7 +124,7 @@ final class WorkerPool implements Runnable {
 
     /** The loop takes the next batch: the current batch's scope closing is no abandonment. */
     void movingOn() {
-        WatchPointer.Watch w;
+        Watch w;
         synchronized (this) {
             w = watch;
             watch = null;
