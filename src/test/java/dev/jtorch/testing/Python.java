@@ -89,6 +89,15 @@ public final class Python {
         return exec(null, false, args);
     }
 
+    /** Runs a program given as text ({@code python3 -c code args...}); {@code sys.argv[1:]} are the arguments. */
+    public static Result runCode(String code, String... args) throws IOException {
+        String[] all = new String[args.length + 2];
+        all[0] = "-c";
+        all[1] = code;
+        System.arraycopy(args, 0, all, 2, args.length);
+        return run(all);
+    }
+
     /** Runs the interpreter in the directory {@code cwd} (null: the repository root), for at most five minutes. */
     public static Result runIn(Path cwd, String... args) throws IOException {
         return exec(cwd, false, args);

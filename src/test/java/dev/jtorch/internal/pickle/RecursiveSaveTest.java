@@ -164,12 +164,10 @@ class RecursiveSaveTest {
         m.put("l", l);
         Path f = dir.resolve("for_python.pt");
         Torch.save(m, f);
-        Path py = dir.resolve("load.py");
-        Files.writeString(py, String.join("\n",
+        Python.Result r = Python.runCode(String.join("\n",
                 "import sys, torch",
                 "d = torch.load(sys.argv[1])",
-                "print(d['self'] is d, d['l'][0] is d['l'], d['w'].tolist())"));
-        Python.Result r = Python.run(py.toString(), f.toString());
+                "print(d['self'] is d, d['l'][0] is d['l'], d['w'].tolist())"), f.toString());
         assertEquals(0, r.exitCode(), r.stderr());
         assertEquals("True True [1.0, 1.0, 1.0]", r.stdout().strip());
     }

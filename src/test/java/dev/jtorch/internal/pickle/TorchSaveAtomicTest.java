@@ -87,12 +87,10 @@ class TorchSaveAtomicTest {
         assumeTrue(Python.hasTorch(), "Python with torch is not installed");
         Path f = dir.resolve("for_python.pt");
         Torch.save(checkpoint(), f);
-        Path py = dir.resolve("load.py");
-        Files.writeString(py, String.join("\n",
+        Python.Result r = Python.runCode(String.join("\n",
                 "import sys, torch",
                 "d = torch.load(sys.argv[1])",
-                "print(d['epoch'], d['w'].reshape(-1).tolist())"));
-        Python.Result r = Python.run(py.toString(), f.toString());
+                "print(d['epoch'], d['w'].reshape(-1).tolist())"), f.toString());
         assertEquals(0, r.exitCode(), r.stderr());
         assertEquals("4 [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]", r.stdout().strip());
     }
