@@ -8,14 +8,17 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Python's {@code warnings} module as PyTorch uses it: {@code warnings.warn(message, UserWarning)} becomes
- * {@code Warnings.warn(message)}, printed to {@code System.err} as {@code UserWarning: <message>}.
+ * {@code Warnings.warn(message)}, logged through SLF4J (logger {@code dev.jtorch.Warnings}, level WARN) as
+ * {@code UserWarning: <message>}, where Python prints it to standard error.
  *
  * <p>{@link #catchWarnings()} mirrors {@code warnings.catch_warnings(record=True)}: while it is open, warnings raised
- * on the calling thread are recorded instead of printed (it is per thread, so parallel tests do not see each other's
- * warnings). {@link #addListener} observes every warning of every thread, printed or recorded.
+ * on the calling thread are recorded instead of logged (it is per thread, so parallel tests do not see each other's
+ * warnings). {@link #addListener} observes every warning of every thread, logged or recorded.
  *
  * <pre>{@code
  * List<Warnings.Warning> seen = Warnings.capture(() -> scheduler.step());
@@ -26,6 +29,7 @@ import java.util.function.Consumer;
  * only once (such as the LR schedulers' step-order check) decide that themselves.
  */
 public final class Warnings {
+    private static final Logger LOG = LoggerFactory.getLogger(Warnings.class);
     private static final List<Consumer<Warning>> LISTENERS = new CopyOnWriteArrayList<>();
     private static final ThreadLocal<Deque<Recorder>> RECORDERS = ThreadLocal.withInitial(ArrayDeque::new);
 
@@ -61,13 +65,13 @@ public final class Warnings {
         if (r != null) {
             r.records.add(w);
         } else {
-            System.err.println(w);
+            LOG.warn("{}", w);
         }
     }
 
     /**
      * Python's {@code warnings.catch_warnings(record=True)} for the calling thread: until closed, this thread's
-     * warnings are recorded here instead of printed. Recorders nest; the innermost open one records.
+     * warnings are recorded here instead of logged. Recorders nest; the innermost open one records.
      */
     public static Recorder catchWarnings() {
         Recorder r = new Recorder(Thread.currentThread());
@@ -75,7 +79,7 @@ public final class Warnings {
         return r;
     }
 
-    /** Runs {@code action} and returns the warnings it raised on this thread (not printed). */
+    /** Runs {@code action} and returns the warnings it raised on this thread (not logged). */
     public static List<Warning> capture(Runnable action) {
         Objects.requireNonNull(action, "action");
         try (Recorder r = catchWarnings()) {
@@ -121,7 +125,7 @@ public final class Warnings {
             return records().stream().map(Warning::message).toList();
         }
 
-        /** Stops recording; later warnings go to the enclosing recorder or are printed again. */
+        /** Stops recording; later warnings go to the enclosing recorder or are logged again. */
         @Override
         public void close() {
             if (closed) {

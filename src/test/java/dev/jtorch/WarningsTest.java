@@ -37,7 +37,8 @@ class WarningsTest {
             Warnings.warn("something odd");
             Warnings.warn("going away", "DeprecationWarning");
         });
-        assertEquals("UserWarning: something odd" + System.lineSeparator() + "DeprecationWarning: going away"
+        // through SLF4J at WARN; slf4j-simple (src/test/resources/simplelogger.properties) writes "WARN <message>"
+        assertEquals("WARN UserWarning: something odd" + System.lineSeparator() + "WARN DeprecationWarning: going away"
                 + System.lineSeparator(), printed);
     }
 

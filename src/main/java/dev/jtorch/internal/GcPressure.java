@@ -2,6 +2,8 @@ package dev.jtorch.internal;
 
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Asks the garbage collector to run after every {@code jtorch.gcThreshold} bytes (default 32 MiB) of tensors left to
@@ -31,6 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * turns the collections off.
  */
 public final class GcPressure {
+    private static final Logger LOG = LoggerFactory.getLogger(GcPressure.class);
+
 
     private static final long DEFAULT = 32L << 20;
     private static final long THRESHOLD = threshold(System.getProperty("jtorch.gcThreshold"));
@@ -48,7 +52,7 @@ public final class GcPressure {
         try {
             return parse(setting);
         } catch (IllegalArgumentException e) {
-            System.err.println("jtorch: " + e.getMessage() + "; using the default, 32m");
+            LOG.warn("{}; using the default, 32m", e.getMessage());
             return DEFAULT;
         }
     }

@@ -15,11 +15,14 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A live progress page for training runs, on embedded Jetty 12: while a model trains, open the printed address in
@@ -199,11 +202,14 @@ public final class ProgressServer implements AutoCloseable {
     /** How often the timer sends each run's new metrics and latest progress to its open streams. */
     static final long PROGRESS_INTERVAL_MILLIS = 100;
 
+    private static final Logger LOG = LoggerFactory.getLogger(ProgressServer.class);
+
     private final Options options;
     private final InetAddress address;
     private final RunStore store;
     private final Assets assets;
     private final List<RunDirectory> attached = new ArrayList<>();
+    private final AtomicLong timerFailures = new AtomicLong();
 
     private Server server;
     private ServerConnector connector;
@@ -292,8 +298,8 @@ public final class ProgressServer implements AutoCloseable {
             } catch (Exception ignored) {
                 // nothing more to release
             }
-            System.err.println("jtorch: the progress server cannot listen on " + options.host + ":" + options.port
-                    + " (" + rootMessage(e) + "); training continues without the progress page");
+            LOG.warn("the progress server cannot listen on {}:{} ({}); training continues without the progress page",
+                    options.host, options.port, rootMessage(e));
             return false;
         }
         server = s;
@@ -311,7 +317,7 @@ public final class ProgressServer implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::heartbeat, options.heartbeatMillis, options.heartbeatMillis,
                 TimeUnit.MILLISECONDS);
         running = true;
-        System.err.println("jtorch: watch training at " + pageUri());
+        LOG.info("watch training at {}", pageUri());
         return true;
     }
 
@@ -329,7 +335,16 @@ public final class ProgressServer implements AutoCloseable {
                 f.refresh();
             }
         } catch (RuntimeException e) {
-            // keep the timer alive; the next tick tries again
+            timerFailure("reading the watched runs", e); // the timer stays alive: the next tick tries again
+        }
+    }
+
+    /** A failure of a timer task: logged with its stack the first time, then at debug level (it repeats per tick). */
+    private void timerFailure(String what, RuntimeException e) {
+        if (timerFailures.getAndIncrement() == 0) {
+            LOG.warn("the progress server failed {}; it keeps trying", what, e);
+        } else {
+            LOG.debug("the progress server failed {} again", what, e);
         }
     }
 
@@ -339,7 +354,7 @@ public final class ProgressServer implements AutoCloseable {
                 f.flushPending();
             }
         } catch (RuntimeException e) {
-            // keep the timer alive
+            timerFailure("sending pending metrics", e); // the timer stays alive
         }
     }
 
@@ -415,8 +430,8 @@ public final class ProgressServer implements AutoCloseable {
         if (!running || s == null) {
             return;
         }
-        System.err.println("jtorch: training is over; the progress page keeps serving at " + pageUri()
-                + " until this program is interrupted (Ctrl+C)");
+        LOG.info("training is over; the progress page keeps serving at {} until this program is interrupted (Ctrl+C)",
+                pageUri());
         try {
             s.join();
         } catch (InterruptedException e) {
@@ -444,7 +459,7 @@ public final class ProgressServer implements AutoCloseable {
             try {
                 server.stop();
             } catch (Exception e) {
-                System.err.println("jtorch: the progress server did not stop cleanly: " + e);
+                LOG.warn("the progress server did not stop cleanly", e);
             }
             server = null;
         }

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hands records to listeners on one daemon thread. The queue is bounded: when it is full a record is dropped
@@ -17,6 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * wakes it at once. The thread ends after delivering the terminal status.
  */
 final class ListenerDispatcher implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(ListenerDispatcher.class);
+
     private final java.util.concurrent.ConcurrentLinkedQueue<Object> queue =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
@@ -122,8 +126,7 @@ final class ListenerDispatcher implements Runnable {
             r.run();
         } catch (RuntimeException | LinkageError | AssertionError e) {
             if (warned.add(l)) {
-                System.err.println("jtorch: a listener of run " + id + " failed (" + e + "); it keeps"
-                        + " receiving events");
+                LOG.warn("a listener of run {} failed; it keeps receiving events", id, e);
             }
         }
     }

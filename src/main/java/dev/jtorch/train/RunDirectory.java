@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A training run's directory: what a training program writes while it trains, and what the progress server
@@ -47,6 +49,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * more can be logged.
  */
 public final class RunDirectory {
+    private static final Logger LOG = LoggerFactory.getLogger(RunDirectory.class);
+
     /** The run's description, rewritten atomically on every status change. */
     public static final String CONFIG_FILE = "config.json";
     /** The run's metric log, one JSON object per line. */
@@ -423,8 +427,8 @@ public final class RunDirectory {
     private void warnWrite(IOException e) {
         if (!writeWarned) {
             writeWarned = true;
-            System.err.println("jtorch: cannot write to run directory " + dir + " (" + e
-                    + "); training continues, the run's files may be incomplete");
+            LOG.warn("cannot write to run directory {} ({}); training continues, the run's files may be incomplete",
+                    dir, e.toString());
         }
     }
 

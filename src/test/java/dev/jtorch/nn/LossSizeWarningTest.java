@@ -144,7 +144,7 @@ class LossSizeWarningTest {
         } finally {
             System.setErr(err);
         }
-        String expected = "UserWarning: " + TEXT_4.replace("[4]", "[13]").replace("[4, 1]", "[13, 1]");
+        String expected = "WARN UserWarning: " + TEXT_4.replace("[4]", "[13]").replace("[4, 1]", "[13, 1]");
         assertTrue(buffer.toString().lines().anyMatch(expected::equals), buffer.toString());
     }
 }

@@ -104,7 +104,7 @@ class LRSchedulerWarningTest {
             System.setErr(saved);
         }
         String printed = buffer.toString(StandardCharsets.UTF_8);
-        assertTrue(printed.startsWith("UserWarning: Detected call of `lr_scheduler.step()` before `optimizer.step()`."),
+        assertTrue(printed.startsWith("WARN UserWarning: Detected call of `lr_scheduler.step()` before `optimizer.step()`."),
                 printed);
         assertEquals(1, printed.lines().count());
     }
