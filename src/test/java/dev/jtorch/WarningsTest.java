@@ -66,7 +66,7 @@ class WarningsTest {
             }
             Warnings.warn("d");
         });
-        assertEquals("UserWarning: d" + System.lineSeparator(), printed);
+        assertEquals("WARN UserWarning: d" + System.lineSeparator(), printed);
     }
 
     @Test
