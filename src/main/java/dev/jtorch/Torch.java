@@ -557,9 +557,27 @@ public final class Torch {
         return Device.of(spec);
     }
 
-    /** The libtorch version the natives were built from, e.g. {@code 2.10.0}. */
+    /**
+     * Python's {@code torch.__version__}: the version of the libtorch natives running, e.g. {@code 2.10.0}, as their
+     * build settings give it ({@code TORCH_VERSION} in {@code torch.__config__.show()}); the presets' version
+     * ({@link Versions#libtorch()}) where the natives do not say.
+     */
     public static String version() {
-        return "2.10.0";
+        return LibtorchVersion.VALUE;
+    }
+
+    /** Read once from the natives (the build settings string is long). */
+    private static final class LibtorchVersion {
+        static final String VALUE = read();
+
+        private static String read() {
+            String config;
+            try (org.bytedeco.javacpp.PointerScope s = new org.bytedeco.javacpp.PointerScope()) {
+                config = torch.show_config().getString();
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("TORCH_VERSION=([0-9][^,\\s]*)").matcher(config);
+            return m.find() ? m.group(1) : Versions.libtorch();
+        }
     }
 
     // ---------------------------------------------------------------- helpers

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
  *
  * <p>Exits with 0 when every rank did, else with the first failing rank's exit code.
  */
-@Command(name = "dev.jtorch.distributed.Run", mixinStandardHelpOptions = true,
+@Command(name = "dev.jtorch.distributed.Run", mixinStandardHelpOptions = true, versionProvider = Run.Version.class,
         description = "Starts the ranks of a distributed job (torchrun's job) and waits for them.")
 public final class Run implements Callable<Integer> {
     @Option(names = {"--nproc-per-node", "--nproc_per_node"}, paramLabel = "N",
@@ -68,5 +68,13 @@ public final class Run implements Callable<Integer> {
             o.masterPort(masterPort);
         }
         return new Launcher(o).launch(mainClass, args.toArray(new String[0]));
+    }
+
+    /** {@code --version}: jtorch's, libtorch's, the presets' and Java's versions. */
+    static final class Version implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {dev.jtorch.Versions.line()};
+        }
     }
 }

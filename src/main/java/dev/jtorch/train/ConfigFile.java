@@ -1,7 +1,7 @@
 package dev.jtorch.train;
 
 import dev.jtorch.internal.Json;
-import dev.jtorch.internal.Versions;
+import dev.jtorch.Versions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
  * output is the Python script's output, digit for digit. Flags: {@code --seed} (torch's seed, default 42) and
  * {@code --lr} (default 0.01; the chapter's challenge tries 0.1 and 0.001), {@code --plot} (the PNG's path).
  */
-@Command(name = "BinaryClassifier", mixinStandardHelpOptions = true,
+@Command(name = "BinaryClassifier", mixinStandardHelpOptions = true, versionProvider = ExampleVersion.class,
         description = "Seed 001's binary classifier, printing what the Python tutorial prints.")
 public final class BinaryClassifier implements Callable<Integer> {
 

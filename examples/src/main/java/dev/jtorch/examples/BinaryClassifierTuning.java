@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
  * cross-validation, on seed 001's data and model. Its Python twin is {@code src/test/python/seed001_tuning.py};
  * standard output is the same, digit for digit. Flags: {@code --seed} (default 42), {@code --epochs} (default 30).
  */
-@Command(name = "BinaryClassifierTuning", mixinStandardHelpOptions = true,
+@Command(name = "BinaryClassifierTuning", mixinStandardHelpOptions = true, versionProvider = ExampleVersion.class,
         description = "Seed 001's metrics, learning-rate search and cross-validation.")
 public final class BinaryClassifierTuning implements Callable<Integer> {
 

@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
  * <p>Flags: {@code --seed}, {@code --epochs} (pretraining), {@code --interrupt-after} (0: no interruption),
  * {@code --finetune-epochs}, {@code --lr}, {@code --run-dir} (default: a new temporary directory).
  */
-@Command(name = "CheckpointAndTransfer", mixinStandardHelpOptions = true,
+@Command(name = "CheckpointAndTransfer", mixinStandardHelpOptions = true, versionProvider = ExampleVersion.class,
         description = "Seed 002's checkpointing, tracking and transfer learning, printing what its Python twin prints.")
 public final class CheckpointAndTransfer implements Callable<Integer> {
 

@@ -45,7 +45,7 @@ import picocli.CommandLine.Option;
  * {@code WORLD_SIZE}, {@code MASTER_ADDR}, {@code MASTER_PORT} set, it is one rank. Flags: {@code --nproc-per-node},
  * {@code --seed}, {@code --epochs}.
  */
-@Command(name = "DdpTrainingWorkflow", mixinStandardHelpOptions = true,
+@Command(name = "DdpTrainingWorkflow", mixinStandardHelpOptions = true, versionProvider = ExampleVersion.class,
         description = "Seed 000's training workflow on several processes, printing what the Python DDP job prints.")
 public final class DdpTrainingWorkflow implements Callable<Integer> {
 

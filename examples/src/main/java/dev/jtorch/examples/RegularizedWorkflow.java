@@ -42,7 +42,7 @@ import picocli.CommandLine.Option;
  * <p>Flags: {@code --seed}, {@code --epochs}, {@code --patience} (early stopping), {@code --dropout},
  * {@code --weight-decay}, {@code --checkpoint} (where early stopping saves the best weights).
  */
-@Command(name = "RegularizedWorkflow", mixinStandardHelpOptions = true,
+@Command(name = "RegularizedWorkflow", mixinStandardHelpOptions = true, versionProvider = ExampleVersion.class,
         description = "Seed 004's regularized workflow, printing what its Python twin prints.")
 public final class RegularizedWorkflow implements Callable<Integer> {
 

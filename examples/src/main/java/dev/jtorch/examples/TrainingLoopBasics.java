@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
  *
  * <p>Flags: {@code --seed}, {@code --epochs}, {@code --lr}, {@code --batch-size}, {@code --num-workers}.
  */
-@Command(name = "TrainingLoopBasics", mixinStandardHelpOptions = true,
+@Command(name = "TrainingLoopBasics", mixinStandardHelpOptions = true, versionProvider = ExampleVersion.class,
         description = "Seed 003's training loop, printing what its Python twin prints.")
 public final class TrainingLoopBasics implements Callable<Integer> {
 

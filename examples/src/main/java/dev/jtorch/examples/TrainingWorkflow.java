@@ -44,7 +44,7 @@ import picocli.CommandLine.Option;
  * directory goes: config, metrics per epoch, a checkpoint each epoch and the best one), and {@code --serve}
  * ({@code --host}, {@code --port}, token in {@code $JTORCH_TOKEN}) for the live progress page.
  */
-@Command(name = "TrainingWorkflow", mixinStandardHelpOptions = true,
+@Command(name = "TrainingWorkflow", mixinStandardHelpOptions = true, versionProvider = ExampleVersion.class,
         description = "Seed 000's training workflow, printing what the Python tutorial prints.")
 public final class TrainingWorkflow implements Callable<Integer> {
 
