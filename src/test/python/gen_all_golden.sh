@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates every golden file under src/test/resources/golden/ with Debian's python3-torch.
+# Regenerates every golden file with Debian's python3-torch: the library's under src/test/resources/golden/, the
+# examples' expected output under examples/src/test/resources/golden/.
 # Run from anywhere:  bash src/test/python/gen_all_golden.sh
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -11,6 +12,7 @@ for d in /usr/lib/x86_64-linux-gnu/blas /usr/lib/x86_64-linux-gnu/lapack; do
 done
 export OMP_NUM_THREADS=1
 out=src/test/resources/golden
+ex=examples/src/test/resources/golden
 "$PY" src/test/python/gen_tensor_golden.py
 "$PY" src/test/python/gen_optim_golden.py
 "$PY" src/test/python/gen_amp_golden.py
@@ -24,15 +26,15 @@ out=src/test/resources/golden
 "$PY" src/test/python/gen_metrics_golden.py
 for args in "42 20" "0 20" "7 50"; do
   set -- $args
-  "$PY" src/test/python/tensor_core_demo.py "$1" "$2" > "$out/tensor_core_demo_seed$1_epochs$2.txt"
+  "$PY" src/test/python/tensor_core_demo.py "$1" "$2" > "$ex/tensor_core_demo_seed$1_epochs$2.txt"
 done
 
 # The examples' expected standard output (TrainingWorkflow's flags as its Python twin takes them).
-mkdir -p "$out/examples"
+mkdir -p "$ex/examples"
 for args in "--seed 42" "--seed 0" "--seed 7" "--seed 123 --optimizer sgd" "--seed 42 --scheduler step" \
             "--seed 5 --optimizer sgd --scheduler step --epochs 12"; do
   name=$(echo "seed000 $args" | tr -d '-' | tr ' ' '_')
-  "$PY" src/test/python/seed000_flags.py $args > "$out/examples/$name.txt"
+  "$PY" src/test/python/seed000_flags.py $args > "$ex/examples/$name.txt"
 done
 # Seed 000 under DistributedDataParallel: the reference script seed000_ddp.py as 1 to 4 gloo processes started by the
 # generator itself (Debian's torchrun fails under Python 3.11); rank 0's output, seed000_ddp_nproc_*_seed_*_epochs_*.txt.
@@ -42,13 +44,13 @@ tmp1=$(mktemp -d)
 for args in "42 0.01" "0 0.01" "7 0.01" "42 0.1" "42 0.001"; do
   set -- $args
   (cd "$tmp1" && MPLBACKEND=Agg "$PY" "$OLDPWD/../shared/reference/seed001_binary_classifier.py" "$1" "$2") \
-    > "$out/examples/seed001_seed_$1_lr_$2.txt"
+    > "$ex/examples/seed001_seed_$1_lr_$2.txt"
 done
 rm -rf "$tmp1"
 # BinaryClassifierTuning's expected standard output (its twin needs scikit-learn).
 for args in "42 30" "7 10"; do
   set -- $args
-  "$PY" src/test/python/seed001_tuning.py "$1" "$2" > "$out/examples/seed001_tuning_seed_$1_epochs_$2.txt"
+  "$PY" src/test/python/seed001_tuning.py "$1" "$2" > "$ex/examples/seed001_tuning_seed_$1_epochs_$2.txt"
 done
 # TrainingLoopBasics (seed 003), RegularizedWorkflow (seed 004) and CheckpointAndTransfer (seed 002): the files they
 # write (a checkpoint, a run directory) go to a temporary directory, named outside the golden file's name.
@@ -56,7 +58,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for args in "--seed 42" "--seed 0 --epochs 5 --lr 0.05" "--seed 7 --batch-size 16 --num-workers 2"; do
   name=$(echo "seed003 $args" | tr -d '-' | tr ' ' '_')
-  "$PY" src/test/python/seed003_training_loop.py $args > "$out/examples/$name.txt"
+  "$PY" src/test/python/seed003_training_loop.py $args > "$ex/examples/$name.txt"
 done
 # Seed 004 with Debian's OpenBLAS (libopenblas0-pthread), the BLAS jtorch's libtorch bundles: the reference BLAS
 # rounds some float32 products of its training differently in the last bit, which its six-decimal early-stopping
@@ -66,7 +68,7 @@ if [ -f "$openblas/libblas.so.3" ]; then
   for args in "--seed 42" "--seed 0 --patience 5" "--seed 7 --dropout 0.2 --weight-decay 0.001 --epochs 30"; do
     name=$(echo "seed004 $args" | tr -d '-' | tr ' ' '_')
     LD_LIBRARY_PATH=$openblas "$PY" src/test/python/seed004_regularized.py $args --checkpoint "$tmp/checkpoint.pt" \
-      > "$out/examples/$name.txt"
+      > "$ex/examples/$name.txt"
   done
 else
   echo "OpenBLAS is not installed (apt-get install libopenblas0-pthread): seed004 golden files left as they are" >&2
@@ -75,6 +77,6 @@ for args in "--seed 42" "--seed 0 --epochs 5 --interrupt-after 0 --finetune-epoc
             "--seed 7 --epochs 6 --interrupt-after 5 --lr 0.003"; do
   name=$(echo "seed002 $args" | tr -d '-' | tr ' ' '_')
   "$PY" src/test/python/seed002_checkpoint_transfer.py $args --run-dir "$tmp/run_$name" 2>/dev/null \
-    > "$out/examples/$name.txt"
+    > "$ex/examples/$name.txt"
 done
-echo "golden files written to $out" >&2
+echo "golden files written to $out and $ex" >&2

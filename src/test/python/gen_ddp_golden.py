@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes src/test/resources/golden/examples/seed000_ddp_nproc_<N>_seed_<S>_epochs_<E>.txt from Python PyTorch 1.13:
+"""Writes examples/src/test/resources/golden/examples/seed000_ddp_nproc_<N>_seed_<S>_epochs_<E>.txt from Python PyTorch 1.13:
 rank 0's standard output, byte for byte, of the reference script shared/reference/seed000_ddp.py (seed 000's
 training workflow under DistributedDataParallel) run as a real N-process job over gloo, for each (N, S, E) in CONFIGS.
 Run from the repository root:  /usr/bin/python3 src/test/python/gen_ddp_golden.py [--check] [--out DIR]
@@ -94,7 +94,7 @@ def main():
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
     shared = os.environ.get("JTORCH_SHARED") or os.path.join(root, "..", "shared")
     script = os.path.abspath(os.path.join(shared, "reference", "seed000_ddp.py"))
-    out_dir = os.path.join(root, "src", "test", "resources", "golden", "examples")
+    out_dir = os.path.join(root, "examples", "src", "test", "resources", "golden", "examples")
     args = sys.argv[1:]
     check = "--check" in args
     if "--out" in args:

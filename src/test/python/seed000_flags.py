@@ -1,4 +1,4 @@
-# Python twin of examples/dev/jtorch/examples/TrainingWorkflow.java with its flags: the reference script
+# Python twin of examples/src/main/java/dev/jtorch/examples/TrainingWorkflow.java with its flags: the reference script
 # shared/reference/seed000_training_workflow.py (seed 000, steps 1-5) plus the chapter's mini-challenge switches.
 # Usage: seed000_flags.py [--seed N] [--epochs N] [--optimizer adam|sgd] [--scheduler plateau|step]
 import argparse

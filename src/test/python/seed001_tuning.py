@@ -1,4 +1,4 @@
-# Python twin of examples/dev/jtorch/examples/BinaryClassifierTuning.java: the rest of seed 001's chapter, which the
+# Python twin of examples/src/main/java/dev/jtorch/examples/BinaryClassifierTuning.java: the rest of seed 001's chapter, which the
 # tutorial describes in prose only: evaluation metrics from sklearn.metrics on the test set, the learning-rate
 # mini-challenge as a small grid search, and K-fold cross-validation. Data and model are seed 001's.
 # Usage: seed001_tuning.py [SEED] [EPOCHS]

@@ -1,4 +1,4 @@
-# Python twin of examples/dev/jtorch/examples/CheckpointAndTransfer.java: seed 002 ("Model Training: The Glorious
+# Python twin of examples/src/main/java/dev/jtorch/examples/CheckpointAndTransfer.java: seed 002 ("Model Training: The Glorious
 # Grind", 002_ba586be68e61c434.txt) made runnable. The tutorial gives the core loop as pseudocode (forward, loss,
 # backward, step, zero_grad) and names the practices around it; each is written here as the plainest PyTorch, on
 # synthetic data: reproducibility (seeded RNGs, logged versions), experiment tracking (config and metrics as JSON

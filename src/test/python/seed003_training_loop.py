@@ -1,4 +1,4 @@
-# Python twin of examples/dev/jtorch/examples/TrainingLoopBasics.java: seed 003 ("Mastering the Art of Training
+# Python twin of examples/src/main/java/dev/jtorch/examples/TrainingLoopBasics.java: seed 003 ("Mastering the Art of Training
 # Neural Networks in PyTorch", 003_47521c3f6526ffaa.txt) made runnable. The tutorial has no code, only its flow
 # chart (load data, build model, training loop: forward pass, calculate loss, backpropagation, update weights,
 # evaluate model) and the text around it; each step is written here as the plainest PyTorch, with synthetic data.

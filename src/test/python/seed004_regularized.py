@@ -1,4 +1,4 @@
-# Python twin of examples/dev/jtorch/examples/RegularizedWorkflow.java: seed 004 (004_7fbc15c512183bd8.txt, "a
+# Python twin of examples/src/main/java/dev/jtorch/examples/RegularizedWorkflow.java: seed 004 (004_7fbc15c512183bd8.txt, "a
 # simplified PyTorch structure" of a regularized training workflow) made runnable. The tutorial's code is kept
 # verbatim; what it assumes is filled in: synthetic data split into train/validation/test sets, YourModel (with
 # BatchNorm and Dropout), the EarlyStopping class it names (pytorchtools'), its commented-out early stopping and

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The Python twin of examples/dev/jtorch/examples/TensorCoreDemo.java: seed 000's synthetic data, and logistic
+"""The Python twin of examples/src/main/java/dev/jtorch/examples/TensorCoreDemo.java: seed 000's synthetic data, and logistic
 regression trained with plain tensors and autograd. Usage: tensor_core_demo.py [SEED] [EPOCHS]"""
 import sys
 
