@@ -15,16 +15,19 @@ public record PrecisionRecallCurve(double[] precision, double[] recall, double[]
         thresholds = thresholds.clone();
     }
 
+    /** The precision at each threshold, ending with 1 (a copy). */
     @Override
     public double[] precision() {
         return precision.clone();
     }
 
+    /** The recall at each threshold, ending with 0 (a copy). */
     @Override
     public double[] recall() {
         return recall.clone();
     }
 
+    /** The increasing thresholds (a copy). */
     @Override
     public double[] thresholds() {
         return thresholds.clone();

@@ -17,21 +17,25 @@ public record PrecisionRecallFscoreSupport(double[] precision, double[] recall, 
         support = support == null ? null : support.clone();
     }
 
+    /** The precision per class, or one value with an average (a copy). */
     @Override
     public double[] precision() {
         return precision.clone();
     }
 
+    /** The recall per class, or one value with an average (a copy). */
     @Override
     public double[] recall() {
         return recall.clone();
     }
 
+    /** The F-beta score per class, or one value with an average (a copy). */
     @Override
     public double[] fbetaScore() {
         return fbetaScore.clone();
     }
 
+    /** The number of occurrences of each class in {@code y_true} (a copy), or {@code null} with an average. */
     @Override
     public long[] support() {
         return support == null ? null : support.clone();

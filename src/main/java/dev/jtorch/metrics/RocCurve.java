@@ -15,16 +15,19 @@ public record RocCurve(double[] fpr, double[] tpr, double[] thresholds) {
         thresholds = thresholds.clone();
     }
 
+    /** The false positive rate at each threshold (a copy). */
     @Override
     public double[] fpr() {
         return fpr.clone();
     }
 
+    /** The true positive rate at each threshold (a copy). */
     @Override
     public double[] tpr() {
         return tpr.clone();
     }
 
+    /** The decreasing thresholds, the first {@code max(y_score) + 1} (a copy). */
     @Override
     public double[] thresholds() {
         return thresholds.clone();

@@ -97,6 +97,7 @@ public final class RandomState {
             key = key.clone();
         }
 
+        /** The 624 words of the twister, as unsigned values (a copy). */
         @Override
         public long[] key() {
             return key.clone();

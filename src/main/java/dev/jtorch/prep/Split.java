@@ -16,11 +16,13 @@ public record Split(int[] train, int[] test) {
         test = Objects.requireNonNull(test, "test").clone();
     }
 
+    /** The training indices (a copy). */
     @Override
     public int[] train() {
         return train.clone();
     }
 
+    /** The test indices (a copy). */
     @Override
     public int[] test() {
         return test.clone();
