@@ -17,6 +17,8 @@ import org.bytedeco.pytorch.global.torch;
  *
  * <p>Device arguments are CUDA device indices ({@code Device.cuda(1).index()}); the overloads without one use the
  * current device, as Python's {@code device=None} does.
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/cuda.html">torch.cuda</a>.
  */
 public final class Cuda {
     static final Cuda INSTANCE = new Cuda();

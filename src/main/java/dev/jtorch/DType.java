@@ -5,6 +5,8 @@ import org.bytedeco.pytorch.global.torch.ScalarType;
 /**
  * A tensor's element type, mirroring {@code torch.dtype} ({@code torch.float32}, {@code torch.int64}, ...).
  * {@link #toString()} prints Python's name, e.g. {@code torch.float32}.
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/tensor_attributes.html#torch.dtype">torch.dtype</a>.
  */
 public enum DType {
     /** {@code torch.float32} ({@code torch.float}), the default floating type. */

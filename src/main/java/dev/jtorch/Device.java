@@ -8,6 +8,8 @@ import org.bytedeco.pytorch.global.torch.DeviceType;
  * Where a tensor lives, mirroring {@code torch.device}: {@code Device.CPU}, {@code Device.cuda(0)},
  * {@code Torch.device("cuda")}. {@link #toString()} prints Python's text ({@code cpu}, {@code cuda:0}).
  * Immutable value.
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/tensor_attributes.html#torch.device">torch.device</a>.
  */
 public final class Device {
     /** {@code torch.device("cpu")}. */

@@ -8,6 +8,8 @@ import dev.jtorch.internal.Native;
  * A random-number generator, mirroring {@code torch.Generator} (CPU): {@code torch.Generator().manual_seed(0)} is
  * {@code new Generator().manualSeed(0)}. Pass it where PyTorch takes {@code generator=} (DataLoader shuffling,
  * {@code random_split}). It is an owner: it belongs to no {@link TensorScope}.
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.Generator.html">torch.Generator</a>.
  */
 public final class Generator {
     private final org.bytedeco.pytorch.Generator handle;

@@ -12,6 +12,10 @@ import dev.jtorch.internal.Native;
  *     outputs = model.forward(inputs);
  * }
  * }</pre>
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.no_grad.html">torch.no_grad</a>,
+ * <a href="https://pytorch.org/docs/stable/generated/torch.enable_grad.html">torch.enable_grad</a> and
+ * <a href="https://pytorch.org/docs/stable/generated/torch.set_grad_enabled.html">torch.set_grad_enabled</a>.
  */
 public final class GradMode implements AutoCloseable {
     private final boolean previous;

@@ -11,6 +11,8 @@ import java.math.RoundingMode;
  * <p>Python rounds the exact binary value of a double, half to even; Java's {@code String.format} rounds its
  * shortest decimal form half up, so 681/800 prints {@code 0.8512} in Python and {@code 0.8513} with
  * {@code String.format("%.4f")}. These methods give Python's digits.
+ *
+ * <p>jtorch's own; no PyTorch counterpart. It mirrors Python's format specification, not a PyTorch API.
  */
 public final class PyFormat {
     private PyFormat() {}

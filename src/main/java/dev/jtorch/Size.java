@@ -5,6 +5,8 @@ import java.util.Arrays;
 /**
  * A tensor's shape, mirroring {@code torch.Size}: {@code toString()} prints {@code torch.Size([800, 2])}.
  * Immutable.
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/size.html">torch.Size</a>.
  */
 public final class Size {
     private final long[] dims;

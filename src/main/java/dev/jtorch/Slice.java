@@ -8,6 +8,10 @@ import org.bytedeco.pytorch.SymIntOptional;
  * Python's slice {@code start:stop:step} for {@link Tensor#index(Object...)}: {@code X[:800]} is
  * {@code X.index(Slice.to(800))}, {@code X[800:]} is {@code X.index(Slice.from(800))}, {@code X[:, 0]} is
  * {@code X.index(Slice.all(), 0)}. A missing bound is {@code null}, as Python's {@code None}.
+ *
+ * <p>Mirrors libtorch's {@code torch::indexing::Slice}
+ * (<a href="https://pytorch.org/cppdocs/notes/tensor_indexing.html">Tensor Indexing API</a>), Python's
+ * {@code start:stop:step}.
  */
 public record Slice(Long start, Long stop, Long step) {
     /** Validates the step: Python rejects 0, and tensors reject negative steps. */

@@ -10,6 +10,9 @@ import java.util.Map;
  *
  * <p>Modules are not {@code Stateful} in this sense: their state dict maps names to tensors and their
  * {@code loadStateDict} reports missing and unexpected keys, as {@code nn.Module.load_state_dict} does.
+ *
+ * <p>Mirrors
+ * <a href="https://pytorch.org/docs/stable/distributed.checkpoint.html#torch.distributed.checkpoint.stateful.Stateful">torch.distributed.checkpoint.stateful.Stateful</a>.
  */
 public interface Stateful {
     /** Python's {@code state_dict()}: the state as a dict of Python-compatible values. */

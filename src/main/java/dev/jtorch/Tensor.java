@@ -26,6 +26,8 @@ import org.bytedeco.pytorch.TensorIndexVector;
  *
  * <p>Python operators map to methods: {@code a + b} is {@code a.add(b)}, {@code a @ b} is {@code a.matmul(b)},
  * {@code a > 0.5} is {@code a.gt(0.5)}, {@code a[:800]} is {@code a.index(":800")}.
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/tensors.html">torch.Tensor</a>.
  */
 public class Tensor implements AutoCloseable {
     static {

@@ -46,6 +46,8 @@ import org.bytedeco.javacpp.PointerScope;
  * for its batches.
  *
  * <p>Built on JavaCPP's {@link PointerScope}.
+ *
+ * <p>jtorch's own; no PyTorch counterpart.
  */
 public final class TensorScope implements AutoCloseable {
     private static final ThreadLocal<ArrayDeque<TensorScope>> STACK = ThreadLocal.withInitial(ArrayDeque::new);

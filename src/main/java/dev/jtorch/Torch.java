@@ -20,6 +20,8 @@ import org.bytedeco.pytorch.global.torch;
  * numbers: floating values ({@code float[]}, {@code double[]}) give float32, integral ones ({@code int[]},
  * {@code long[]}) int64, {@code boolean[]} bool; pass a {@link DType} for another type (for example
  * {@code Torch.tensor(values, DType.FLOAT64)}).
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/torch.html">torch</a>.
  */
 public final class Torch {
     static {

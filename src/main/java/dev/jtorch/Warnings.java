@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Unlike Python's default filter, a message is not de-duplicated per code location; callers that Python warns
  * only once (such as the LR schedulers' step-order check) decide that themselves.
+ *
+ * <p>jtorch's own; no PyTorch counterpart. It plays Python's {@code warnings} module, through which PyTorch warns.
  */
 public final class Warnings {
     private static final Logger LOG = LoggerFactory.getLogger(Warnings.class);

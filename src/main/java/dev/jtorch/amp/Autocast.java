@@ -20,6 +20,8 @@ import org.bytedeco.pytorch.global.torch.DeviceType;
  *     loss = criterion.forward(outputs, labels);
  * }
  * }</pre>
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/amp.html#torch.autocast">torch.autocast</a>.
  */
 public final class Autocast implements AutoCloseable {
     private final DeviceType deviceType;

@@ -26,6 +26,8 @@ import java.util.Objects;
  * scaler.step(optimizer);
  * scaler.update();
  * }</pre>
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/amp.html#gradient-scaling">torch.amp.GradScaler</a>.
  */
 public class GradScaler implements dev.jtorch.Stateful {
     private enum Stage { READY, UNSCALED, STEPPED }

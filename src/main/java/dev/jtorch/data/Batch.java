@@ -11,6 +11,10 @@ import java.util.Objects;
  * reads {@code for (Batch batch : loader) { Tensor inputs = batch.get(0), labels = batch.get(1); ... }}, or with
  * the named accessors {@link #inputs()} and {@link #labels()}. The tensors belong to the batch's scope and are
  * released when the loop moves on; {@link Tensor#keep()} keeps one.
+ *
+ * <p>jtorch's own; no PyTorch counterpart. Closest in PyTorch:
+ * <a href="https://pytorch.org/docs/stable/data.html#torch.utils.data.DataLoader">torch.utils.data.DataLoader</a>,
+ * whose batches are plain tuples.
  */
 public final class Batch {
     private final List<Tensor> tensors;

@@ -9,6 +9,9 @@ import java.util.List;
  * {@code torch.utils.data.default_collate} for the sample types jtorch datasets produce: a {@link Tensor} per sample
  * becomes one stacked tensor, a {@code List<Tensor>} per sample becomes one stacked tensor per position, a
  * {@link Number} per sample becomes a 1-D tensor (int64 for integers, float64 for floating values, as PyTorch).
+ *
+ * <p>Mirrors
+ * <a href="https://pytorch.org/docs/stable/data.html#torch.utils.data.default_collate">torch.utils.data.default_collate</a>.
  */
 public final class Collate {
     private Collate() {}

@@ -3,7 +3,12 @@ package dev.jtorch.data;
 import java.util.List;
 import java.util.Objects;
 
-/** {@code torch.utils.data.ConcatDataset(datasets)}: the datasets one after another. */
+/**
+ * {@code torch.utils.data.ConcatDataset(datasets)}: the datasets one after another.
+ *
+ * <p>Mirrors
+ * <a href="https://pytorch.org/docs/stable/data.html#torch.utils.data.ConcatDataset">torch.utils.data.ConcatDataset</a>.
+ */
 public class ConcatDataset<T> implements Dataset<T> {
     private final List<Dataset<T>> datasets;
     private final long[] cumulative;

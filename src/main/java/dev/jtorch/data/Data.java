@@ -8,7 +8,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-/** Functions of {@code torch.utils.data}: {@code random_split(dataset, lengths, generator)}. */
+/**
+ * Functions of {@code torch.utils.data}: {@code random_split(dataset, lengths, generator)}.
+ *
+ * <p>Mirrors
+ * <a href="https://pytorch.org/docs/stable/data.html#torch.utils.data.random_split">torch.utils.data.random_split</a>.
+ */
 public final class Data {
     private Data() {}
 

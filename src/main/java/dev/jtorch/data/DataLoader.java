@@ -49,6 +49,9 @@ import java.util.function.Function;
  * }</pre></li>
  * </ul>
  *
+ * <p>Mirrors
+ * <a href="https://pytorch.org/docs/stable/data.html#torch.utils.data.DataLoader">torch.utils.data.DataLoader</a>.
+ *
  * @param <T> the dataset's sample type
  */
 public class DataLoader<T> implements Iterable<Batch> {

@@ -11,6 +11,9 @@ import java.util.NoSuchElementException;
  * {@code torch.randperm(n, generator)}. Without a generator it draws a seed from the global generator when a pass
  * starts (its first element is taken) and permutes with a private generator, exactly as PyTorch does, so a ported
  * training loop shuffles the same way. Like PyTorch's, a pass ends by drawing one more (unused) permutation.
+ *
+ * <p>Mirrors
+ * <a href="https://pytorch.org/docs/stable/data.html#torch.utils.data.RandomSampler">torch.utils.data.RandomSampler</a>.
  */
 public class RandomSampler implements Sampler {
     private final long n;

@@ -3,7 +3,12 @@ package dev.jtorch.data;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
-/** {@code torch.utils.data.SequentialSampler}: 0, 1, ..., n-1. */
+/**
+ * {@code torch.utils.data.SequentialSampler}: 0, 1, ..., n-1.
+ *
+ * <p>Mirrors
+ * <a href="https://pytorch.org/docs/stable/data.html#torch.utils.data.SequentialSampler">torch.utils.data.SequentialSampler</a>.
+ */
 public class SequentialSampler implements Sampler {
     private final long n;
 

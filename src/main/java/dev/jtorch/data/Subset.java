@@ -2,7 +2,11 @@ package dev.jtorch.data;
 
 import java.util.Objects;
 
-/** {@code torch.utils.data.Subset(dataset, indices)}: the samples of {@code dataset} at {@code indices}. */
+/**
+ * {@code torch.utils.data.Subset(dataset, indices)}: the samples of {@code dataset} at {@code indices}.
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/data.html#torch.utils.data.Subset">torch.utils.data.Subset</a>.
+ */
 public class Subset<T> implements Dataset<T> {
     private final Dataset<T> dataset;
     private final long[] indices;

@@ -9,6 +9,9 @@ import java.util.Objects;
  * {@code torch.utils.data.TensorDataset(*tensors)}: sample {@code i} is the {@code i}-th row of each tensor. The
  * tensors' first dimensions must agree. The dataset keeps its tensors alive (they leave their scope). A
  * {@link DataLoader} batches it with one native gather per tensor and batch.
+ *
+ * <p>Mirrors
+ * <a href="https://pytorch.org/docs/stable/data.html#torch.utils.data.TensorDataset">torch.utils.data.TensorDataset</a>.
  */
 public class TensorDataset implements Dataset<List<Tensor>> {
     private final List<Tensor> tensors;

@@ -3,6 +3,9 @@ package dev.jtorch.distributed;
 /**
  * A communication backend, mirroring {@code torch.distributed.Backend}: {@link #GLOO} for CPU tensors (and CPU
  * training on any number of machines), {@link #NCCL} for CUDA tensors. {@link #toString()} is PyTorch's name.
+ *
+ * <p>Mirrors
+ * <a href="https://pytorch.org/docs/stable/distributed.html#torch.distributed.Backend">torch.distributed.Backend</a>.
  */
 public enum Backend {
     /** {@code "gloo"}: Facebook's collective library over TCP, for CPU tensors; always available on Linux x86-64. */

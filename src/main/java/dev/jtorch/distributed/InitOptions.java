@@ -14,6 +14,9 @@ import java.util.Objects;
  *         .initMethod("tcp://10.1.1.20:23456").rank(r).worldSize(4)     // or "file:///mnt/nfs/sharedfile"
  *         .timeout(Duration.ofMinutes(5)));
  * }</pre>
+ *
+ * <p>Mirrors the keyword arguments of
+ * <a href="https://pytorch.org/docs/stable/distributed.html#torch.distributed.init_process_group">torch.distributed.init_process_group</a>.
  */
 public final class InitOptions {
     /** PyTorch's {@code default_pg_timeout}: 30 minutes. */

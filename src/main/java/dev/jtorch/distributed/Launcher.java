@@ -34,6 +34,8 @@ import java.util.concurrent.TimeUnit;
  * then killed after a grace period) and {@link #launch} returns the failing rank's exit code. A launcher stopped by
  * a signal stops its ranks; a launcher killed outright is noticed by its ranks ({@code JTORCH_LAUNCHER_PID}), which
  * then exit. {@link Run} is the command line; {@link Dist#spawn} the library entry point.
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/elastic/run.html">torchrun (torch.distributed.run)</a>.
  */
 public final class Launcher {
     /** torchrun's default {@code --master-port}. */

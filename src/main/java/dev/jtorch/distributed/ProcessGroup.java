@@ -28,6 +28,9 @@ import org.bytedeco.pytorch.global.torch.DeviceType;
  *
  * <p>Every collective runs on c10d's threads: synchronous calls wait for it, calls with {@code asyncOp} return a
  * {@link Work} to wait on. Tensors are used in place and must be contiguous (as in PyTorch).
+ *
+ * <p>Mirrors {@code torch.distributed.ProcessGroup}
+ * (<a href="https://pytorch.org/docs/stable/distributed.html">torch.distributed</a>).
  */
 public final class ProcessGroup implements AutoCloseable {
     private final org.bytedeco.pytorch.ProcessGroup group;

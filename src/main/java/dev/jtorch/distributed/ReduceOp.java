@@ -9,6 +9,9 @@ import org.bytedeco.pytorch.ReduceOp.RedOpType;
  * <p>{@link #AVG}: NCCL averages natively. Gloo has no average (PyTorch raises {@code Cannot use ReduceOp.AVG with
  * Gloo}); jtorch sums and divides by the group's size in place once the sum is complete, so the same code runs on
  * both backends. The tensor must then be floating point.
+ *
+ * <p>Mirrors
+ * <a href="https://pytorch.org/docs/stable/distributed.html#torch.distributed.ReduceOp">torch.distributed.ReduceOp</a>.
  */
 public enum ReduceOp {
     /** Element-wise sum. */

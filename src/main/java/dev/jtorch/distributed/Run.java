@@ -18,6 +18,8 @@ import picocli.CommandLine.Parameters;
  * </pre>
  *
  * <p>Exits with 0 when every rank did, else with the first failing rank's exit code.
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/elastic/run.html">torchrun (torch.distributed.run)</a>.
  */
 @Command(name = "dev.jtorch.distributed.Run", mixinStandardHelpOptions = true, versionProvider = Run.Version.class,
         description = "Starts the ranks of a distributed job (torchrun's job) and waits for them.")

@@ -16,6 +16,9 @@ import org.bytedeco.javacpp.chrono.Milliseconds;
  * {@link dev.jtorch.TensorScope}) while it runs cannot crash the process; their values are then lost. A failure
  * of the collective (a peer died, the group's timeout passed) is thrown by {@link #waitFor()} as a
  * {@link DistBackendError}.
+ *
+ * <p>Mirrors {@code torch.distributed.Work}, what the collectives of
+ * <a href="https://pytorch.org/docs/stable/distributed.html">torch.distributed</a> return with {@code async_op=True}.
  */
 public final class Work {
     private final Work first;

@@ -3,6 +3,10 @@ package dev.jtorch.metrics;
 /**
  * The {@code average} argument of scikit-learn's {@code precision_score}, {@code recall_score}, {@code f1_score},
  * {@code roc_auc_score} (and of torchmetrics' classification metrics).
+ *
+ * <p>Mirrors the {@code average} argument of
+ * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.metrics.precision_score.html">sklearn.metrics.precision_score</a>
+ * and the other scores.
  */
 public enum Average {
     /** {@code average='binary'}: the score of the positive class ({@code pos_label}) only. */

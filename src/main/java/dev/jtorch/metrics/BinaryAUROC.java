@@ -8,6 +8,9 @@ import java.util.Objects;
  * torchmetrics' {@code BinaryAUROC(thresholds=None)}: the exact area under the ROC curve of every score seen, equal
  * to scikit-learn's {@code roc_auc_score} of the concatenated batches (it keeps all scores and targets). Scores are
  * used as given: a sigmoid, which torchmetrics applies to logits, does not change the ranking.
+ *
+ * <p>Its values equal those of scikit-learn's
+ * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.metrics.roc_auc_score.html">sklearn.metrics.roc_auc_score</a>.
  */
 public final class BinaryAUROC implements Metric<Double> {
     private final Double maxFpr;

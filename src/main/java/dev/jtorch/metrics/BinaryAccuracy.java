@@ -3,6 +3,9 @@ package dev.jtorch.metrics;
 /**
  * torchmetrics' {@code BinaryAccuracy(threshold=0.5)}: the fraction of correct 0/1 predictions over all batches,
  * equal to scikit-learn's {@code accuracy_score} of the concatenated, thresholded batches.
+ *
+ * <p>Its values equal those of scikit-learn's
+ * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.metrics.accuracy_score.html">sklearn.metrics.accuracy_score</a>.
  */
 public final class BinaryAccuracy extends BinaryCounts {
     /** {@code BinaryAccuracy()}: threshold 0.5. */

@@ -3,6 +3,9 @@ package dev.jtorch.metrics;
 /**
  * torchmetrics' {@code BinaryF1Score(threshold=0.5)}: the harmonic mean of precision and recall over all batches,
  * computed as scikit-learn's {@code f1_score(..., zero_division=0)} computes it.
+ *
+ * <p>Its values equal those of scikit-learn's
+ * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.metrics.f1_score.html">sklearn.metrics.f1_score</a>.
  */
 public final class BinaryF1Score extends BinaryCounts {
     /** {@code BinaryF1Score()}: threshold 0.5. */

@@ -3,6 +3,9 @@ package dev.jtorch.metrics;
 /**
  * torchmetrics' {@code BinaryRecall(threshold=0.5)}: {@code tp / (tp + fn)} over all batches, 0 without positive
  * targets; scikit-learn's {@code recall_score(..., zero_division=0)}.
+ *
+ * <p>Its values equal those of scikit-learn's
+ * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.metrics.recall_score.html">sklearn.metrics.recall_score</a>.
  */
 public final class BinaryRecall extends BinaryCounts {
     /** {@code BinaryRecall()}: threshold 0.5. */

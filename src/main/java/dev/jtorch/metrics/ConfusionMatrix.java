@@ -9,6 +9,9 @@ import dev.jtorch.Tensor;
  *
  * <p>Predictions are labels, {@code (N, C)} scores (their argmax), or, for two classes, {@code (N,)} probabilities
  * or logits thresholded at 0.5 as {@link BinaryAccuracy} does.
+ *
+ * <p>Its values equal those of scikit-learn's
+ * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.metrics.confusion_matrix.html">sklearn.metrics.confusion_matrix</a>.
  */
 public final class ConfusionMatrix implements Metric<long[][]> {
     private final int numClasses;

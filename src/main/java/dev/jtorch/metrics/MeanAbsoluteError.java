@@ -6,6 +6,9 @@ import java.util.Objects;
 /**
  * torchmetrics' {@code MeanAbsoluteError}: the mean of {@code |preds - target|} over all batches; scikit-learn's
  * {@code mean_absolute_error} of the concatenated batches, to rounding.
+ *
+ * <p>Its values equal those of scikit-learn's
+ * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.metrics.mean_absolute_error.html">sklearn.metrics.mean_absolute_error</a>.
  */
 public final class MeanAbsoluteError implements Metric<Double> {
     private final RunningSum sum = new RunningSum();

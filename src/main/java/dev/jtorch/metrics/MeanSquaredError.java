@@ -7,6 +7,9 @@ import java.util.Objects;
  * torchmetrics' {@code MeanSquaredError(squared=True)}: the mean of {@code (preds - target) ** 2} over all batches
  * (its square root with {@code squared=false}); scikit-learn's {@code mean_squared_error} of the concatenated
  * batches, to rounding.
+ *
+ * <p>Its values equal those of scikit-learn's
+ * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.metrics.mean_squared_error.html">sklearn.metrics.mean_squared_error</a>.
  */
 public final class MeanSquaredError implements Metric<Double> {
     private final boolean squared;

@@ -15,6 +15,9 @@ import dev.jtorch.Tensor;
  * double accuracy = acc.compute();
  * }</pre>
  *
+ * <p>The interface is jtorch's own (torchmetrics' shape); no PyTorch counterpart. Its values are those of
+ * <a href="https://scikit-learn.org/stable/api/sklearn.metrics.html">sklearn.metrics</a>.
+ *
  * @param <T> the type of the computed value
  */
 public interface Metric<T> {

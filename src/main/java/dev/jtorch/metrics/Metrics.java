@@ -13,6 +13,8 @@ import java.util.Set;
  * function also takes jtorch tensors (on any device), flattened: label tensors may be floating as long as they hold
  * whole numbers, like the tutorials' {@code float32} 0/1 targets. Where scikit-learn warns
  * ({@code UndefinedMetricWarning}), the same message is logged on the {@code dev.jtorch.metrics} logger.
+ *
+ * <p>Mirrors scikit-learn's <a href="https://scikit-learn.org/stable/api/sklearn.metrics.html">sklearn.metrics</a>.
  */
 public final class Metrics {
     private static final Set<String> WARN_ALL = Set.of("precision", "recall", "f-score");

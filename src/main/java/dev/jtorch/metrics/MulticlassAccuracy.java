@@ -10,6 +10,11 @@ import java.util.Objects;
  * default, as in torchmetrics) the mean per-class recall over the classes that occur in targets or predictions;
  * with {@link Average#WEIGHTED} the per-class recall weighted by support. The macro and weighted values equal
  * scikit-learn's {@code recall_score(..., average=..., zero_division=0)} of the concatenated batches.
+ *
+ * <p>Its values equal those of scikit-learn's
+ * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.metrics.accuracy_score.html">sklearn.metrics.accuracy_score</a>
+ * and
+ * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.metrics.recall_score.html">sklearn.metrics.recall_score</a>.
  */
 public final class MulticlassAccuracy implements Metric<Double> {
     private final int numClasses;

@@ -7,6 +7,9 @@ import java.util.Objects;
 /**
  * torchmetrics' {@code R2Score}: the coefficient of determination over all batches, equal to scikit-learn's
  * {@code r2_score} of the concatenated batches (it keeps every value, which makes it exact).
+ *
+ * <p>Its values equal those of scikit-learn's
+ * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.metrics.r2_score.html">sklearn.metrics.r2_score</a>.
  */
 public final class R2Score implements Metric<Double> {
     private double[] preds = new double[64];

@@ -6,6 +6,9 @@ import java.util.Objects;
 /**
  * The keyword arguments of scikit-learn's {@code classification_report}: {@code labels}, {@code target_names},
  * {@code digits} (default 2) and {@code zero_division} (default {@code "warn"}).
+ *
+ * <p>Mirrors the keyword arguments of
+ * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.metrics.classification_report.html">sklearn.metrics.classification_report</a>.
  */
 public final class ReportOptions {
     long[] labels;

@@ -8,6 +8,10 @@ package dev.jtorch.metrics;
  *
  * <p>{@code f1_score(y, p, average='macro', zero_division=0)} is
  * {@code Metrics.f1Score(y, p, new ScoreOptions().average(Average.MACRO).zeroDivision(ZeroDivision.ZERO))}.
+ *
+ * <p>Mirrors the keyword arguments of
+ * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.metrics.precision_recall_fscore_support.html">sklearn.metrics.precision_recall_fscore_support</a>
+ * and the scores built on it.
  */
 public final class ScoreOptions {
     long[] labels;

@@ -3,6 +3,10 @@ package dev.jtorch.metrics;
 /**
  * scikit-learn's {@code zero_division} argument: the value of a precision, recall or F-score whose denominator is
  * zero.
+ *
+ * <p>Mirrors the {@code zero_division} argument of
+ * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.metrics.precision_score.html">sklearn.metrics.precision_score</a>
+ * and the other scores.
  */
 public enum ZeroDivision {
     /** {@code zero_division="warn"} (the default): 0, with an {@code UndefinedMetricWarning} (logged here). */

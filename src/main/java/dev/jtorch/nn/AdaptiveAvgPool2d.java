@@ -12,6 +12,9 @@ import dev.jtorch.nn.functional.F;
  * new AdaptiveAvgPool2d(7, 7)       // nn.AdaptiveAvgPool2d((7, 7))
  * new AdaptiveAvgPool2d(null, 7)    // nn.AdaptiveAvgPool2d((None, 7))
  * }</pre>
+ *
+ * <p>Mirrors
+ * <a href="https://pytorch.org/docs/stable/generated/torch.nn.AdaptiveAvgPool2d.html">torch.nn.AdaptiveAvgPool2d</a>.
  */
 public class AdaptiveAvgPool2d extends Module {
     private final IntArg outputSize;

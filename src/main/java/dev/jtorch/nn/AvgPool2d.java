@@ -12,6 +12,8 @@ import dev.jtorch.nn.functional.F;
  * new AvgPool2d(2)                                                           // nn.AvgPool2d(2)
  * new AvgPool2d(3, new AvgPool2d.Options().stride(2).countIncludePad(false)) // nn.AvgPool2d(3, stride=2, count_include_pad=False)
  * }</pre>
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.nn.AvgPool2d.html">torch.nn.AvgPool2d</a>.
  */
 public class AvgPool2d extends Module {
     /** PyTorch's options and defaults for {@link AvgPool2d}. */

@@ -12,6 +12,8 @@ import java.util.Objects;
  * var criterion = new BCELoss();                                     // nn.BCELoss()
  * new BCELoss(new BCELoss.Options().reduction(Reduction.SUM))        // nn.BCELoss(reduction='sum')
  * }</pre>
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.nn.BCELoss.html">torch.nn.BCELoss</a>.
  */
 public class BCELoss extends Loss {
     private final Tensor weight;

@@ -13,6 +13,9 @@ import java.util.Objects;
  * var criterion = new BCEWithLogitsLoss();                                   // nn.BCEWithLogitsLoss()
  * new BCEWithLogitsLoss(new BCEWithLogitsLoss.Options().posWeight(pw))       // nn.BCEWithLogitsLoss(pos_weight=pw)
  * }</pre>
+ *
+ * <p>Mirrors
+ * <a href="https://pytorch.org/docs/stable/generated/torch.nn.BCEWithLogitsLoss.html">torch.nn.BCEWithLogitsLoss</a>.
  */
 public class BCEWithLogitsLoss extends Loss {
     private final Tensor weight;

@@ -9,6 +9,8 @@ import dev.jtorch.Tensor;
  * <pre>{@code
  * new BatchNorm1d(64)   // nn.BatchNorm1d(64)
  * }</pre>
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.nn.BatchNorm1d.html">torch.nn.BatchNorm1d</a>.
  */
 public class BatchNorm1d extends BatchNormBase {
     /** {@code nn.BatchNorm1d(num_features)}. */

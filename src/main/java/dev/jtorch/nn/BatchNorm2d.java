@@ -9,6 +9,8 @@ import dev.jtorch.Tensor;
  * <pre>{@code
  * new BatchNorm2d(16, new BatchNorm2d.Options().momentum(null))   // nn.BatchNorm2d(16, momentum=None)
  * }</pre>
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.nn.BatchNorm2d.html">torch.nn.BatchNorm2d</a>.
  */
 public class BatchNorm2d extends BatchNormBase {
     /** {@code nn.BatchNorm2d(num_features)}. */

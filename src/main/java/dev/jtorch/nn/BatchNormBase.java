@@ -18,6 +18,9 @@ import dev.jtorch.nn.init.Init;
  * {@code running = (1 - momentum) * running + momentum * batch}, or, with {@code momentum=None}, the cumulative
  * average {@code 1 / num_batches_tracked}; the running variance uses the unbiased batch variance. In eval mode the
  * running statistics normalise (the batch ones when they are not tracked).
+ *
+ * <p>Mirrors PyTorch's private {@code _BatchNorm}, which has no page of its own; see
+ * <a href="https://pytorch.org/docs/stable/nn.html#normalization-layers">torch.nn normalization layers</a>.
  */
 public abstract class BatchNormBase extends Module {
     /** Python's {@code weight} (gamma), of shape (num_features), or null when not affine. */

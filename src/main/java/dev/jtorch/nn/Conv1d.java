@@ -13,6 +13,8 @@ import dev.jtorch.nn.functional.F;
  * new Conv1d(4, 4, 5, new Conv1d.Options().padding(Conv1d.Padding.SAME)
  *         .paddingMode(Conv1d.PaddingMode.REFLECT))                     // padding='same', padding_mode='reflect'
  * }</pre>
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.nn.Conv1d.html">torch.nn.Conv1d</a>.
  */
 public class Conv1d extends ConvNd {
     /** PyTorch's options and defaults for {@link Conv1d}; see {@link ConvNd.BaseOptions}. */

@@ -13,6 +13,8 @@ import dev.jtorch.nn.functional.F;
  * new Conv2d(3, 16, 3, new Conv2d.Options().padding(1))                 // nn.Conv2d(3, 16, 3, padding=1)
  * new Conv2d(2, 4, new long[] {3, 2}, new Conv2d.Options().stride(2, 1)) // nn.Conv2d(2, 4, (3, 2), stride=(2, 1))
  * }</pre>
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.nn.Conv2d.html">torch.nn.Conv2d</a>.
  */
 public class Conv2d extends ConvNd {
     /** PyTorch's options and defaults for {@link Conv2d}; see {@link ConvNd.BaseOptions}. */

@@ -14,6 +14,9 @@ import java.util.Objects;
  * does (Kaiming-uniform weight with {@code a = sqrt(5)}, bias uniform in +-1/sqrt(fan_in)), so the same seed gives
  * the same weights; stride, padding (an amount, {@code 'same'} or {@code 'valid'}), dilation, groups and padding
  * mode as in PyTorch.
+ *
+ * <p>Mirrors PyTorch's private {@code _ConvNd}, which has no page of its own; see
+ * <a href="https://pytorch.org/docs/stable/nn.html#convolution-layers">torch.nn convolution layers</a>.
  */
 public abstract class ConvNd extends Module {
     /** Python's {@code weight}, of shape (out_channels, in_channels / groups, *kernel_size). */

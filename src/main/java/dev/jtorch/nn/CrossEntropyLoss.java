@@ -12,6 +12,9 @@ import java.util.Objects;
  * var criterion = new CrossEntropyLoss();
  * var smoothed = new CrossEntropyLoss(new CrossEntropyLoss.Options().labelSmoothing(0.1));
  * }</pre>
+ *
+ * <p>Mirrors
+ * <a href="https://pytorch.org/docs/stable/generated/torch.nn.CrossEntropyLoss.html">torch.nn.CrossEntropyLoss</a>.
  */
 public class CrossEntropyLoss extends Loss {
     private final Tensor weight;

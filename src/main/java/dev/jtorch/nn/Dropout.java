@@ -7,6 +7,8 @@ import dev.jtorch.nn.functional.F;
 /**
  * {@code torch.nn.Dropout(p=0.5)}: in training mode zeroes each element with probability {@code p} (drawing from
  * the default generator as PyTorch does) and scales the rest by {@code 1/(1-p)}; the identity in eval mode.
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.nn.Dropout.html">torch.nn.Dropout</a>.
  */
 public class Dropout extends Module {
     private final double p;

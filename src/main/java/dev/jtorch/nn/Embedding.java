@@ -18,6 +18,8 @@ import java.util.Objects;
  * new Embedding(1000, 64, new Embedding.Options().paddingIdx(0))        // nn.Embedding(1000, 64, padding_idx=0)
  * Embedding.fromPretrained(vectors)                                     // nn.Embedding.from_pretrained(vectors)
  * }</pre>
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.nn.Embedding.html">torch.nn.Embedding</a>.
  */
 public class Embedding extends Module {
     /** Python's {@code weight}, of shape (num_embeddings, embedding_dim). */

@@ -2,7 +2,11 @@ package dev.jtorch.nn;
 
 import dev.jtorch.Tensor;
 
-/** {@code torch.nn.Flatten(start_dim=1, end_dim=-1)}. */
+/**
+ * {@code torch.nn.Flatten(start_dim=1, end_dim=-1)}.
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.nn.Flatten.html">torch.nn.Flatten</a>.
+ */
 public class Flatten extends Module {
     private final long startDim;
     private final long endDim;

@@ -11,6 +11,8 @@ import java.util.Objects;
  * new GELU()                            // nn.GELU()
  * new GELU(GELU.Approximate.TANH)       // nn.GELU(approximate='tanh')
  * }</pre>
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.nn.GELU.html">torch.nn.GELU</a>.
  */
 public class GELU extends Module {
     /** Python's {@code approximate} argument: {@code 'none'} or {@code 'tanh'}. */

@@ -12,6 +12,8 @@ import java.util.Objects;
  * var criterion = new HuberLoss();                                // nn.HuberLoss()
  * new HuberLoss(new HuberLoss.Options().delta(2.0))               // nn.HuberLoss(delta=2.0)
  * }</pre>
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.nn.HuberLoss.html">torch.nn.HuberLoss</a>.
  */
 public class HuberLoss extends Loss {
     private final double delta;

@@ -17,6 +17,8 @@ import java.util.Objects;
  * var criterion = new KLDivLoss(new KLDivLoss.Options().batchmean(true));                 // nn.KLDivLoss(reduction='batchmean')
  * new KLDivLoss(new KLDivLoss.Options().reduction(Reduction.SUM).logTarget(true))         // nn.KLDivLoss(reduction='sum', log_target=True)
  * }</pre>
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.nn.KLDivLoss.html">torch.nn.KLDivLoss</a>.
  */
 public class KLDivLoss extends Loss {
     private final boolean batchmean;

@@ -12,6 +12,8 @@ import java.util.Objects;
  * var criterion = new L1Loss();                                     // nn.L1Loss()
  * new L1Loss(new L1Loss.Options().reduction(Reduction.SUM))          // nn.L1Loss(reduction='sum')
  * }</pre>
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.nn.L1Loss.html">torch.nn.L1Loss</a>.
  */
 public class L1Loss extends Loss {
     /** PyTorch's options and defaults for {@link L1Loss}. */

@@ -18,6 +18,8 @@ import java.util.Objects;
  * new LayerNorm(new long[] {3, 4})                        // nn.LayerNorm([3, 4])
  * new LayerNorm(8, new LayerNorm.Options().eps(1e-6))     // nn.LayerNorm(8, eps=1e-6)
  * }</pre>
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.nn.LayerNorm.html">torch.nn.LayerNorm</a>.
  */
 public class LayerNorm extends Module {
     /** Python's {@code weight}, of shape {@code normalized_shape}, or null without elementwise affine. */

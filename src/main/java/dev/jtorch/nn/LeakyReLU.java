@@ -11,6 +11,8 @@ import dev.jtorch.nn.functional.F;
  * new LeakyReLU()      // nn.LeakyReLU()
  * new LeakyReLU(0.2)   // nn.LeakyReLU(0.2)
  * }</pre>
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.nn.LeakyReLU.html">torch.nn.LeakyReLU</a>.
  */
 public class LeakyReLU extends Module {
     private final double negativeSlope;

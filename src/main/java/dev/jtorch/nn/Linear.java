@@ -10,6 +10,8 @@ import dev.jtorch.nn.init.Init;
  * {@code torch.nn.Linear(in_features, out_features, bias=True)}: {@code y = x @ weight.T + bias}, initialised as
  * PyTorch does (Kaiming-uniform weight, uniform bias in +-1/sqrt(in_features)), so the same seed gives the same
  * weights.
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.nn.Linear.html">torch.nn.Linear</a>.
  */
 public class Linear extends Module {
     private final long inFeatures;

@@ -6,6 +6,9 @@ import java.util.Objects;
 /**
  * The base of the loss modules, mirroring {@code torch.nn.modules.loss._Loss}: {@code criterion(outputs, labels)}
  * is {@code criterion.forward(outputs, labels)}. The reduction defaults to {@link Reduction#MEAN}.
+ *
+ * <p>Mirrors PyTorch's private {@code _Loss}, which has no page of its own; see
+ * <a href="https://pytorch.org/docs/stable/nn.html#loss-functions">torch.nn loss functions</a>.
  */
 public abstract class Loss extends Module {
     private final Reduction reduction;

@@ -12,6 +12,8 @@ import java.util.Objects;
  * var criterion = new MSELoss();                                     // nn.MSELoss()
  * new MSELoss(new MSELoss.Options().reduction(Reduction.SUM))          // nn.MSELoss(reduction='sum')
  * }</pre>
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.nn.MSELoss.html">torch.nn.MSELoss</a>.
  */
 public class MSELoss extends Loss {
     /** PyTorch's options and defaults for {@link MSELoss}. */

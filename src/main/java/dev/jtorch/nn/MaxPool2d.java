@@ -13,6 +13,8 @@ import dev.jtorch.nn.functional.F;
  * new MaxPool2d(2, 2)                                                // nn.MaxPool2d(2, 2)
  * new MaxPool2d(3, new MaxPool2d.Options().stride(2).padding(1))     // nn.MaxPool2d(3, stride=2, padding=1)
  * }</pre>
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.nn.MaxPool2d.html">torch.nn.MaxPool2d</a>.
  */
 public class MaxPool2d extends Module {
     /** PyTorch's options and defaults for {@link MaxPool2d}. */

@@ -38,6 +38,8 @@ import java.util.function.UnaryOperator;
  * {@code fc1.weight}, {@code fc1.bias}, and {@link #toString()} prints PyTorch's repr.
  *
  * <p>A module owns its parameters and buffers: they belong to no {@link TensorScope}.
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.nn.Module.html">torch.nn.Module</a>.
  */
 public abstract class Module {
     private final Map<String, Tensor> buffers = new LinkedHashMap<>();

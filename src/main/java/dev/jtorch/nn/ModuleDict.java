@@ -18,6 +18,8 @@ import java.util.Set;
  * }</pre>
  * Pass a {@link LinkedHashMap} (or add with {@link #put}) where the order matters, as it does for the repr and the
  * order of {@link #parameters()}.
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.nn.ModuleDict.html">torch.nn.ModuleDict</a>.
  */
 public class ModuleDict extends Module {
     private final Map<String, Module> items = new LinkedHashMap<>();

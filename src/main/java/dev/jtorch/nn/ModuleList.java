@@ -15,6 +15,8 @@ import java.util.Objects;
  * ModuleList layers = new ModuleList(new Linear(10, 10), new ReLU());   // nn.ModuleList([nn.Linear(10, 10), nn.ReLU()])
  * for (Module m : layers) { x = m.forward(x); }                         // for m in layers: x = m(x)
  * }</pre>
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.nn.ModuleList.html">torch.nn.ModuleList</a>.
  */
 public class ModuleList extends Module implements Iterable<Module> {
     private final List<Module> items = new ArrayList<>();

@@ -13,6 +13,8 @@ import java.util.Objects;
  * var criterion = new NLLLoss();                                           // nn.NLLLoss()
  * new NLLLoss(new NLLLoss.Options().weight(w).reduction(Reduction.SUM))    // nn.NLLLoss(weight=w, reduction='sum')
  * }</pre>
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.nn.NLLLoss.html">torch.nn.NLLLoss</a>.
  */
 public class NLLLoss extends Loss {
     private final Tensor weight;

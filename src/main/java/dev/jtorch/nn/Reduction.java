@@ -1,6 +1,11 @@
 package dev.jtorch.nn;
 
-/** A loss's {@code reduction} argument: {@code 'none'}, {@code 'mean'} (the default) or {@code 'sum'}. */
+/**
+ * A loss's {@code reduction} argument: {@code 'none'}, {@code 'mean'} (the default) or {@code 'sum'}.
+ *
+ * <p>Mirrors the {@code reduction} argument of the
+ * <a href="https://pytorch.org/docs/stable/nn.html#loss-functions">torch.nn loss functions</a>.
+ */
 public enum Reduction {
     /** {@code reduction='none'}: one loss per element. */
     NONE("none", 0),

@@ -8,6 +8,8 @@ import java.util.Objects;
 /**
  * {@code torch.nn.Sequential(*modules)}: applies its modules in order; they are registered as {@code 0},
  * {@code 1}, ... so state-dict keys read {@code 0.weight}.
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.nn.Sequential.html">torch.nn.Sequential</a>.
  */
 public class Sequential extends Module {
     private final List<Module> layers = new ArrayList<>();

@@ -12,6 +12,8 @@ import java.util.Objects;
  * var criterion = new SmoothL1Loss();                                  // nn.SmoothL1Loss()
  * new SmoothL1Loss(new SmoothL1Loss.Options().beta(0.5))               // nn.SmoothL1Loss(beta=0.5)
  * }</pre>
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.nn.SmoothL1Loss.html">torch.nn.SmoothL1Loss</a>.
  */
 public class SmoothL1Loss extends Loss {
     private final double beta;

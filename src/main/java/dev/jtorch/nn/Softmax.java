@@ -12,6 +12,8 @@ import dev.jtorch.nn.functional.F;
  *
  * <p>Without a dimension ({@code nn.Softmax()}, deprecated in PyTorch) the dimension is chosen from the input's rank
  * as PyTorch does: 0 for 0-, 1- and 3-dimensional inputs, 1 otherwise.
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.nn.Softmax.html">torch.nn.Softmax</a>.
  */
 public class Softmax extends Module {
     private final Long dim;

@@ -12,6 +12,8 @@ import org.bytedeco.pytorch.global.torch;
 /**
  * {@code torch.optim.Adagrad(params, lr=1e-2, lr_decay=0, weight_decay=0, initial_accumulator_value=0, eps=1e-10,
  * maximize=False)} with PyTorch's update. Its state is created when the optimizer is, as in PyTorch.
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.optim.Adagrad.html">torch.optim.Adagrad</a>.
  */
 public class Adagrad extends Optimizer {
 

@@ -15,6 +15,8 @@ import org.bytedeco.pytorch.global.torch;
  * <pre>{@code
  * var optimizer = new Adam(model.parameters(), new Adam.Options(1e-3).weightDecay(1e-5));
  * }</pre>
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.optim.Adam.html">torch.optim.Adam</a>.
  */
 public class Adam extends Optimizer {
 

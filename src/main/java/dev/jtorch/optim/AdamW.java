@@ -7,6 +7,8 @@ import java.util.List;
 /**
  * {@code torch.optim.AdamW(params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2, amsgrad=False,
  * maximize=False)}: Adam with decoupled weight decay ({@code param *= 1 - lr * weight_decay} before the update).
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.optim.AdamW.html">torch.optim.AdamW</a>.
  */
 public class AdamW extends Adam {
 

@@ -26,6 +26,8 @@ import org.bytedeco.pytorch.global.torch;
  *
  * <p>Subclasses implement {@link #update} with the exact arithmetic of PyTorch's single-tensor implementation, on
  * the native tensors, so a step costs a handful of native calls per parameter.
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/optim.html">torch.optim.Optimizer</a>.
  */
 public abstract class Optimizer implements dev.jtorch.Stateful {
     private final String name;

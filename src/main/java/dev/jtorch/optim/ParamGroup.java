@@ -22,6 +22,9 @@ import java.util.Objects;
  *
  * Values are {@link Double}, {@link Integer} (where PyTorch's default is an int, such as {@code momentum: 0}),
  * {@link Boolean}, {@code double[]} (for tuples such as {@code betas}) or null (Python's {@code None}).
+ *
+ * <p>Mirrors one entry of {@code optimizer.param_groups}; see
+ * <a href="https://pytorch.org/docs/stable/generated/torch.optim.Optimizer.add_param_group.html">torch.optim.Optimizer.add_param_group</a>.
  */
 public final class ParamGroup {
     private final List<Tensor> params;

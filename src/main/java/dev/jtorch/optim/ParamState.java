@@ -19,6 +19,9 @@ import java.util.Set;
  * {@link Optimizer#state(Tensor)}, {@link Optimizer#stateDict()} and {@link Optimizer#loadStateDict(Map)}: its keys
  * are Python's ({@code step}, {@code exp_avg}, ...), in the order they were first set, as in Python's dict; a key the
  * optimizer does not use is kept as it was given, so a state dict survives a load and save unchanged.
+ *
+ * <p>Mirrors one entry of {@code optimizer.state}; see
+ * <a href="https://pytorch.org/docs/stable/generated/torch.optim.Optimizer.state_dict.html">torch.optim.Optimizer.state_dict</a>.
  */
 public abstract class ParamState {
     /** The keys present, in the order they were first set (Python's dict order). */

@@ -11,6 +11,8 @@ import org.bytedeco.pytorch.global.torch;
 /**
  * {@code torch.optim.RMSprop(params, lr=1e-2, alpha=0.99, eps=1e-8, weight_decay=0, momentum=0, centered=False,
  * maximize=False)} with PyTorch's update.
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.optim.RMSprop.html">torch.optim.RMSprop</a>.
  */
 public class RMSprop extends Optimizer {
 

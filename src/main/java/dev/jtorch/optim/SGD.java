@@ -15,6 +15,8 @@ import org.bytedeco.pytorch.global.torch;
  * <pre>{@code
  * var optimizer = new SGD(model.parameters(), new SGD.Options(0.01).momentum(0.9).weightDecay(1e-5));
  * }</pre>
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.optim.SGD.html">torch.optim.SGD</a>.
  */
 public class SGD extends Optimizer {
 

@@ -3,6 +3,8 @@ package dev.jtorch.prep;
 /**
  * scikit-learn's {@code sklearn.datasets} generators: {@code make_classification(n_samples=1000, n_features=2,
  * ...)} is {@code Datasets.makeClassification(1000, 2, new MakeClassification.Options()...)}.
+ *
+ * <p>Mirrors scikit-learn's <a href="https://scikit-learn.org/stable/api/sklearn.datasets.html">sklearn.datasets</a>.
  */
 public final class Datasets {
     private Datasets() {}

@@ -10,6 +10,9 @@ import java.util.List;
  * <p>{@code KFold(n_splits=5, shuffle=True, random_state=42)} is {@code new KFold(5, true, 42)};
  * {@code for train, test in kf.split(X)} is {@code for (Split s : kf.split(X))}. With an integer seed every call
  * of {@code split} gives the same folds, as in scikit-learn.
+ *
+ * <p>Mirrors scikit-learn's
+ * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.model_selection.KFold.html">sklearn.model_selection.KFold</a>.
  */
 public final class KFold extends BaseKFold {
     /** {@code KFold()}: 5 folds, no shuffling. */

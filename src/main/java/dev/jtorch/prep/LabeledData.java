@@ -5,6 +5,9 @@ import java.util.Objects;
 /**
  * The {@code (X, y)} pair that scikit-learn's dataset generators return ({@code X, y = make_classification(...)}):
  * {@code x} has one row per sample, {@code y} one integer label per sample.
+ *
+ * <p>Mirrors the {@code (X, y)} result of
+ * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.datasets.make_classification.html">sklearn.datasets.make_classification</a>.
  */
 public record LabeledData(double[][] x, int[] y) {
     /** Checks that {@code x} and {@code y} have as many samples. */

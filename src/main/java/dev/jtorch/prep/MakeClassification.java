@@ -12,6 +12,9 @@ import java.util.Objects;
  * the reference BLAS does (Debian's {@code libblas3}, the one {@code python3-sklearn} gets without recommended
  * packages): products summed in order. Labels, and therefore every later draw, never depend on the BLAS; with an
  * optimized BLAS (OpenBLAS's fused multiply-add kernels) NumPy's features can differ from these in the last bit.
+ *
+ * <p>Mirrors scikit-learn's
+ * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.datasets.make_classification.html">sklearn.datasets.make_classification</a>.
  */
 public final class MakeClassification {
     private MakeClassification() {}

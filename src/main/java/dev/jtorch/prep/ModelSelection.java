@@ -12,6 +12,9 @@ import java.util.Objects;
  * <p>{@code X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=42)} is
  * {@code var s = ModelSelection.trainTestSplit(X, y, new TrainTestSplit.Options().testSize(0.2).randomState(42))}
  * and then {@code s.xTrain()}, {@code s.xTest()}, {@code s.yTrain()}, {@code s.yTest()}.
+ *
+ * <p>Mirrors scikit-learn's
+ * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.model_selection.train_test_split.html">sklearn.model_selection.train_test_split</a>.
  */
 public final class ModelSelection {
     private ModelSelection() {}

@@ -18,6 +18,9 @@ import java.util.Objects;
  * relative. The stream of draws always stays in step.
  *
  * <p>Not thread-safe.
+ *
+ * <p>NumPy's, not PyTorch's: no PyTorch counterpart. Mirrors
+ * <a href="https://numpy.org/doc/stable/reference/random/legacy.html">numpy.random.RandomState</a>.
  */
 public final class RandomState {
     private static final int N = 624;
@@ -94,6 +97,7 @@ public final class RandomState {
             key = key.clone();
         }
 
+        /** The 624 words of the twister, as unsigned values (a copy). */
         @Override
         public long[] key() {
             return key.clone();

@@ -3,7 +3,13 @@ package dev.jtorch.prep;
 import java.util.HashSet;
 import java.util.Set;
 
-/** scikit-learn's {@code sklearn.utils.random} and {@code sklearn.utils.shuffle}, drawing from a {@link RandomState}. */
+/**
+ * scikit-learn's {@code sklearn.utils.random} and {@code sklearn.utils.shuffle}, drawing from a {@link RandomState}.
+ *
+ * <p>Mirrors scikit-learn's
+ * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.utils.random.sample_without_replacement.html">sklearn.utils.random.sample_without_replacement</a>
+ * and <a href="https://scikit-learn.org/stable/modules/generated/sklearn.utils.shuffle.html">sklearn.utils.shuffle</a>.
+ */
 public final class Sampling {
     private Sampling() {}
 

@@ -8,6 +8,9 @@ import java.util.List;
  * scikit-learn's {@code sklearn.model_selection.ShuffleSplit}: {@code n_splits} random train/test partitions, each
  * from a fresh {@code permutation(n_samples)}: the first {@code n_test} indices are the test set, the next
  * {@code n_train} the training set.
+ *
+ * <p>Mirrors scikit-learn's
+ * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.model_selection.ShuffleSplit.html">sklearn.model_selection.ShuffleSplit</a>.
  */
 public final class ShuffleSplit {
     private final int nSplits;

@@ -3,7 +3,12 @@ package dev.jtorch.prep;
 import java.util.Arrays;
 import java.util.Objects;
 
-/** One {@code (train_index, test_index)} pair, as scikit-learn's cross-validators yield them from {@code split}. */
+/**
+ * One {@code (train_index, test_index)} pair, as scikit-learn's cross-validators yield them from {@code split}.
+ *
+ * <p>Mirrors what the {@code split} method of scikit-learn's cross-validators yields, e.g.
+ * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.model_selection.KFold.html">sklearn.model_selection.KFold</a>.
+ */
 public record Split(int[] train, int[] test) {
     /** Keeps copies of the index arrays. */
     public Split {
@@ -11,11 +16,13 @@ public record Split(int[] train, int[] test) {
         test = Objects.requireNonNull(test, "test").clone();
     }
 
+    /** The training indices (a copy). */
     @Override
     public int[] train() {
         return train.clone();
     }
 
+    /** The test indices (a copy). */
     @Override
     public int[] test() {
         return test.clone();

@@ -15,6 +15,9 @@ import java.util.Objects;
  * <p>{@code scaler.fit_transform(X_train)} is {@code scaler.fitTransform(xTrain)}. A float32 input (a
  * {@code float[][]} or a float32 {@link Tensor}, such as the tutorials pass) is standardised in float32 the way
  * NumPy does it, rounding after the subtraction and after the division.
+ *
+ * <p>Mirrors scikit-learn's
+ * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.preprocessing.StandardScaler.html">sklearn.preprocessing.StandardScaler</a>.
  */
 public final class StandardScaler {
     private static final double EPS = Math.ulp(1.0);

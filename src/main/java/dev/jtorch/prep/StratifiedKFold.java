@@ -11,6 +11,9 @@ import java.util.List;
  *
  * <p>{@code StratifiedKFold(n_splits=5, shuffle=True, random_state=0)} is {@code new StratifiedKFold(5, true, 0)};
  * {@code skf.split(X, y)} is {@code skf.split(X, y)}.
+ *
+ * <p>Mirrors scikit-learn's
+ * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.model_selection.StratifiedKFold.html">sklearn.model_selection.StratifiedKFold</a>.
  */
 public final class StratifiedKFold extends BaseKFold {
     private static final System.Logger LOG = System.getLogger(StratifiedKFold.class.getName());

@@ -7,6 +7,9 @@ import java.util.List;
 /**
  * scikit-learn's {@code sklearn.model_selection.StratifiedShuffleSplit}: random train/test partitions that keep
  * each class's share, with scikit-learn's {@code _approximate_mode} allocation and its order of draws.
+ *
+ * <p>Mirrors scikit-learn's
+ * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.model_selection.StratifiedShuffleSplit.html">sklearn.model_selection.StratifiedShuffleSplit</a>.
  */
 public final class StratifiedShuffleSplit {
     private final int nSplits;

@@ -6,6 +6,9 @@ import java.util.Objects;
  * The result of scikit-learn's {@code sklearn.model_selection.train_test_split(X, y, ...)}:
  * {@code X_train, X_test, y_train, y_test}, plus the row indices that were taken for each side.
  *
+ * <p>Mirrors the result of
+ * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.model_selection.train_test_split.html">sklearn.model_selection.train_test_split</a>.
+ *
  * @param <X> the type of the features (a {@code double[][]} or a {@link dev.jtorch.Tensor})
  * @param <Y> the type of the targets
  */

@@ -51,6 +51,9 @@ import org.slf4j.LoggerFactory;
  * {@code ?token=<token>}. Training never waits on the server: events reach it through bounded, coalescing queues,
  * a slow or vanished browser is disconnected (and resumes where it left off), and a port already in use only
  * prints a warning. The endpoints are listed in {@code docs/run-directory.md}.
+ *
+ * <p>jtorch's own; no PyTorch counterpart. Closest in PyTorch:
+ * <a href="https://pytorch.org/docs/stable/tensorboard.html">torch.utils.tensorboard</a>.
  */
 public final class ProgressServer implements AutoCloseable {
     /** The default port. */

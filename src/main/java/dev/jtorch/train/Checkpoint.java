@@ -27,6 +27,11 @@ import java.util.Objects;
  * ckpt.restore(model, optimizer);            // model.load_state_dict(...); optimizer.load_state_dict(...)
  * int start = ckpt.epoch() + 1;
  * }</pre>
+ *
+ * <p>Mirrors PyTorch's general checkpoint
+ * (<a href="https://pytorch.org/tutorials/recipes/recipes/saving_and_loading_a_general_checkpoint.html">Saving and
+ * loading a general checkpoint</a>), written with
+ * <a href="https://pytorch.org/docs/stable/generated/torch.save.html">torch.save</a>.
  */
 public final class Checkpoint {
     /** Python's key for the model's state dict. */

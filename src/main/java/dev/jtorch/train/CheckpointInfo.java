@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * A checkpoint file in a run's {@code checkpoints/} directory.
  *
+ * <p>jtorch's own; no PyTorch counterpart.
+ *
  * @param name the file name (no directories)
  * @param epoch the epoch it was written after, or {@code null} when unknown
  * @param size its size in bytes

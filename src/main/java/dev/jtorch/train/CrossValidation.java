@@ -9,6 +9,9 @@ import java.util.Objects;
  * the fold's validation indices, for every fold, and reports each score, their mean and their standard deviation
  * (NumPy's {@code np.std}, the population one, as the tutorials print {@code scores.mean()} and
  * {@code scores.std()}).
+ *
+ * <p>jtorch's own; no PyTorch counterpart. The closest is scikit-learn's
+ * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.model_selection.cross_val_score.html">sklearn.model_selection.cross_val_score</a>.
  */
 public final class CrossValidation {
     private CrossValidation() {}

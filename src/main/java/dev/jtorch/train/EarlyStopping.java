@@ -26,6 +26,8 @@ import java.util.Objects;
  * earlyStopper.step(avgValLoss, model);      // early_stopper(avg_val_loss, model)
  * if (earlyStopper.earlyStop()) { System.out.println("Early stopping"); break; }
  * }</pre>
+ *
+ * <p>jtorch's own; no PyTorch counterpart.
  */
 public class EarlyStopping {
 

@@ -20,6 +20,11 @@ import java.util.function.ToDoubleFunction;
  * System.out.println(result.table());
  * System.out.println("Best: " + result.best().params());
  * }</pre>
+ *
+ * <p>jtorch's own; no PyTorch counterpart. The closest are scikit-learn's
+ * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.model_selection.GridSearchCV.html">sklearn.model_selection.GridSearchCV</a>
+ * and
+ * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.model_selection.RandomizedSearchCV.html">sklearn.model_selection.RandomizedSearchCV</a>.
  */
 public final class HyperparameterSearch {
     private HyperparameterSearch() {}

@@ -19,6 +19,8 @@ import java.util.Objects;
  * {"type":"event","epoch":3,"time":"...","event":"best_epoch","details":{"val_loss":0.39}}
  * </pre>
  *
+ * <p>jtorch's own; no PyTorch counterpart.
+ *
  * @param line the 1-based line number in {@code metrics.jsonl}
  * @param type what the line records
  * @param time when it was recorded

@@ -10,6 +10,8 @@ import java.util.Map;
  * epoch (0 to {@code totalBatches}). The estimate of the time left assumes every batch takes as long as the ones
  * so far.
  *
+ * <p>jtorch's own; no PyTorch counterpart.
+ *
  * @param epoch the current epoch, 1-based
  * @param totalEpochs how many epochs the run will train
  * @param batch batches finished in this epoch

@@ -24,6 +24,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
  *     }
  * }
  * }</pre>
+ *
+ * <p>jtorch's own; no PyTorch counterpart.
  */
 public final class ProgressBar implements AutoCloseable {
     private final me.tongfei.progressbar.ProgressBar bar;

@@ -18,6 +18,8 @@ import java.util.Objects;
  * String, Map)} takes it: the reserved keys {@value #SEED}, {@value #DEVICE}, {@value #MODEL},
  * {@value #TOTAL_EPOCHS}, {@value #BATCHES_PER_EPOCH} and {@value #HYPERPARAMETERS} (a nested map) fill those
  * fields, and every other key is a hyperparameter.
+ *
+ * <p>jtorch's own; no PyTorch counterpart.
  */
 public final class RunConfig {
     /** Reserved key: the random seed (a number). */

@@ -47,6 +47,9 @@ import org.slf4j.LoggerFactory;
  * told afterwards on the run's own dispatch thread: recording never waits on a listener. Progress is only kept
  * in memory. Methods are thread-safe. After {@link #markFinished()} or {@link #markFailed(Throwable)} nothing
  * more can be logged.
+ *
+ * <p>jtorch's own; no PyTorch counterpart. Closest in PyTorch:
+ * <a href="https://pytorch.org/docs/stable/tensorboard.html">torch.utils.tensorboard</a>'s log directory.
  */
 public final class RunDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(RunDirectory.class);

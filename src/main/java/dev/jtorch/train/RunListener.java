@@ -9,6 +9,8 @@ package dev.jtorch.train;
  * listeners, never for the file: {@link MetricRecord#line()} then skips numbers, and the missing lines are in
  * {@code metrics.jsonl}. A listener should return quickly; one that throws is reported once on stderr and keeps
  * receiving later events.
+ *
+ * <p>jtorch's own; no PyTorch counterpart.
  */
 public interface RunListener {
     /** A line was appended to {@code metrics.jsonl} (an epoch, a step or an event). */

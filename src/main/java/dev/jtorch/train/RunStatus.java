@@ -2,7 +2,11 @@ package dev.jtorch.train;
 
 import java.util.Locale;
 
-/** Where a run stands, as {@code config.json} records it: {@code running}, {@code finished} or {@code failed}. */
+/**
+ * Where a run stands, as {@code config.json} records it: {@code running}, {@code finished} or {@code failed}.
+ *
+ * <p>jtorch's own; no PyTorch counterpart.
+ */
 public enum RunStatus {
     /** The training program is (or was, if it died without saying so) still training. */
     RUNNING,

@@ -18,6 +18,11 @@ import java.util.SplittableRandom;
  *         .logUniform("weight_decay", 1e-6, 1e-3)
  *         .choice("optimizer", "adam", "sgd");
  * }</pre>
+ *
+ * <p>jtorch's own; no PyTorch counterpart. The closest are scikit-learn's
+ * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.model_selection.ParameterGrid.html">sklearn.model_selection.ParameterGrid</a>
+ * and
+ * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.model_selection.ParameterSampler.html">sklearn.model_selection.ParameterSampler</a>.
  */
 public final class SearchSpace {
     /** One dimension of the space. */

@@ -26,6 +26,8 @@ import org.bytedeco.pytorch.global.torch;
 /**
  * {@code torch.nn.functional}: the functions the {@code nn} modules delegate to, with PyTorch's defaults.
  * {@code F.cross_entropy(input, target)} is {@code F.crossEntropy(input, target)}.
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/nn.functional.html">torch.nn.functional</a>.
  */
 public final class F {
     private F() {}

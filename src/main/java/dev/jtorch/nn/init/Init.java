@@ -6,6 +6,8 @@ import dev.jtorch.Torch;
 /**
  * {@code torch.nn.init}: in-place initialisers that draw from the default generator exactly as PyTorch's do, so
  * that the same seed gives the same weights.
+ *
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/nn.init.html">torch.nn.init</a>.
  */
 public final class Init {
     private Init() {}

@@ -13,6 +13,12 @@ import java.util.Objects;
 /**
  * {@code torch.nn.utils}: gradient clipping. {@code nn.utils.clip_grad_norm_(model.parameters(), 1.0)} is
  * {@code Utils.clipGradNorm_(model.parameters(), 1.0)}.
+ *
+ * <p>Mirrors
+ * <a href="https://pytorch.org/docs/stable/generated/torch.nn.utils.clip_grad_norm_.html">torch.nn.utils.clip_grad_norm_</a>
+ * and
+ * <a href="https://pytorch.org/docs/stable/generated/torch.nn.utils.clip_grad_value_.html">torch.nn.utils.clip_grad_value_</a>
+ * of <a href="https://pytorch.org/docs/stable/nn.html#utilities">torch.nn.utils</a>.
  */
 public final class Utils {
     private Utils() {}

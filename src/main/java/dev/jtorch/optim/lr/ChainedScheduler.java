@@ -17,6 +17,9 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>PyTorch's ChainedScheduler has no {@code last_epoch}; {@link #lastEpoch()} is that of the last scheduler.
+ *
+ * <p>Mirrors
+ * <a href="https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.ChainedScheduler.html">torch.optim.lr_scheduler.ChainedScheduler</a>.
  */
 public final class ChainedScheduler extends LRScheduler {
     private final List<LRScheduler> schedulers;

@@ -10,6 +10,9 @@ import java.util.Map;
  * <pre>{@code
  * new ConstantLR(optimizer, new ConstantLR.Options().factor(0.5).totalIters(4));
  * }</pre>
+ *
+ * <p>Mirrors
+ * <a href="https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.ConstantLR.html">torch.optim.lr_scheduler.ConstantLR</a>.
  */
 public final class ConstantLR extends LRScheduler {
 

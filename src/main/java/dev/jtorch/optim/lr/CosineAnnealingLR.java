@@ -15,6 +15,9 @@ import java.util.Map;
  *
  * <p>{@code tMax} 0 is refused here with an {@link IllegalArgumentException} naming {@code T_max}; PyTorch 1.13
  * accepts it and raises {@code ZeroDivisionError} at the first {@code step()}.
+ *
+ * <p>Mirrors
+ * <a href="https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.CosineAnnealingLR.html">torch.optim.lr_scheduler.CosineAnnealingLR</a>.
  */
 public final class CosineAnnealingLR extends LRScheduler {
 

@@ -15,6 +15,9 @@ import java.util.Map;
  * <pre>{@code
  * new CosineAnnealingWarmRestarts(optimizer, new CosineAnnealingWarmRestarts.Options(10).tMult(2).etaMin(1e-5));
  * }</pre>
+ *
+ * <p>Mirrors
+ * <a href="https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.CosineAnnealingWarmRestarts.html">torch.optim.lr_scheduler.CosineAnnealingWarmRestarts</a>.
  */
 public final class CosineAnnealingWarmRestarts extends LRScheduler {
 

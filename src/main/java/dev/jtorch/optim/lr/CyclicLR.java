@@ -20,6 +20,9 @@ import java.util.function.DoubleUnaryOperator;
  * <pre>{@code
  * new CyclicLR(optimizer, new CyclicLR.Options(0.01, 0.1).stepSizeUp(20).mode(CyclicLR.Mode.TRIANGULAR2));
  * }</pre>
+ *
+ * <p>Mirrors
+ * <a href="https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.CyclicLR.html">torch.optim.lr_scheduler.CyclicLR</a>.
  */
 public final class CyclicLR extends LRScheduler {
 

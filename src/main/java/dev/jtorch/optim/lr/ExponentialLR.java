@@ -10,6 +10,9 @@ import java.util.Map;
  * <pre>{@code
  * new ExponentialLR(optimizer, 0.9);                    // ExponentialLR(optimizer, gamma=0.9)
  * }</pre>
+ *
+ * <p>Mirrors
+ * <a href="https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.ExponentialLR.html">torch.optim.lr_scheduler.ExponentialLR</a>.
  */
 public final class ExponentialLR extends LRScheduler {
 

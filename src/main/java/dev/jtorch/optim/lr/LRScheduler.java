@@ -25,6 +25,9 @@ import java.util.Objects;
  *
  * <p>A custom scheduler sets its own fields, then calls {@link #start(int)} at the end of its constructor (where
  * Python calls {@code super().__init__(optimizer, last_epoch)}), and implements {@link #getLr()}.
+ *
+ * <p>Mirrors
+ * <a href="https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.LRScheduler.html">torch.optim.lr_scheduler.LRScheduler</a>.
  */
 public abstract class LRScheduler implements dev.jtorch.Stateful {
     static final String STEP_ORDER_WARNING = "Detected call of `lr_scheduler.step()` before `optimizer.step()`. "

@@ -11,6 +11,9 @@ import java.util.Map;
  * <pre>{@code
  * new LinearLR(optimizer, new LinearLR.Options().startFactor(0.1).totalIters(10));
  * }</pre>
+ *
+ * <p>Mirrors
+ * <a href="https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.LinearLR.html">torch.optim.lr_scheduler.LinearLR</a>.
  */
 public final class LinearLR extends LRScheduler {
 

@@ -16,6 +16,9 @@ import java.util.Objects;
  * new MultiStepLR(optimizer, List.of(30, 80));                               // MultiStepLR(opt, [30, 80])
  * new MultiStepLR(optimizer, new MultiStepLR.Options(List.of(30, 80)).gamma(0.5));
  * }</pre>
+ *
+ * <p>Mirrors
+ * <a href="https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.MultiStepLR.html">torch.optim.lr_scheduler.MultiStepLR</a>.
  */
 public final class MultiStepLR extends LRScheduler {
 

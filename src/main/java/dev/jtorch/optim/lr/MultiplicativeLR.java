@@ -16,6 +16,9 @@ import java.util.function.IntToDoubleFunction;
  *
  * <p>The state dict has Python's {@code lr_lambdas} entry with a {@code null} per function (what Python writes for
  * plain functions); loading ignores it.
+ *
+ * <p>Mirrors
+ * <a href="https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.MultiplicativeLR.html">torch.optim.lr_scheduler.MultiplicativeLR</a>.
  */
 public final class MultiplicativeLR extends LRScheduler {
 

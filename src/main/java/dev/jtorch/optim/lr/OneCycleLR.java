@@ -23,6 +23,9 @@ import java.util.Objects;
  *
  * <p>Stepping past {@code total_steps} throws {@link IllegalStateException} with PyTorch's message
  * ({@code Tried to step 1002 times. The specified number of total steps is 1000}).
+ *
+ * <p>Mirrors
+ * <a href="https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.OneCycleLR.html">torch.optim.lr_scheduler.OneCycleLR</a>.
  */
 public final class OneCycleLR extends LRScheduler {
 

@@ -10,6 +10,9 @@ import java.util.Map;
  * <pre>{@code
  * new PolynomialLR(optimizer, new PolynomialLR.Options().totalIters(4).power(1.0));
  * }</pre>
+ *
+ * <p>Mirrors
+ * <a href="https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.PolynomialLR.html">torch.optim.lr_scheduler.PolynomialLR</a>.
  */
 public final class PolynomialLR extends LRScheduler {
 

@@ -25,6 +25,9 @@ import java.util.Objects;
  * <p>As in PyTorch 1.13 it is not an {@link LRScheduler}: its {@code step} takes the metric. {@link #getLastLr()}
  * (PyTorch 2's addition) gives the groups' rates after the last step, or their current ones before the first.
  * {@code verbose} is not supported.
+ *
+ * <p>Mirrors
+ * <a href="https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.ReduceLROnPlateau.html">torch.optim.lr_scheduler.ReduceLROnPlateau</a>.
  */
 public final class ReduceLROnPlateau implements dev.jtorch.Stateful {
 

@@ -23,6 +23,9 @@ import java.util.Objects;
  * one); this class does the same arithmetic but does not print the epoch-deprecation warning that call prints in
  * Python, since the user passed no epoch. A {@code SequentialLR} or {@link ChainedScheduler} cannot be one of the
  * schedulers.
+ *
+ * <p>Mirrors
+ * <a href="https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.SequentialLR.html">torch.optim.lr_scheduler.SequentialLR</a>.
  */
 public final class SequentialLR extends LRScheduler {
 

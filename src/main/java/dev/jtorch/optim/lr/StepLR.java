@@ -15,6 +15,9 @@ import java.util.Map;
  * <p>{@code stepSize} 0 is refused here with an {@link IllegalArgumentException} naming {@code step_size}; PyTorch
  * 1.13 accepts it and raises {@code ZeroDivisionError: integer division or modulo by zero} at the first
  * {@code step()}.
+ *
+ * <p>Mirrors
+ * <a href="https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.StepLR.html">torch.optim.lr_scheduler.StepLR</a>.
  */
 public final class StepLR extends LRScheduler {
 
