@@ -5,10 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-out=target/gpu-profile-dependencies.txt
+out=$PWD/target/gpu-profile-dependencies.txt
 mkdir -p target
 start=$SECONDS
-if ! mvn -B -q -Dstyle.color=never -Pgpu dependency:resolve -DincludeScope=runtime -DoutputFile="$out" -DoutputAbsoluteArtifactFilename=true; then
+if ! mvn -B -q -Dstyle.color=never -Pgpu -pl src dependency:resolve -DincludeScope=runtime -DoutputFile="$out" -DoutputAbsoluteArtifactFilename=true; then
   echo "check-gpu-profile: FAILED: the gpu profile's dependencies do not resolve (see Maven's output above)" >&2
   exit 1
 fi

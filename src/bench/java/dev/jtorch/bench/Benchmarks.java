@@ -3,7 +3,7 @@ package dev.jtorch.bench;
 import dev.jtorch.Torch;
 
 /**
- * jtorch's benchmarks (issue 8), run with {@code mvn -q -Pbench compile exec:java} (see docs/benchmarks.md).
+ * jtorch's benchmarks (issue 8), run with {@code mvn -q -Pbench compile exec:java -pl src/bench -am} (see docs/benchmarks.md).
  *
  * <p>Each benchmark has contenders that do the same work: jtorch, the same loop written directly against the
  * JavaCPP presets (the floor any bridge on them can reach), and external workers in subprocesses: Python PyTorch
