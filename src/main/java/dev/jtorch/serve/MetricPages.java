@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Pages of a run's older metric lines, read again from its {@code metrics.jsonl} (those no longer in memory):
@@ -19,6 +21,8 @@ import java.util.concurrent.CompletableFuture;
  * render its JSON once. Thread-safe; reads happen without any feed's lock.
  */
 final class MetricPages {
+    private static final Logger LOG = LoggerFactory.getLogger(MetricPages.class);
+
     /** At most this many lines looked at for one page (a filtered page may be empty). */
     static final int PAGE_EXAMINE = 16 * 1024;
 
@@ -150,6 +154,7 @@ final class MetricPages {
                 b.append(EventStream.frame("metric", r.line(), json(FeedJson.metricJson(r))));
             } catch (RuntimeException e) {
                 // a record that cannot be shown must not hold back the ones after it
+                LOG.debug("metric line {} cannot be shown; skipped", r.line(), e);
             }
         }
     }

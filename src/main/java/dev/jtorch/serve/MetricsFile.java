@@ -12,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One run's {@code metrics.jsonl} as the server reads it: it follows what is appended (whole lines only; a last
@@ -20,6 +22,8 @@ import java.util.Arrays;
  * Tailing costs one {@code stat} when the file's size and modification time are unchanged.
  */
 final class MetricsFile {
+    private static final Logger LOG = LoggerFactory.getLogger(MetricsFile.class);
+
     /** The index keeps the byte offset of line 1, 1 + INDEX_EVERY, 1 + 2 INDEX_EVERY, ... */
     static final int INDEX_EVERY = 1024;
     /** Lines longer than this are counted but not read (their text is handed on as {@code null}). */
@@ -77,6 +81,7 @@ final class MetricsFile {
         } catch (NoSuchFileException e) {
             // gone meanwhile
         } catch (IOException e) {
+            LOG.debug("cannot read {}; trying again on the next refresh", file, e);
             seenSize = -1; // try again on the next refresh
         }
     }
