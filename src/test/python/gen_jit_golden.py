@@ -112,9 +112,11 @@ def finetune(path, opt_name, loss_name, x, y, steps):
         loss.backward()
         opt.step()
         losses.append(loss.item())
+    trained = state(m)
+    m.eval()  # the output after fine-tuning, in eval mode (no dropout, running statistics)
     with torch.no_grad():
         out = m(x)
-    return {"losses": losses, "state": state(m), "output": tcase(out)}
+    return {"losses": losses, "state": trained, "output": tcase(out)}
 
 
 def error_text(fn):
