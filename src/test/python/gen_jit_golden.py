@@ -163,6 +163,8 @@ def main():
             "output": tcase(m(x)),
             "hidden": tcase(m.hidden(x, 2.5)),
             "shape_error": error_text(lambda: m(torch.zeros(2, 5))),
+            "arity_error": error_text(lambda: m(x, x)),
+            "type_error": error_text(lambda: m.hidden(x, "a")),
         }
     doc["mlp_sgd_mse"] = finetune(mlp_path, "sgd", "mse", x, y_reg, 5)
     doc["mlp_adam_ce"] = finetune(mlp_path, "adam", "ce", x, y_cls, 5)
@@ -212,4 +214,9 @@ def main():
 
 
 if __name__ == "__main__":
+    # TorchScript prints a module's constants in the order of a Python set: fix string hashing so that the saved
+    # models are byte for byte the same on every run.
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        os.environ["PYTHONHASHSEED"] = "0"
+        os.execv(sys.executable, [sys.executable] + sys.argv)
     main()
