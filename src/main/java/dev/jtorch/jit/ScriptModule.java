@@ -5,7 +5,6 @@ import dev.jtorch.Device;
 import dev.jtorch.Tensor;
 import dev.jtorch.TensorScope;
 import dev.jtorch.TorchException;
-import dev.jtorch.internal.Native;
 import dev.jtorch.internal.Ops;
 import dev.jtorch.internal.io.AtomicFile;
 import dev.jtorch.nn.Module;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Supplier;
 import org.bytedeco.pytorch.FunctionVector;
 import org.bytedeco.pytorch.IValue;
 import org.bytedeco.pytorch.IValueVector;
@@ -262,30 +260,40 @@ public class ScriptModule extends Module implements AutoCloseable {
     public void save(Path path) {
         Objects.requireNonNull(path, "path");
         withModule("save", m -> {
-            Path tmp = null;
+            Path tmpDir = null;
             try {
                 Path abs = path.toAbsolutePath();
-                tmp = Files.createTempFile("jtorch-jit-save", ".pt");
+                // libtorch names the archive's top folder after the file, as Python does: write under the
+                // target's own name in a private directory, then move the bytes in atomically
+                tmpDir = Files.createTempDirectory("jtorch-jit-save");
+                Path tmp = tmpDir.resolve(abs.getFileName().toString());
                 String tmpName = tmp.toString();
                 Ops.call(() -> {
                     m.save(tmpName);
                     return null;
                 });
-                Path written = tmp;
-                AtomicFile.write(abs, out -> Files.copy(written, out));
+                AtomicFile.write(abs, out -> Files.copy(tmp, out));
             } catch (IOException e) {
                 throw new TorchException("cannot save " + path + ": " + e.getMessage(), e);
             } finally {
-                if (tmp != null) {
-                    try {
-                        Files.deleteIfExists(tmp);
-                    } catch (IOException ignored) {
-                        // a temporary file left in the system's temporary directory
-                    }
-                }
+                deleteQuietly(tmpDir);
             }
             return null;
         });
+    }
+
+    private static void deleteQuietly(Path tmpDir) {
+        if (tmpDir == null) {
+            return;
+        }
+        try (var files = Files.list(tmpDir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(tmpDir);
+        } catch (IOException ignored) {
+            // left in the system's temporary directory
+        }
     }
 
     // ---------------------------------------------------------------- identity and printing
@@ -375,11 +383,6 @@ public class ScriptModule extends Module implements AutoCloseable {
         } finally {
             r.unlock();
         }
-    }
-
-    static <T> T call(Supplier<T> f) {
-        Native.ensureLoaded();
-        return Ops.call(f);
     }
 
     /** Builds the jtorch tree for a loaded module. */
