@@ -5,6 +5,7 @@ import dev.jtorch.Device;
 import dev.jtorch.Tensor;
 import dev.jtorch.TensorScope;
 import dev.jtorch.TorchException;
+import dev.jtorch.internal.GcPressure;
 import dev.jtorch.internal.Ops;
 import dev.jtorch.internal.io.AtomicFile;
 import dev.jtorch.nn.Module;
@@ -71,10 +72,13 @@ public class ScriptModule extends Module implements AutoCloseable {
         final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
         final List<ScriptModule> members = new ArrayList<>();
         final String source;
+        /** The native bytes this tree counts towards {@code GcPressure} while it is left to the collector. */
+        final long counted;
         volatile boolean closed;
 
-        Tree(String source) {
+        Tree(String source, long counted) {
             this.source = source;
+            this.counted = counted;
         }
     }
 
@@ -355,6 +359,7 @@ public class ScriptModule extends Module implements AutoCloseable {
             for (ScriptModule m : tree.members) {
                 m.module.deallocate();
             }
+            GcPressure.takenBack(tree.counted);
         } finally {
             w.unlock();
         }
@@ -385,8 +390,14 @@ public class ScriptModule extends Module implements AutoCloseable {
         }
     }
 
-    /** Builds the jtorch tree for a loaded module. */
-    static ScriptModule of(JitModule loaded, String source) {
-        return new ScriptModule(loaded, new Tree(source), new HashMap<>(), new HashMap<>());
+    /**
+     * Builds the jtorch tree for a loaded module. Until {@link #close()}, the tree counts {@code nativeBytes} (an
+     * estimate of its compiled code and graphs) towards jtorch's garbage-collection threshold, as tensors left to
+     * the collector do, so that a loop that loads modules and never closes them still runs in bounded memory.
+     */
+    static ScriptModule of(JitModule loaded, String source, long nativeBytes) {
+        ScriptModule root = new ScriptModule(loaded, new Tree(source, nativeBytes), new HashMap<>(), new HashMap<>());
+        GcPressure.handedToCollector(nativeBytes);
+        return root;
     }
 }
