@@ -91,6 +91,19 @@ class BnNet(nn.Module):
         return self.fc2(self.drop(torch.relu(self.bn(self.fc1(x))))) * self.gain
 
 
+class Counter(nn.Module):
+    """Scripted code that assigns a new tensor to a buffer instead of updating it in place."""
+
+    def __init__(self):
+        super().__init__()
+        self.scale = nn.Parameter(torch.full((3,), 0.5))
+        self.register_buffer("steps", torch.zeros(1))
+
+    def forward(self, x):
+        self.steps = self.steps + 1
+        return x * self.scale + self.steps
+
+
 def save_scripted(module, path):
     scripted = torch.jit.script(module)
     torch.jit.save(scripted, path)
@@ -143,6 +156,8 @@ def main():
     torch.save(mlp.state_dict(), sd_path)  # a plain torch.save file: Jit.load must refuse it and name Torch.load
     torch.manual_seed(1)
     save_scripted(BnNet(), bn_path)
+    counter_path = os.path.join(model_dir, "counter.pt")
+    save_scripted(Counter(), counter_path)
 
     g = torch.Generator().manual_seed(2)
     x = torch.randn(8, 4, generator=g)
@@ -204,6 +219,11 @@ def main():
         opt.step()
         losses.append(loss.item())
     doc["frozen_backbone"] = {"y": tcase(y_two), "losses": losses, "state": state(model), "repr": repr(model)}
+
+    c = torch.jit.load(counter_path)
+    with torch.no_grad():
+        outs = [c(torch.ones(2, 3)) for _ in range(3)]
+    doc["counter"] = {"output_3": tcase(outs[-1]), "state_after_3": state(c)}
 
     doc["not_torchscript"] = {
         "state_dict": error_text(lambda: torch.jit.load(sd_path)),

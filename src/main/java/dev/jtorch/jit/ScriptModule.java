@@ -71,6 +71,8 @@ public class ScriptModule extends Module implements AutoCloseable {
     static final class Tree {
         final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
         final List<ScriptModule> members = new ArrayList<>();
+        /** The members that have buffers. */
+        final List<ScriptModule> withBuffers = new ArrayList<>();
         final String source;
         /** The native bytes this tree counts towards {@code GcPressure} while it is left to the collector. */
         final long counted;
@@ -84,6 +86,8 @@ public class ScriptModule extends Module implements AutoCloseable {
 
     private final Tree tree;
     private final JitModule module;
+    /** This module's buffers and their attribute slots, to notice scripted code assigning a new tensor to one. */
+    private final Map<String, Long> bufferSlots = new java.util.LinkedHashMap<>();
     private final String originalName;
     private final String qualifiedName;
 
@@ -122,7 +126,12 @@ public class ScriptModule extends Module implements AutoCloseable {
             named_buffer_list bs = module.named_buffers(false);
             for (named_buffer_iterator it = bs.begin(); it.notEquals(bs.end()); it = it.increment()) {
                 NamedTensor nt = it.access();
-                registerBuffer(nt.name().getString(), Tensor.wrap(nt.value()));
+                String name = nt.name().getString();
+                registerBuffer(name, Tensor.wrap(nt.value()));
+                bufferSlots.put(name, module.type().getAttributeSlot(name));
+            }
+            if (!bufferSlots.isEmpty()) {
+                tree.withBuffers.add(this);
             }
             named_module_list cs = module.named_children();
             for (named_module_iterator it = cs.begin(); it.notEquals(cs.end()); it = it.increment()) {
@@ -189,6 +198,7 @@ public class ScriptModule extends Module implements AutoCloseable {
                 stack.push_back(IValues.toIValue(a));
             }
             IValue out = Ops.call(() -> found.get().apply(stack));
+            syncBuffers();
             return IValues.fromIValue(out);
         });
     }
@@ -209,6 +219,32 @@ public class ScriptModule extends Module implements AutoCloseable {
             }
             return Collections.unmodifiableList(names);
         });
+    }
+
+    /**
+     * Scripted code may assign a new tensor to a buffer ({@code self.steps = self.steps + 1}) instead of updating it
+     * in place: then the module's buffer is the new tensor, as in Python.
+     */
+    private void syncBuffers() {
+        if (tree.withBuffers.isEmpty()) {
+            return;
+        }
+        try (TensorScope s = new TensorScope("ScriptModule buffers")) {
+            for (ScriptModule m : tree.withBuffers) {
+                org.bytedeco.pytorch.Obj obj = m.module._ivalue();
+                for (Map.Entry<String, Long> e : m.bufferSlots.entrySet()) {
+                    IValue slot = obj.getSlot(e.getValue());
+                    if (!slot.isTensor()) {
+                        continue; // an Optional[Tensor] buffer set to None: the last tensor stays registered
+                    }
+                    org.bytedeco.pytorch.Tensor now = slot.toTensor();
+                    Tensor held = m.getBuffer(e.getKey());
+                    if (now.unsafeGetTensorImpl().address() != held.nativeTensor().unsafeGetTensorImpl().address()) {
+                        m.setBuffer(e.getKey(), Tensor.wrap(now));
+                    }
+                }
+            }
+        }
     }
 
     // ---------------------------------------------------------------- modes and devices

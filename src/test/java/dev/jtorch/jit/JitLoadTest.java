@@ -93,6 +93,25 @@ class JitLoadTest {
         }
     }
 
+    @Test
+    void aBufferThatScriptedCodeReassignsIsTheNewTensor() {
+        JsonNode g = JitGolden.doc().get("counter");
+        try (ScriptModule c = Jit.load(JitGolden.model("counter.pt")); TensorScope s = new TensorScope("test");
+                var ng = Torch.noGrad()) {
+            Tensor before = c.getBuffer("steps");
+            dev.jtorch.nn.Sequential outer = new dev.jtorch.nn.Sequential(c);
+            Tensor out = null;
+            for (int i = 0; i < 3; i++) {
+                out = outer.forward(Torch.ones(2, 3));
+            }
+            JitGolden.assertTensor(g.get("output_3"), out, 0, 0, "output");
+            JitGolden.assertState(g.get("state_after_3"), c.stateDict(), 0, 0);
+            assertEquals(3.0, outer.stateDict().get("0.steps").item(), "seen through a jtorch parent too");
+            assertEquals(0.0, before.item(), "the first tensor is untouched: the scripted code made new ones");
+            assertNotSame(before, c.getBuffer("steps"));
+        }
+    }
+
     private static void assertClose(Tensor expected, Tensor actual) {
         dev.jtorch.testing.Golden.assertClose(expected.toDoubleArray(), actual.toDoubleArray(), 1e-6, 1e-6, "out");
     }
