@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -163,5 +164,44 @@ class JitErrorsTest {
             assertTrue(m.toString().startsWith("RecursiveScriptModule("));
         }
         System.gc(); // the closed native module must not be freed a second time by its deallocator
+    }
+
+    @Test
+    void closeWhileOtherThreadsRunForwardNeverCrashes() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            ScriptModule m = Jit.load(JitGolden.model("mlp.pt"));
+            Tensor x = Torch.randn(8, 4).keep();
+            java.util.concurrent.atomic.AtomicInteger ok = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicReference<Throwable> unexpected =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(4);
+            List<Thread> threads = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                Thread th = new Thread(() -> {
+                    started.countDown();
+                    for (int i = 0; i < 200; i++) {
+                        try (TensorScope s = new TensorScope("worker")) {
+                            m.forward(x).sum().backward();
+                            ok.incrementAndGet();
+                        } catch (IllegalStateException e) {
+                            if (!e.getMessage().contains("it has been closed")) {
+                                unexpected.compareAndSet(null, e);
+                            }
+                        } catch (Throwable e) {
+                            unexpected.compareAndSet(null, e);
+                        }
+                    }
+                });
+                threads.add(th);
+                th.start();
+            }
+            started.await();
+            m.close();
+            for (Thread th : threads) {
+                th.join();
+            }
+            assertEquals(null, unexpected.get(), "every call either ran or said the module was closed");
+            assertThrows(IllegalStateException.class, () -> m.forward(x));
+        }
     }
 }
