@@ -59,6 +59,12 @@ import org.bytedeco.pytorch.named_parameter_list;
  * <p>Methods other than {@code forward} (those marked {@code @torch.jit.export} in Python) are called by name with
  * {@link #runMethod(String, Object...)}.
  *
+ * <p>Differences from Python: a Java {@code Integer}/{@code Long} argument is a TorchScript {@code int}, which a
+ * {@code float} parameter refuses with TorchScript's message (Python's binding converts it: pass {@code 2.0}); a
+ * wrong argument count gets libtorch's wording ({@code Expected at most 2 argument(s) for operator 'forward', ...})
+ * rather than that of Python's binding. A scripted method that assigns a new tensor to a buffer is followed (the
+ * module's buffer is the new tensor after the call); one that assigns a new tensor to a parameter is not.
+ *
  * <p>Native memory: the scripted module lives until {@link #close()} or, without it, until the garbage collector
  * frees it. Its parameters and buffers are jtorch tensors owned by this module (no {@link TensorScope} frees them);
  * they stay valid after {@code close()}, which releases only the TorchScript module: any later call that needs it

@@ -112,6 +112,30 @@ class JitLoadTest {
         }
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void loadStateDictOfAPythonStateDictRestoresTheScriptedWeights() {
+        JsonNode g = JitGolden.doc().get("mlp");
+        try (ScriptModule m = Jit.load(JitGolden.model("mlp.pt")); TensorScope s = new TensorScope("test")) {
+            Tensor x = JitGolden.tensor("x");
+            try (var ng = Torch.noGrad()) {
+                for (Parameter p : m.parameters()) {
+                    p.mul_(0.5); // something else than the saved weights
+                }
+            }
+            Map<String, Tensor> sd = (Map<String, Tensor>) Torch.load(JitGolden.model("mlp_state_dict.pt"));
+            assertEquals("<All keys matched successfully>", m.loadStateDict(sd).toString());
+            try (var ng = Torch.noGrad()) {
+                JitGolden.assertTensor(g.get("output"), m.forward(x), RTOL, ATOL, "forward after load_state_dict");
+            }
+            java.util.Map<String, Tensor> bad = new java.util.LinkedHashMap<>(sd);
+            bad.remove("fc2.bias");
+            RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                    () -> m.loadStateDict(bad));
+            assertTrue(e.getMessage().contains("Missing key(s) in state_dict: \"fc2.bias\""), e.getMessage());
+        }
+    }
+
     private static void assertClose(Tensor expected, Tensor actual) {
         dev.jtorch.testing.Golden.assertClose(expected.toDoubleArray(), actual.toDoubleArray(), 1e-6, 1e-6, "out");
     }
