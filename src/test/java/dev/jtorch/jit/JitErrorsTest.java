@@ -112,6 +112,15 @@ class JitErrorsTest {
             // the module still works after the errors
             assertEquals(3, m.forward(x).size(1));
         }
+        // after its first runs the profiling executor runs an optimized graph, and the error nests as in Python
+        try (ScriptModule m = Jit.load(JitGolden.model("mlp.pt")); TensorScope s = new TensorScope("test")) {
+            Tensor x = JitGolden.tensor("x");
+            for (int i = 0; i < 3; i++) {
+                m.forward(x);
+            }
+            TorchException e = assertThrows(TorchException.class, () -> m.forward(Torch.zeros(2, 5)));
+            assertEquals(g.get("shape_error_after_3_runs").get("message").asText().strip(), e.getMessage());
+        }
     }
 
     @Test
