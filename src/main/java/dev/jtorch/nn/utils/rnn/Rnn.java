@@ -55,7 +55,7 @@ public final class Rnn {
             in = input.indexSelect(batchFirst ? 0 : 1, sortedIndices);
         }
         var i = Ops.h(in, "input");
-        var l = Ops.h(len.cpu(), "lengths");
+        var l = Ops.h(len, "lengths");
         org.bytedeco.pytorch.PackedSequence p = Ops.call(() -> torch.pack_padded_sequence(i, l, batchFirst, true));
         PackedSequence out = PackedSequence.fromNative(p);
         return new PackedSequence(out.data(), out.batchSizes(), sortedIndices, null);
