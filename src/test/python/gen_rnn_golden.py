@@ -228,6 +228,8 @@ def main():
     sorted_seqs = [seqs[1], seqs[0], seqs[2]]
     ps2 = pack_sequence(sorted_seqs)
     utils["pack_sequence_sorted"] = {"data": tcase(ps2.data), "batch_sizes": tcase(ps2.batch_sizes)}
+    utils["reprs"] = [repr(pack_sequence([torch.tensor([1.0, 2.0, 3.0]), torch.tensor([4.0, 5.0])])),
+                      repr(pack_sequence([torch.tensor([4, 5]), torch.tensor([1, 2, 3])], enforce_sorted=False))]
     utils["errors"] = {
         "unsorted_enforced": error_of(lambda: pack_sequence(seqs)),
         "total_length_short": error_of(lambda: pad_packed_sequence(ps, total_length=3)),

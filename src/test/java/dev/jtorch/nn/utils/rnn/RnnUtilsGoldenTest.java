@@ -97,6 +97,16 @@ class RnnUtilsGoldenTest {
     }
 
     @Test
+    void reprIsPythonsNamedTuple() {
+        try (TensorScope s = new TensorScope("repr")) {
+            assertEquals(U.get("reprs").get(0).asText(), Rnn.packSequence(List.of(
+                    Torch.tensor(new float[] {1, 2, 3}), Torch.tensor(new float[] {4, 5}))).toString());
+            assertEquals(U.get("reprs").get(1).asText(), Rnn.packSequence(List.of(
+                    Torch.tensor(new long[] {4, 5}), Torch.tensor(new long[] {1, 2, 3})), false).toString());
+        }
+    }
+
+    @Test
     void invertPermutationAndTheRecordsConversions() {
         try (TensorScope s = new TensorScope("perm")) {
             Tensor perm = Torch.tensor(new long[] {2, 0, 3, 1});
