@@ -193,6 +193,12 @@ def main():
          {"batch": None, "hx": True}),
         ("grucell", {"kind": "GRUCell", "input_size": 5, "hidden_size": 6}, {"hx": True}),
         ("grucell_unbatched", {"kind": "GRUCell", "input_size": 5, "hidden_size": 6}, {"batch": None}),
+        ("lstm_unbatched_bf_bidir", {"kind": "LSTM", "input_size": 5, "hidden_size": 6, "batch_first": True,
+                                     "bidirectional": True, "proj_size": 2}, {"batch": None, "hx": True}),
+        ("gru_unbatched_bf_hx", {"kind": "GRU", "input_size": 5, "hidden_size": 6, "batch_first": True},
+         {"batch": None, "hx": True}),
+        ("rnn_relu_dropout_train_bidir", {"kind": "RNN", "input_size": 5, "hidden_size": 6, "num_layers": 2,
+                                          "nonlinearity": "relu", "dropout": 0.4, "bidirectional": True}, {}),
     ]
     for name, o, kw in combos:
         cases.append(module_case(name, o, seed, **kw))

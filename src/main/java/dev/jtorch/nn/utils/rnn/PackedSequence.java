@@ -3,7 +3,6 @@ package dev.jtorch.nn.utils.rnn;
 import dev.jtorch.DType;
 import dev.jtorch.Device;
 import dev.jtorch.Tensor;
-import dev.jtorch.internal.Ops;
 import java.util.Objects;
 
 /**
@@ -70,14 +69,6 @@ public record PackedSequence(Tensor data, Tensor batchSizes, Tensor sortedIndice
         return data.isCuda();
     }
 
-    /** The libtorch {@code PackedSequence} holding the same tensors (internal use). */
-    org.bytedeco.pytorch.PackedSequence toNative() {
-        var undefined = new org.bytedeco.pytorch.Tensor();
-        return Ops.call(() -> new org.bytedeco.pytorch.PackedSequence(data.nativeTensor(),
-                batchSizes.nativeTensor(), sortedIndices == null ? undefined : sortedIndices.nativeTensor(),
-                unsortedIndices == null ? undefined : unsortedIndices.nativeTensor()));
-    }
-
     /** The Java record over a libtorch {@code PackedSequence}'s tensors (internal use). */
     static PackedSequence fromNative(org.bytedeco.pytorch.PackedSequence p) {
         org.bytedeco.pytorch.Tensor s = p.sorted_indices();
@@ -93,5 +84,4 @@ public record PackedSequence(Tensor data, Tensor batchSizes, Tensor sortedIndice
                 + (sortedIndices == null ? "None" : sortedIndices.toString()) + ", unsorted_indices="
                 + (unsortedIndices == null ? "None" : unsortedIndices.toString()) + ")";
     }
-
 }
