@@ -32,6 +32,7 @@ class GoldenFreshnessTest {
         "gen_data_golden.py, data_loader.json",
         "gen_lr_golden.py, lr_schedulers.json",
         "gen_nn_golden.py, nn_modules.json",
+        "gen_rnn_golden.py, nn_rnn.json",
         "gen_prep_golden.py, prep.json",
         "gen_metrics_golden.py, metrics.json"
     })
