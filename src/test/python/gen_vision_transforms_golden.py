@@ -113,6 +113,16 @@ def main():
     torch.manual_seed(7)
     out["ColorJitter"] = [px(cj(a)) for _ in range(3)]
 
+    sq = a.crop((0, 0, 29, 29))
+    out["rotate"] = [{"angle": ang, "square": s, **px((sq if s else a).rotate(ang))}
+                     for ang in (17.3, -45.0, 90.0, 180.0, 270.0, 123.456, 0.0, 393.0, -0.4, 359.9)
+                     for s in (False, True)]
+    torch.manual_seed(8)
+    rot = transforms.RandomRotation(30)
+    out["RandomRotation"] = [px(rot(a)) for _ in range(3)]
+    torch.manual_seed(8)
+    out["RandomRotation_angles"] = [transforms.RandomRotation.get_params([-30.0, 30.0]) for _ in range(3)]
+
     train = transforms.Compose([transforms.RandomResizedCrop(8), transforms.RandomHorizontalFlip(),
                                 transforms.ToTensor(), transforms.Normalize(MEAN, STD)])
     val = transforms.Compose([transforms.Resize(10), transforms.CenterCrop(8), transforms.ToTensor(),
@@ -135,6 +145,7 @@ def main():
         "ToPILImage": repr(transforms.ToPILImage()),
         "Resize_hw": repr(transforms.Resize((32, 48))),
         "RandomHorizontalFlip": repr(transforms.RandomHorizontalFlip(0.3)),
+        "RandomRotation": repr(transforms.RandomRotation(30)),
     }
 
     # ImageFolder: the listing of a tree of names (the files need not be images for that)

@@ -181,6 +181,29 @@ class TransformsGoldenTest {
         }
     }
 
+    @Test
+    void rotateAndRandomRotationGivePillowsPixelsForTheSeed() {
+        Image a = a();
+        Image sq = a.crop(0, 0, 29, 29);
+        int n = 0;
+        for (JsonNode c : golden().get("rotate")) {
+            Image src = c.get("square").asBoolean() ? sq : a;
+            assertPixels(c, src.rotate(c.get("angle").asDouble()), "rotate(" + c.get("angle") + ")");
+            n++;
+        }
+        assertEquals(20, n);
+        Torch.manualSeed(8);
+        for (JsonNode c : golden().get("RandomRotation_angles")) {
+            assertEquals(c.asDouble(), RandomRotation.getParams(new double[] {-30, 30}));
+        }
+        Torch.manualSeed(8);
+        RandomRotation rot = new RandomRotation(30);
+        for (JsonNode c : golden().get("RandomRotation")) {
+            assertPixels(c, (Image) rot.apply(a), "RandomRotation(30)");
+        }
+        assertEquals(golden().get("repr").get("RandomRotation").asText(), rot.toString());
+    }
+
     static Compose train(int size) {
         return new Compose(List.of(new RandomResizedCrop(size), new RandomHorizontalFlip(), new ToTensor(),
                 new Normalize(MEAN, STD)));
