@@ -5,7 +5,10 @@ src/test/resources/golden/vision_transforms.json: decoded pixels, PIL resize/cro
 crops, flips and jitter factors torchvision draws for given seeds, tensors of the tutorial's train/val pipelines,
 reprs, and ImageFolder's listing of a tree of names. Run from the repository root:
     python3 src/test/python/gen_vision_transforms_golden.py
+With --out FILE the JSON goes to FILE and the images to a temporary folder (the committed ones stay untouched;
+they are drawn the same way, so the JSON is the same).
 """
+import argparse
 import json
 import os
 import shutil
@@ -57,6 +60,22 @@ def write_images():
 
 
 def main():
+    global VIS
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", default=os.path.join(ROOT, "golden", "vision_transforms.json"))
+    args = parser.parse_args()
+    scratch = None
+    if os.path.abspath(args.out) != os.path.abspath(os.path.join(ROOT, "golden", "vision_transforms.json")):
+        scratch = tempfile.mkdtemp()
+        VIS = scratch
+    try:
+        run(args.out)
+    finally:
+        if scratch:
+            shutil.rmtree(scratch)
+
+
+def run(out_path):
     write_images()
     out = {}
     a = Image.open(os.path.join(VIS, "a.png")).convert("RGB")
@@ -169,7 +188,7 @@ def main():
     out["ImageFolder_batches"] = [{"images": tensor(x), "targets": y.tolist()} for x, y in loader]
     out["ImageFolder_repr"] = repr(ds).replace(os.path.join(VIS, "folder"), "ROOT")
 
-    with open(os.path.join(ROOT, "golden", "vision_transforms.json"), "w") as f:
+    with open(out_path, "w") as f:
         json.dump(out, f, separators=(",", ":"))
 
 
