@@ -447,6 +447,7 @@ public final class Image {
                 && Arrays.equals(i.pixels, pixels);
     }
 
+    /** Consistent with {@link #equals}. */
     @Override
     public int hashCode() {
         return Objects.hash(mode, width, height, Arrays.hashCode(pixels));
