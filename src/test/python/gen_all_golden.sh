@@ -18,6 +18,7 @@ ex=examples/src/test/resources/golden
 "$PY" src/test/python/gen_amp_golden.py
 "$PY" src/test/python/gen_training_golden.py
 "$PY" src/test/python/gen_data_golden.py
+"$PY" src/test/python/gen_vision_transforms_golden.py
 "$PY" src/test/python/gen_sampler_golden.py
 "$PY" src/test/python/gen_python_checkpoint.py
 "$PY" src/test/python/gen_lr_golden.py

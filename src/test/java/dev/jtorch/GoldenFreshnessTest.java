@@ -30,6 +30,7 @@ class GoldenFreshnessTest {
         "gen_amp_golden.py, amp_clip.json",
         "gen_training_golden.py, training_steps.json",
         "gen_data_golden.py, data_loader.json",
+        "gen_vision_transforms_golden.py, vision_transforms.json",
         "gen_lr_golden.py, lr_schedulers.json",
         "gen_nn_golden.py, nn_modules.json",
         "gen_rnn_golden.py, nn_rnn.json",
@@ -40,6 +41,9 @@ class GoldenFreshnessTest {
         assumeTrue(Python.hasTorch(), "Python with torch is not installed (apt-get install python3-torch)");
         if (generator.startsWith("gen_prep") || generator.startsWith("gen_metrics")) {
             assumeTrue(Python.hasModule("sklearn"), "scikit-learn is not installed (apt-get install python3-sklearn)");
+        }
+        if (generator.startsWith("gen_vision")) {
+            assumeTrue(Python.hasModule("torchvision"), "torchvision is not installed (apt-get install python3-torchvision)");
         }
         Path out = Files.createTempFile("golden", ".json");
         try {
