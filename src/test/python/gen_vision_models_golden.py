@@ -11,7 +11,7 @@ after torch.manual_seed(seed):
   - "stats": per floating state-dict entry, the float64 sum and sum of squares of the initial values, and
     "samples": initial values at positions drawn by Python's random.Random(0) (so the Java side checks that
     construction consumed torch's generator exactly as torchvision does, weight for weight);
-and "outputs": for a small-class model (num_classes=10) built after torch.manual_seed(seed), the input
+and "architectures": resnet101 and resnet152 by digest (parameter count, SHA-256 of repr and keys). "outputs": for a small-class model (num_classes=10) built after torch.manual_seed(seed), the input
 x = torch.randn(shape) drawn next, then torch.manual_seed(seed + 1), the train-mode output (batch statistics,
 dropout drawn from the generator) and the sums of the running statistics it updated, then the eval-mode output.
 
@@ -162,10 +162,22 @@ def main():
                     outputs("mobilenet_v2", 22, (2, 3, 64, 64)), outputs("vgg11", 23, (2, 3, 32, 32))],
         "checkpoint": checkpoint(os.path.join(OUT, "vision_mobilenet_v2_small.pth")),
         "kaiming_normal": kaiming(),
+        "architectures": [architecture(n) for n in ["resnet101", "resnet152"]],
     }
     with open(os.path.join(OUT, "vision_models.json"), "w") as f:
         json.dump(out, f)
         f.write("\n")
+
+
+def architecture(name):
+    """The deeper ResNets by digest only: parameter count, number of state-dict keys, SHA-256 of repr and keys."""
+    import hashlib
+    model = getattr(torchvision.models, name)()
+    sd = model.state_dict()
+    keys = "\n".join(k + " " + str(list(v.shape)) for k, v in sd.items())
+    return {"name": name, "num_parameters": sum(p.numel() for p in model.parameters()), "num_keys": len(sd),
+            "repr_sha256": hashlib.sha256(repr(model).encode()).hexdigest(),
+            "keys_sha256": hashlib.sha256(keys.encode()).hexdigest()}
 
 
 def kaiming():
