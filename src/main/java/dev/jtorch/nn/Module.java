@@ -55,7 +55,12 @@ public abstract class Module {
 
     // ---------------------------------------------------------------- registration
 
-    /** Python's {@code add_module(name, module)} / {@code register_module}. Returns the module. */
+    /**
+     * Python's {@code add_module(name, module)} / {@code register_module}. Returns the module. Where this module
+     * has a field of that name (say {@code fc}), the field is set to the module too, as Python's attribute and
+     * {@code _modules} entry are one: {@code registerModule("fc", head)} is {@code model.fc = head}. A module the
+     * field's type cannot hold, or a final field holding another module, raises {@link IllegalArgumentException}.
+     */
     public <M extends Module> M registerModule(String name, M module) {
         checkName(name);
         Objects.requireNonNull(module, "module");

@@ -33,7 +33,36 @@ final class ModuleRegistry {
         this.owner = owner;
     }
 
+    /**
+     * Registers a submodule by name. Where the owner has a field of that name holding a module (Python's
+     * attribute and {@code _modules} entry are one thing), the field is set too, so that {@code forward}, which
+     * reads the field, uses the new module: {@code registerModule("fc", new Linear(512, 2))} works as
+     * {@code model.fc = ...}. A module the field's type cannot hold is refused.
+     */
     void putModule(String name, Module module) {
+        for (Field f : fieldsOf(owner.getClass())) {
+            if (f.getName().equals(name) && Module.class.isAssignableFrom(f.getType())) {
+                Object current = read(f);
+                if (current != module) {
+                    if (!f.getType().isInstance(module)) {
+                        throw new IllegalArgumentException("cannot assign '" + module.getName()
+                                + "' as child module '" + name + "' (" + f.getDeclaringClass().getSimpleName() + "."
+                                + name + " is a " + f.getType().getSimpleName() + ")");
+                    }
+                    if (Modifier.isFinal(f.getModifiers())) {
+                        throw new IllegalArgumentException("cannot assign '" + module.getName()
+                                + "' as child module '" + name + "' (" + f.getDeclaringClass().getSimpleName() + "."
+                                + name + " is final)");
+                    }
+                    try {
+                        f.set(owner, module);
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException("cannot write field " + f, e);
+                    }
+                }
+                break;
+            }
+        }
         explicitModules.put(name, module);
         registrations++;
     }

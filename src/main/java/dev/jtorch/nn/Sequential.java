@@ -39,6 +39,22 @@ public class Sequential extends Module {
         return layers.get(i);
     }
 
+    /**
+     * Python's {@code seq[i] = module}: replaces the module at {@code index} (negative indices count from the end),
+     * keeping its name and place, as in
+     * {@code model.classifier[1] = nn.Linear(model.last_channel, 2)}. Returns this.
+     */
+    public Sequential set(int index, Module module) {
+        Objects.requireNonNull(module, "module");
+        int i = index < 0 ? index + layers.size() : index;
+        if (i < 0 || i >= layers.size()) {
+            throw new IndexOutOfBoundsException("index " + index + " is out of range");
+        }
+        registerModule(Integer.toString(i), module);
+        layers.set(i, module);
+        return this;
+    }
+
     /** Python's {@code len(seq)}. */
     public int size() {
         return layers.size();

@@ -95,6 +95,38 @@ public final class Init {
         return uniform_(tensor, -bound, bound);
     }
 
+    /** Python's {@code mode} of the Kaiming initialisers: which fan scales the standard deviation. */
+    public enum FanMode {
+        /** {@code mode='fan_in'}: preserves the magnitude of the activations in the forward pass (the default). */
+        FAN_IN,
+        /** {@code mode='fan_out'}: preserves the magnitude of the gradients in the backward pass. */
+        FAN_OUT
+    }
+
+    /**
+     * {@code nn.init.kaiming_normal_(tensor, a, mode, nonlinearity)}: normal values with mean 0 and standard
+     * deviation {@code gain / sqrt(fan)}, where the gain is {@link #calculateGain(String, double)
+     * calculateGain(nonlinearity, a)} and the fan is the tensor's fan-in or fan-out. A tensor without elements is
+     * left as it is, as in PyTorch. See
+     * <a href="https://pytorch.org/docs/1.13/nn.init.html#torch.nn.init.kaiming_normal_">torch.nn.init.kaiming_normal_</a>.
+     */
+    public static Tensor kaimingNormal_(Tensor tensor, double a, FanMode mode, String nonlinearity) {
+        java.util.Objects.requireNonNull(mode, "mode");
+        if (tensor.numel() == 0) {
+            return tensor; // PyTorch warns "Initializing zero-element tensors is a no-op"
+        }
+        long[] fans = calculateFanInAndFanOut(tensor);
+        long fan = mode == FanMode.FAN_IN ? fans[0] : fans[1];
+        double gain = calculateGain(nonlinearity, a);
+        double std = gain / Math.sqrt(fan);
+        return normal_(tensor, 0.0, std);
+    }
+
+    /** {@code nn.init.kaiming_normal_(tensor)}: {@code a=0, mode='fan_in', nonlinearity='leaky_relu'}. */
+    public static Tensor kaimingNormal_(Tensor tensor) {
+        return kaimingNormal_(tensor, 0, FanMode.FAN_IN, "leaky_relu");
+    }
+
     /** {@code nn.init.xavier_uniform_(tensor, gain)}. */
     public static Tensor xavierUniform_(Tensor tensor, double gain) {
         long[] fans = calculateFanInAndFanOut(tensor);
