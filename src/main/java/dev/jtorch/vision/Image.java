@@ -22,6 +22,8 @@ import javax.imageio.ImageIO;
  * <p>{@link #open(Path)} decodes PNG and JPEG (and BMP, GIF) through {@code javax.imageio}; PNG pixels equal PIL's
  * exactly. JPEG decoders may differ: {@code javax.imageio}'s (IJG libjpeg 6b) and Pillow's (libjpeg-turbo) gave
  * identical pixels for the committed test JPEG (baseline 4:2:0), but other JPEGs may differ by a unit.
+ *
+ * <p>The images torchvision's <a href="https://pytorch.org/vision/0.14/transforms.html">transforms</a> take.
  */
 public final class Image {
     /** The modes supported, as Pillow names them. */

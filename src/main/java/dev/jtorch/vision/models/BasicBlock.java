@@ -12,6 +12,8 @@ import dev.jtorch.nn.ReLU;
  * ResNet-18 and ResNet-34. Submodules {@code conv1}, {@code bn1}, {@code relu}, {@code conv2}, {@code bn2} and, when
  * given, {@code downsample}, in torchvision's order. See
  * <a href="https://github.com/pytorch/vision/blob/v0.14.1/torchvision/models/resnet.py">torchvision/models/resnet.py</a>.
+ *
+ * <p>A block of torchvision's <a href="https://pytorch.org/vision/0.14/models/resnet.html">ResNet models</a>.
  */
 public class BasicBlock extends Module {
     /** torchvision's {@code BasicBlock.expansion}: output channels per {@code planes}. */

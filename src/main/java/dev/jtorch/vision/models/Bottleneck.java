@@ -12,6 +12,8 @@ import dev.jtorch.nn.ReLU;
  * a residual connection, the block of ResNet-50 and deeper. Submodules {@code conv1}, {@code bn1}, {@code conv2},
  * {@code bn2}, {@code conv3}, {@code bn3}, {@code relu} and, when given, {@code downsample}, in torchvision's order.
  * See <a href="https://github.com/pytorch/vision/blob/v0.14.1/torchvision/models/resnet.py">torchvision/models/resnet.py</a>.
+ *
+ * <p>A block of torchvision's <a href="https://pytorch.org/vision/0.14/models/resnet.html">ResNet models</a>.
  */
 public class Bottleneck extends Module {
     /** torchvision's {@code Bottleneck.expansion}: output channels per {@code planes}. */

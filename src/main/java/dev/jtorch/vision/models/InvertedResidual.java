@@ -16,6 +16,8 @@ import java.util.List;
  * {@link ReLU6}), a 3x3 depthwise {@link Conv2dNormActivation}, a 1x1 projection {@link Conv2d} and a
  * {@link BatchNorm2d}; the input is added back when the stride is 1 and the channels match. See
  * <a href="https://github.com/pytorch/vision/blob/v0.14.1/torchvision/models/mobilenetv2.py">torchvision/models/mobilenetv2.py</a>.
+ *
+ * <p>A block of torchvision's <a href="https://pytorch.org/vision/0.14/models/mobilenetv2.html">MobileNet V2</a>.
  */
 public class InvertedResidual extends Module {
     /** The block's layers. */
