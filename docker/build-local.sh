@@ -8,6 +8,7 @@
 #
 # Environment: IMAGE (default localhost/jtorch:cpu), HOST_PORT (18080), WORK (/var/tmp/jtorch-build-local: the
 # debootstrap root and the run directory), DEBIAN_MIRROR (default: the first Debian URI apt uses here),
+# PYTHON (a python3 with torch; default /usr/bin/python3, then python3 on PATH),
 # PODMAN_RUNTIME (default /usr/sbin/runc when present: crun refuses some cgroup setups), CONTAINERS_CONF (default:
 # a file under WORK with `default_ulimits = []`: some hosts refuse podman's default ulimits), PODMAN_BUILD_ARGS
 # (extra arguments to podman build, e.g. --no-cache).
@@ -64,8 +65,12 @@ if ! pm image exists "$DEBIAN_IMAGE"; then
   rm -rf "$WORK/rootfs"
 fi
 if ! pm image exists "$MAVEN_IMAGE"; then
+  # the host's extra CAs (a TLS-inspecting proxy's, if any) go into the build base: see Containerfile.maven
+  ctx="$WORK/maven-context"
+  rm -rf "$ctx" && mkdir -p "$ctx/ca-certificates"
+  find /usr/local/share/ca-certificates -name '*.crt' -exec cp {} "$ctx/ca-certificates/" \; 2>/dev/null || true
   pm build --network host --build-arg DEBIAN_IMAGE="$DEBIAN_IMAGE" -f docker/local/Containerfile.maven \
-    -t "$MAVEN_IMAGE" docker/local
+    -t "$MAVEN_IMAGE" "$ctx"
 fi
 if ! pm image exists "$RUNTIME_IMAGE"; then
   pm build --network host --build-arg DEBIAN_IMAGE="$DEBIAN_IMAGE" -f docker/local/Containerfile.runtime \
@@ -184,8 +189,12 @@ status=$(pm inspect --format '{{.State.ExitCode}}' "$NAME")
 say "stopped (exit code $status)"
 n=$(find "$run_dir/checkpoints" -name '*.pt' 2>/dev/null | wc -l)
 if [ "$n" -eq $((EPOCHS + 1)) ]; then pass "$n checkpoints in the volume after stop"; else miss "$n checkpoints in the volume (want $((EPOCHS + 1)))"; fi
-if python3 -c 'import torch' 2>/dev/null; then
-  if python3 - "$run_dir/checkpoints" "$EPOCHS" <<'EOF'
+py=""
+for cand in ${PYTHON:-} /usr/bin/python3 python3; do
+  if "$cand" -c 'import torch' 2>/dev/null; then py=$cand; break; fi
+done
+if [ -n "$py" ]; then
+  if "$py" - "$run_dir/checkpoints" "$EPOCHS" <<'EOF'
 import sys, pathlib, torch
 d, epochs = pathlib.Path(sys.argv[1]), int(sys.argv[2])
 for f in sorted(d.glob("*.pt")):
