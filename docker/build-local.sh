@@ -11,7 +11,7 @@
 # PYTHON (a python3 with torch; default /usr/bin/python3, then python3 on PATH),
 # PODMAN_RUNTIME (default /usr/sbin/runc when present: crun refuses some cgroup setups), CONTAINERS_CONF (default:
 # a file under WORK with `default_ulimits = []`: some hosts refuse podman's default ulimits), PODMAN_BUILD_ARGS
-# (extra arguments to podman build, e.g. --no-cache).
+# (extra arguments to podman build, e.g. --no-cache), HOST_NETWORK=1 (skip -p: run with --network host at once).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,6 +40,7 @@ runtime=${PODMAN_RUNTIME-}
 if [ -z "$runtime" ] && [ -x /usr/sbin/runc ]; then runtime=/usr/sbin/runc; fi
 pm() { if [ -n "$runtime" ]; then podman --runtime "$runtime" "$@"; else podman "$@"; fi; }
 
+if [ "$(id -u)" != 0 ]; then say "run as root (rootful podman; the run directory is chowned to the image's uid 10001)"; exit 2; fi
 for tool in podman debootstrap curl; do
   command -v "$tool" >/dev/null 2>&1 || { say "$tool is needed (apt-get install -y podman runc debootstrap curl)"; exit 2; }
 done
@@ -96,7 +97,7 @@ else
   pass "runtime image: no javac, no mvn, no Maven repository"
 fi
 platforms=$(pm run --rm --entrypoint /bin/sh "$IMAGE" -c 'ls /app/lib' \
-  | sed -nE 's/.*-(linux|macosx|windows)-([a-z0-9_]+)\.jar$/\1-\2/p' | sort -u | tr '\n' ' ')
+  | sed -nE 's/.*-(linux|macosx|windows)-([a-z0-9_]+)\.jar$/\1-\2/p' | sort -u | paste -sd ' ')
 if [ "$(wc -w <<< "$platforms")" -eq 1 ]; then
   pass "natives of one platform in /app/lib: $platforms"
 else
@@ -123,10 +124,12 @@ wait_up() {  # until the server answers at all (401 without a token), or the con
 }
 t0=$SECONDS
 network="published port (-p 127.0.0.1:$HOST_PORT:8080)"
-if ! pm run -d --name "$NAME" -p "127.0.0.1:$HOST_PORT:8080" -e JTORCH_TOKEN="$token" -v "$runs:/app/runs" \
+if [ -n "${HOST_NETWORK:-}" ] || ! pm run -d --name "$NAME" -p "127.0.0.1:$HOST_PORT:8080" -e JTORCH_TOKEN="$token" -v "$runs:/app/runs" \
        "$IMAGE" --seed "$SEED" --epochs "$EPOCHS" --serve --host 0.0.0.0 --port 8080 --run-dir /app/runs \
      > "$WORK/run.txt" 2>&1 || ! wait_up; then
-  say "publishing the port did not work ($(tail -1 "$WORK/run.txt")); trying --network host with --port $HOST_PORT"
+  if [ -z "${HOST_NETWORK:-}" ]; then
+    say "publishing the port did not work ($(tail -1 "$WORK/run.txt")); trying --network host with --port $HOST_PORT"
+  fi
   pm logs "$NAME" > "$WORK/published-try.log" 2>&1 || true
   pm rm -f "$NAME" >/dev/null 2>&1 || true
   rm -rf "$runs" && mkdir -p "$runs" && chown 10001:10001 "$runs"
@@ -181,7 +184,7 @@ done
 
 uid=$(pm exec "$NAME" id -u | tr -d '\r')
 if [ -n "$uid" ] && [ "$uid" != 0 ]; then pass "process in the container runs as uid $uid"; else miss "process uid is '$uid'"; fi
-users=$(pm top "$NAME" user | tail -n +2 | sort -u | tr '\n' ' ')
+users=$(pm top "$NAME" user | tail -n +2 | sort -u | paste -sd ' ')
 if [ -n "$users" ] && ! grep -qw root <<< "$users"; then pass "podman top: user(s) $users"; else miss "podman top users: '$users'"; fi
 
 pm stop -t 20 "$NAME" >/dev/null
