@@ -37,12 +37,18 @@ final class ModuleRegistry {
      * Registers a submodule by name. Where the owner has a field of that name holding a module (Python's
      * attribute and {@code _modules} entry are one thing), the field is set too, so that {@code forward}, which
      * reads the field, uses the new module: {@code registerModule("fc", new Linear(512, 2))} works as
-     * {@code model.fc = ...}. A module the field's type cannot hold is refused.
+     * {@code model.fc = ...}. A module the field's type cannot hold is refused, and so is a new module for a final
+     * field that already holds one (a final field still unassigned, as in a constructor's
+     * {@code this.m = registerModule("m", m)}, is left to the constructor).
      */
     void putModule(String name, Module module) {
         for (Field f : fieldsOf(owner.getClass())) {
             if (f.getName().equals(name) && Module.class.isAssignableFrom(f.getType())) {
                 Object current = read(f);
+                if (current == null && Modifier.isFinal(f.getModifiers())) {
+                    // a constructor registering before it assigns the final field: `this.m = registerModule("m", m)`
+                    break;
+                }
                 if (current != module) {
                     if (!f.getType().isInstance(module)) {
                         throw new IllegalArgumentException("cannot assign '" + module.getName()

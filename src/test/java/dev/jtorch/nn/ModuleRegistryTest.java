@@ -35,4 +35,24 @@ class ModuleRegistryTest {
         assertNotSame(second, net.moduleMap());
         assertEquals(List.of("fc1", "fc", "extra"), List.copyOf(net.namedChildren().keySet()));
     }
+
+    /** A wrapper that registers its child in the constructor before assigning the final field (as DDP does). */
+    static final class Wrapper extends Module {
+        final Linear inner;
+
+        Wrapper(Linear inner) {
+            this.inner = registerModule("inner", inner);
+        }
+    }
+
+    @Test
+    void aConstructorMayRegisterAFinalFieldBeforeAssigningIt() {
+        Linear l = new Linear(2, 3);
+        Wrapper w = new Wrapper(l);
+        assertSame(l, w.inner);
+        assertEquals(List.of("inner.weight", "inner.bias"), List.copyOf(w.namedParameters().keySet()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> w.registerModule("inner", new Linear(2, 3)));
+        assertEquals("cannot assign 'Linear' as child module 'inner' (Wrapper.inner is final)", e.getMessage());
+    }
 }
