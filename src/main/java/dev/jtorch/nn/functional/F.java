@@ -535,4 +535,32 @@ public final class F {
         Tensor sum = klDiv(input, target, Reduction.SUM, logTarget);
         return input.dim() != 0 ? sum.div(input.size(0)) : sum;
     }
+
+    // ---------------------------------------------------------------- attention (h/attention)
+
+    /**
+     * {@code F.multi_head_attention_forward(query, key, value, embed_dim_to_check, num_heads, in_proj_weight,
+     * in_proj_bias, bias_k, bias_v, add_zero_attn, dropout_p, out_proj_weight, out_proj_bias, training,
+     * key_padding_mask, need_weights, attn_mask, use_separate_proj_weight, q_proj_weight, k_proj_weight,
+     * v_proj_weight, static_k, static_v, average_attn_weights)} of PyTorch 1.13, argument for argument (null for
+     * Python's None), with the same libtorch operations in the same order, so the same numbers. Its in-projection
+     * takes a different path (one fused linear, or one for q and one for k and v) when {@code query}, {@code key}
+     * and {@code value} are the same Java object, as Python's does for the same Python object. The attention
+     * weights of the result are null unless {@code needWeights}. See
+     * <a href="https://pytorch.org/docs/1.13/nn.functional.html#multi-head-attention">torch.nn.functional</a>.
+     */
+    public static dev.jtorch.nn.MultiheadAttention.Output multiHeadAttentionForward(Tensor query, Tensor key,
+            Tensor value, long embedDimToCheck, long numHeads, Tensor inProjWeight, Tensor inProjBias, Tensor biasK,
+            Tensor biasV, boolean addZeroAttn, double dropoutP, Tensor outProjWeight, Tensor outProjBias,
+            boolean training, Tensor keyPaddingMask, boolean needWeights, Tensor attnMask,
+            boolean useSeparateProjWeight, Tensor qProjWeight, Tensor kProjWeight, Tensor vProjWeight,
+            Tensor staticK, Tensor staticV, boolean averageAttnWeights) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        return MhaForward.forward(query, key, value, embedDimToCheck, numHeads, inProjWeight, inProjBias, biasK,
+                biasV, addZeroAttn, dropoutP, outProjWeight, outProjBias, training, keyPaddingMask, needWeights,
+                attnMask, useSeparateProjWeight, qProjWeight, kProjWeight, vProjWeight, staticK, staticV,
+                averageAttnWeights);
+    }
 }

@@ -134,4 +134,25 @@ public final class Init {
         double a = Math.sqrt(3.0) * std;
         return uniform_(tensor, -a, a);
     }
+
+    /** {@code nn.init.xavier_uniform_(tensor)}: gain 1. */
+    public static Tensor xavierUniform_(Tensor tensor) {
+        return xavierUniform_(tensor, 1.0);
+    }
+
+    /**
+     * {@code nn.init.xavier_normal_(tensor, gain)}: normal values with mean 0 and standard deviation
+     * {@code gain * sqrt(2 / (fan_in + fan_out))}, drawn from the default generator as PyTorch does. See
+     * <a href="https://pytorch.org/docs/1.13/nn.init.html#torch.nn.init.xavier_normal_">torch.nn.init.xavier_normal_</a>.
+     */
+    public static Tensor xavierNormal_(Tensor tensor, double gain) {
+        long[] fans = calculateFanInAndFanOut(tensor);
+        double std = gain * Math.sqrt(2.0 / (double) (fans[0] + fans[1]));
+        return normal_(tensor, 0.0, std);
+    }
+
+    /** {@code nn.init.xavier_normal_(tensor)}: gain 1. */
+    public static Tensor xavierNormal_(Tensor tensor) {
+        return xavierNormal_(tensor, 1.0);
+    }
 }
