@@ -36,8 +36,11 @@ import org.junit.jupiter.api.function.Executable;
  */
 class AttentionGoldenTest {
     static final JsonNode ROOT = Golden.load("nn_attention.json");
-    /** Outputs and gradients: libtorch 2.10 and PyTorch 1.13 may round float32 matmuls differently. */
-    static final double TOL = 2e-5;
+    /**
+     * Outputs and gradients: libtorch 2.10 and PyTorch 1.13 (reference BLAS) round float32 matmuls differently; the
+     * largest difference seen is 1.4e-6 (a LayerNorm weight gradient after three encoder layers).
+     */
+    static final double TOL = 5e-6;
 
     static long lng(JsonNode o, String key, long dflt) {
         return o.has(key) ? o.get(key).asLong() : dflt;
