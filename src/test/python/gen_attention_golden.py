@@ -94,7 +94,7 @@ def draw(inputs):
 def mask(spec):
     if spec is None:
         return None
-    dtype = {"bool": torch.bool, "float": torch.float32, "int": torch.int64}[spec["dtype"]]
+    dtype = {"bool": torch.bool, "float": torch.float32, "uint8": torch.uint8}[spec["dtype"]]
     v = [float(x) if isinstance(x, str) else x for x in spec["values"]]
     return torch.tensor(v, dtype=dtype).reshape(spec["shape"])
 
@@ -209,6 +209,8 @@ def mha_cases():
                                               "add_bias_kv": True}, 16,
              [["query", [L, E]], ["key", [S, E]], ["value", "same", "key"]],
              masks={"attn_mask": am2}),
+        case("mha_byte_mask_deprecated", base, 20, distinct,
+             masks={"attn_mask": {"dtype": "uint8", "shape": [L, S], "values": [0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]}}),
         case("mha_fast_self", {**base, "batch_first": True}, 17,
              [["query", [N, S, E]], ["key", "same", "query"], ["value", "same", "query"]], mode="fast"),
         case("mha_fast_self_kpm", {**base, "batch_first": True}, 18,
@@ -312,7 +314,12 @@ def errors():
     k = torch.randn(4, 2, 8)
     t = nn.Transformer(8, 2, 1, 1, 16)
     enc = nn.TransformerEncoderLayer(8, 2, 16)
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        mha(q, k, k, attn_mask=torch.zeros(3, 4, dtype=torch.uint8))
+        byte_warning = str(w[0].message)
     return {
+        "byte_mask_warning": byte_warning,
         "embed_dim_divisible": error_of(lambda: nn.MultiheadAttention(5, 2)),
         "query_dims": error_of(lambda: mha(torch.randn(1, 3, 2, 8), k, k)),
         "batched_key_dims": error_of(lambda: mha(q, torch.randn(4, 8), torch.randn(4, 8))),

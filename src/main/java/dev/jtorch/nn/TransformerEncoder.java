@@ -22,7 +22,7 @@ import java.util.Objects;
  * norm_first, an even number of heads), a batched input, a left-aligned {@code src_key_padding_mask} and no
  * {@code mask}, Python runs the layers on a nested tensor and pads the result back with zeros: the padded positions
  * come out as 0 (before the final norm) and the sequence dimension is cut to the longest unpadded sequence. jtorch
- * reproduces that result (from its composite layers) under the same conditions, autocast aside.
+ * reproduces that result (from its composite layers) under the same conditions.
  *
  * <p>Mirrors <a href="https://pytorch.org/docs/1.13/generated/torch.nn.TransformerEncoder.html">torch.nn.TransformerEncoder</a>.
  */
@@ -105,6 +105,9 @@ public class TransformerEncoder extends Module {
         if (first.normFirst() || first.isTraining() || !first.selfAttn.batchFirst() || src.dim() != 3
                 || !enableNestedTensor || first.selfAttn.numHeads() % 2 == 1) {
             return false;
+        }
+        if (dev.jtorch.amp.Autocast.isEnabled(dev.jtorch.Device.cuda())) {
+            return false; // Python 1.13's torch.is_autocast_enabled(): CUDA autocast
         }
         if (maskCheck && !leftAligned(srcKeyPaddingMask)) {
             return false;

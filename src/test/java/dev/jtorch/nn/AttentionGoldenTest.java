@@ -166,6 +166,13 @@ class AttentionGoldenTest {
                 }
                 return Torch.tensor(d, DType.FLOAT32).reshape(shape);
             }
+            case "uint8": {
+                long[] l = new long[v.size()];
+                for (int i = 0; i < l.length; i++) {
+                    l[i] = v.get(i).asLong();
+                }
+                return Torch.tensor(l, DType.UINT8).reshape(shape);
+            }
             default:
                 throw new IllegalArgumentException(dtype);
         }
@@ -364,6 +371,21 @@ class AttentionGoldenTest {
                     Torch.randn(3, 3, 8)));
             assertMessage("transformer_features", TorchException.class, () -> t.forward(Torch.randn(4, 2, 8),
                     Torch.randn(3, 2, 6)));
+        }
+    }
+
+    @Test
+    void byteAttnMaskWarnsAsPyTorch() {
+        try (TensorScope s = new TensorScope("byte mask")) {
+            MultiheadAttention mha = new MultiheadAttention(8, 2);
+            Tensor q = Torch.randn(3, 2, 8);
+            Tensor k = Torch.randn(4, 2, 8);
+            List<String> seen = new ArrayList<>();
+            for (dev.jtorch.Warnings.Warning w : dev.jtorch.Warnings.capture(() -> mha.forward(q, k, k, null,
+                    Torch.zeros(new long[] {3, 4}, DType.UINT8)))) {
+                seen.add(w.message());
+            }
+            assertEquals(List.of(ROOT.get("errors").get("byte_mask_warning").asText()), seen);
         }
     }
 
