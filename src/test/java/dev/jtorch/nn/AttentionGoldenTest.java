@@ -427,6 +427,26 @@ class AttentionGoldenTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void stateDictSavedByJtorchLoadsStrictlyIntoAFreshTransformer(@org.junit.jupiter.api.io.TempDir Path dir) {
+        try (TensorScope s = new TensorScope("round trip")) {
+            Transformer.Options o = new Transformer.Options().dModel(8).nhead(2).numEncoderLayers(1)
+                    .numDecoderLayers(2).dimFeedforward(16).dropout(0.0);
+            Torch.manualSeed(1);
+            Transformer a = new Transformer(o);
+            Torch.manualSeed(2);
+            Transformer b = new Transformer(o);
+            Path file = dir.resolve("transformer.pth");
+            Torch.save(a.stateDict(), file);
+            Map<String, Tensor> sd = (Map<String, Tensor>) Torch.load(file);
+            assertEquals("<All keys matched successfully>", b.loadStateDict(sd, true).toString());
+            Tensor src = Torch.randn(4, 2, 8);
+            Tensor tgt = Torch.randn(3, 2, 8);
+            assertTrue(a.forward(src, tgt).equal(b.forward(src, tgt)));
+        }
+    }
+
+    @Test
     void functionalFormGivesTheModulesResult() {
         try (TensorScope s = new TensorScope("functional")) {
             Torch.manualSeed(5);
