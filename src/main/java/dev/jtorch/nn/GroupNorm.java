@@ -10,7 +10,8 @@ import dev.jtorch.nn.init.Init;
 /**
  * {@code torch.nn.GroupNorm(num_groups, num_channels, eps=1e-05, affine=True)}: splits the channels of an input
  * (N, C, *) into {@code num_groups} groups and normalises each group of each sample, with a learnable per-channel
- * {@code weight} (ones) and {@code bias} (zeros) when affine. The same in train and eval mode.
+ * {@code weight} (ones) and {@code bias} (zeros) when affine. The same in train and eval mode. Zero groups raise
+ * {@link ArithmeticException} (Python's {@code ZeroDivisionError}).
  *
  * <pre>{@code
  * new GroupNorm(2, 4)                                              // nn.GroupNorm(2, 4)
@@ -55,7 +56,10 @@ public class GroupNorm extends Module {
 
     /** {@code nn.GroupNorm(num_groups, num_channels, ...)} with options. */
     public GroupNorm(long numGroups, long numChannels, Options options) {
-        if (numGroups == 0 || numChannels % numGroups != 0) {
+        if (numGroups == 0) {
+            throw new ArithmeticException("integer division or modulo by zero");
+        }
+        if (numChannels % numGroups != 0) {
             throw new IllegalArgumentException("num_channels must be divisible by num_groups");
         }
         this.numGroups = numGroups;

@@ -414,6 +414,57 @@ class MoreLayersGoldenTest {
         }
     }
 
+    /** A case's input tensors as the golden file holds them. */
+    private static List<Tensor> goldenInputs(JsonNode c) {
+        List<Tensor> out = new ArrayList<>();
+        c.get("inputs").forEach(i -> out.add(Golden.tensor(i)));
+        return out;
+    }
+
+    @Test
+    void functionalFormsGiveTheModulesValuesWithoutAutograd() {
+        try (TensorScope s = new TensorScope(); var g = Torch.noGrad()) {
+            // cosine similarity's libtorch kernel (used without autograd), also where eps clamps a norm
+            for (String name : List.of("cosine_similarity", "cosine_similarity_dim0_eps")) {
+                JsonNode c = Golden.find(ROOT.get("calls"), name);
+                List<Tensor> x = goldenInputs(c);
+                Tensor out = name.equals("cosine_similarity") ? dev.jtorch.nn.functional.F.cosineSimilarity(x.get(0),
+                        x.get(1)) : dev.jtorch.nn.functional.F.cosineSimilarity(x.get(0), x.get(1), 0, 0.5);
+                assertTensor(c.get("output"), out, TOL, name + " without autograd");
+            }
+            JsonNode up = Golden.find(ROOT.get("modules"), "upsample_nearest_scale");
+            assertTensor(up.get("train").get("output"), dev.jtorch.nn.functional.F.interpolate(
+                    Golden.tensor(up.get("input")), 2.0, Upsample.Mode.NEAREST), TOL, "F.interpolate(scale_factor=2)");
+            JsonNode size = Golden.find(ROOT.get("modules"), "upsample_nearest_size");
+            assertTensor(size.get("train").get("output"), dev.jtorch.nn.functional.F.interpolate(
+                    Golden.tensor(size.get("input")), new long[] {3, 5}, Upsample.Mode.NEAREST), TOL,
+                    "F.interpolate(size=(3, 5))");
+            JsonNode triplet = Golden.find(ROOT.get("calls"), "triplet");
+            List<Tensor> t = goldenInputs(triplet);
+            assertTensor(triplet.get("output"), dev.jtorch.nn.functional.F.tripletMarginLoss(t.get(0), t.get(1),
+                    t.get(2)), TOL, "F.triplet_margin_loss defaults");
+            JsonNode poisson = Golden.find(ROOT.get("calls"), "poisson_nll");
+            List<Tensor> p = goldenInputs(poisson);
+            assertTensor(poisson.get("output"), dev.jtorch.nn.functional.F.poissonNllLoss(p.get(0), p.get(1)), TOL,
+                    "F.poisson_nll_loss defaults");
+            JsonNode inorm = Golden.find(ROOT.get("modules"), "instance_norm2d");
+            assertTensor(inorm.get("train").get("output"), dev.jtorch.nn.functional.F.instanceNorm(
+                    Golden.tensor(inorm.get("input"))), TOL, "F.instance_norm defaults");
+            JsonNode sp = Golden.find(ROOT.get("modules"), "softplus");
+            assertTensor(sp.get("train").get("output"), dev.jtorch.nn.functional.F.softplus(
+                    Golden.tensor(sp.get("input"))), TOL, "F.softplus defaults");
+            JsonNode elu = Golden.find(ROOT.get("modules"), "elu");
+            assertTensor(elu.get("train").get("output"), dev.jtorch.nn.functional.F.elu(
+                    Golden.tensor(elu.get("input"))), TOL, "F.elu defaults");
+        }
+    }
+
+    @Test
+    void groupNormWithZeroGroupsRaisesPythonsZeroDivision() {
+        var e = assertThrows(ArithmeticException.class, () -> new GroupNorm(0, 4));
+        assertEquals("integer division or modulo by zero", e.getMessage());
+    }
+
     @Test
     void constructorArgumentsAreKeptAndMultiInputModulesRefuseOneInput() {
         try (TensorScope s = new TensorScope()) {
