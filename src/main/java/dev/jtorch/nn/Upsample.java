@@ -18,7 +18,7 @@ import java.util.Objects;
  *                                       // nn.Upsample(size=(4, 5), mode='bilinear', align_corners=True)
  * }</pre>
  *
- * <p>PyTorch's {@code 'area'} and {@code 'nearest-exact'} modes are not offered.
+ * <p>PyTorch's {@code 'nearest-exact'} mode and {@code F.interpolate}'s {@code antialias} are not offered.
  *
  * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.nn.Upsample.html">torch.nn.Upsample</a>.
  */
@@ -34,7 +34,9 @@ public class Upsample extends Module {
         /** {@code 'bicubic'}: of 4-dimensional inputs. */
         BICUBIC("bicubic"),
         /** {@code 'trilinear'}: of 5-dimensional inputs. */
-        TRILINEAR("trilinear");
+        TRILINEAR("trilinear"),
+        /** {@code 'area'}: adaptive average pooling to the output size, for 3-, 4- and 5-dimensional inputs. */
+        AREA("area");
 
         private final String pythonName;
 

@@ -97,6 +97,16 @@ class MoreLayersGoldenTest {
                 .mode(Upsample.Mode.BICUBIC).alignCorners(true)));
         MODULES.put("upsample_bilinear_recompute", () -> new Upsample(new Upsample.Options().scaleFactor(1.7)
                 .mode(Upsample.Mode.BILINEAR).recomputeScaleFactor(true)));
+        MODULES.put("upsample_linear_1d", () -> new Upsample(new Upsample.Options().scaleFactor(2.5)
+                .mode(Upsample.Mode.LINEAR)));
+        MODULES.put("upsample_trilinear", () -> new Upsample(new Upsample.Options().size(new long[] {2, 3, 4})
+                .mode(Upsample.Mode.TRILINEAR).alignCorners(true)));
+        MODULES.put("upsample_nearest_3d", () -> new Upsample(new Upsample.Options()
+                .scaleFactor(new double[] {1, 2, 1.5})));
+        MODULES.put("upsample_area_scale", () -> new Upsample(new Upsample.Options().scaleFactor(0.5)
+                .mode(Upsample.Mode.AREA)));
+        MODULES.put("upsample_area_size", () -> new Upsample(new Upsample.Options().size(new long[] {3, 2})
+                .mode(Upsample.Mode.AREA)));
         MODULES.put("pixel_shuffle", () -> new PixelShuffle(2));
         MODULES.put("pixel_unshuffle", () -> new PixelUnshuffle(2));
         MODULES.put("dropout2d", Dropout2d::new);
@@ -200,6 +210,12 @@ class MoreLayersGoldenTest {
                 () -> new Upsample(new Upsample.Options().size(3).recomputeScaleFactor(true)).forward(x4()));
         ERRORS.put("upsample_bilinear_3d", () -> new Upsample(new Upsample.Options().scaleFactor(2)
                 .mode(Upsample.Mode.BILINEAR)).forward(Torch.randn(1, 2, 3)));
+        ERRORS.put("upsample_align_area", () -> new Upsample(new Upsample.Options().scaleFactor(2)
+                .mode(Upsample.Mode.AREA).alignCorners(false)).forward(x4()));
+        ERRORS.put("upsample_trilinear_4d", () -> new Upsample(new Upsample.Options().scaleFactor(2)
+                .mode(Upsample.Mode.TRILINEAR)).forward(x4()));
+        ERRORS.put("upsample_linear_2d", () -> new Upsample(new Upsample.Options().scaleFactor(2)
+                .mode(Upsample.Mode.LINEAR)).forward(Torch.randn(2, 3)));
         ERRORS.put("upsample_bicubic_3d", () -> new Upsample(new Upsample.Options().scaleFactor(2)
                 .mode(Upsample.Mode.BICUBIC)).forward(Torch.randn(1, 2, 3)));
         ERRORS.put("pixel_shuffle_channels", () -> new PixelShuffle(2).forward(Torch.randn(1, 3, 2, 2)));

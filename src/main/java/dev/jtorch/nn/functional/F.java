@@ -641,7 +641,8 @@ public final class F {
             Boolean alignCorners, Boolean recomputeScaleFactor) {
         var i = h(input, "input");
         Objects.requireNonNull(mode, "mode");
-        boolean interpolating = mode != dev.jtorch.nn.Upsample.Mode.NEAREST;
+        boolean interpolating = mode != dev.jtorch.nn.Upsample.Mode.NEAREST
+                && mode != dev.jtorch.nn.Upsample.Mode.AREA;
         if (!interpolating && alignCorners != null) {
             throw new IllegalArgumentException("align_corners option can only be set with the interpolating modes: "
                     + "linear | bilinear | bicubic | trilinear");
@@ -683,7 +684,11 @@ public final class F {
         if (recomputeScaleFactor != null && recomputeScaleFactor && size != null) {
             throw new IllegalArgumentException("recompute_scale_factor is not meaningful with an explicit size.");
         }
-        if (recomputeScaleFactor != null && recomputeScaleFactor) {
+        boolean recompute = recomputeScaleFactor != null && recomputeScaleFactor;
+        if (mode == dev.jtorch.nn.Upsample.Mode.AREA && outputSize == null) {
+            recompute = true;
+        }
+        if (recompute) {
             outputSize = new long[scales.length];
             for (int d = 0; d < scales.length; d++) {
                 outputSize[d] = (long) Math.floor((double) spatial[d] * scales[d]);
@@ -692,7 +697,8 @@ public final class F {
         }
         int nd = input.dim();
         String m = mode.toString();
-        boolean supported = nd == 3 && (mode == dev.jtorch.nn.Upsample.Mode.NEAREST
+        boolean supported = mode == dev.jtorch.nn.Upsample.Mode.AREA && nd >= 3 && nd <= 5
+                || nd == 3 && (mode == dev.jtorch.nn.Upsample.Mode.NEAREST
                 || mode == dev.jtorch.nn.Upsample.Mode.LINEAR)
                 || nd == 4 && (mode == dev.jtorch.nn.Upsample.Mode.NEAREST
                 || mode == dev.jtorch.nn.Upsample.Mode.BILINEAR || mode == dev.jtorch.nn.Upsample.Mode.BICUBIC)
@@ -735,6 +741,8 @@ public final class F {
             case BILINEAR -> torch.upsample_bilinear2d(i, o, align, s[0], s[1]);
             case BICUBIC -> torch.upsample_bicubic2d(i, o, align, s[0], s[1]);
             case TRILINEAR -> torch.upsample_trilinear3d(i, o, align, s[0], s[1], s[2]);
+            case AREA -> nd == 3 ? torch.adaptive_avg_pool1d(i, o) : nd == 4 ? torch.adaptive_avg_pool2d(i, o)
+                    : torch.adaptive_avg_pool3d(i, o);
         });
     }
 
