@@ -197,6 +197,7 @@ ERRORS = {
     "conv_transpose2d_groups": "nn.ConvTranspose2d(3, 4, 3, groups=2)",
     "conv_transpose2d_output_size_range": "nn.ConvTranspose2d(2, 2, 3, stride=2)(x4, output_size=[20, 20])",
     "conv_transpose2d_output_size_length": "nn.ConvTranspose2d(2, 2, 3)(x4, output_size=[1, 2, 3])",
+    "conv_transpose2d_output_padding": "nn.ConvTranspose2d(2, 2, 3, output_padding=1)(x4)",
     "conv_transpose2d_channels": "nn.ConvTranspose2d(3, 2, 3)(x4)",
     "group_norm_divisible": "nn.GroupNorm(3, 4)",
     "group_norm_batch": "nn.GroupNorm(2, 2)(torch.randn(1, 2))",

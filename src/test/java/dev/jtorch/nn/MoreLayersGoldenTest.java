@@ -191,6 +191,8 @@ class MoreLayersGoldenTest {
                 new ConvTranspose2d.Options().stride(2)).forward(x4(), new long[] {20, 20}));
         ERRORS.put("conv_transpose2d_output_size_length",
                 () -> new ConvTranspose2d(2, 2, 3).forward(x4(), new long[] {1, 2, 3}));
+        ERRORS.put("conv_transpose2d_output_padding", () -> new ConvTranspose2d(2, 2, 3,
+                new ConvTranspose2d.Options().outputPadding(1)).forward(x4()));
         ERRORS.put("conv_transpose2d_channels", () -> new ConvTranspose2d(3, 2, 3).forward(x4()));
         ERRORS.put("group_norm_divisible", () -> new GroupNorm(3, 4));
         ERRORS.put("group_norm_batch", () -> new GroupNorm(2, 2).forward(Torch.randn(1, 2)));
