@@ -9,11 +9,12 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The shared part of {@link Conv1d}, {@link Conv2d}, {@link Conv3d} and {@link ConvTranspose2d}, mirroring PyTorch's {@code _ConvNd}: a {@code weight} of
- * shape (out_channels, in_channels / groups, *kernel_size) and an optional {@code bias}, initialised as PyTorch
- * does (Kaiming-uniform weight with {@code a = sqrt(5)}, bias uniform in +-1/sqrt(fan_in)), so the same seed gives
- * the same weights; stride, padding (an amount, {@code 'same'} or {@code 'valid'}), dilation, groups and padding
- * mode as in PyTorch.
+ * The shared part of {@link Conv1d}, {@link Conv2d}, {@link Conv3d} and {@link ConvTranspose2d}, mirroring
+ * PyTorch's {@code _ConvNd}: a {@code weight} of shape (out_channels, in_channels / groups, *kernel_size) (for the
+ * transposed ones (in_channels, out_channels / groups, *kernel_size)) and an optional {@code bias}, initialised as
+ * PyTorch does (Kaiming-uniform weight with {@code a = sqrt(5)}, bias uniform in +-1/sqrt(fan_in)), so the same seed
+ * gives the same weights; stride, padding (an amount, {@code 'same'} or {@code 'valid'}), dilation, groups and
+ * padding mode as in PyTorch.
  *
  * <p>Mirrors PyTorch's private {@code _ConvNd}, which has no page of its own; see
  * <a href="https://pytorch.org/docs/stable/nn.html#convolution-layers">torch.nn convolution layers</a>.

@@ -10,7 +10,8 @@ import java.util.Objects;
  * {@link #forward(Tensor, Tensor, Tensor)}.
  *
  * <pre>{@code
- * var criterion = new MarginRankingLoss(new MarginRankingLoss.Options().margin(1.0)); // nn.MarginRankingLoss(margin=1.0)
+ * var criterion = new MarginRankingLoss(new MarginRankingLoss.Options().margin(1.0));
+ *                                                        // nn.MarginRankingLoss(margin=1.0)
  * criterion.forward(x1, x2, y)                                                         // criterion(x1, x2, y)
  * }</pre>
  *

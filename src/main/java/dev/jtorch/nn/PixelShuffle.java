@@ -4,7 +4,8 @@ import dev.jtorch.Tensor;
 import dev.jtorch.nn.functional.F;
 
 /**
- * {@code torch.nn.PixelShuffle(upscale_factor)}: rearranges (N, C * r * r, H, W) into (N, C, H * r, W * r), with r the upscale factor.
+ * {@code torch.nn.PixelShuffle(upscale_factor)}: rearranges (N, C * r * r, H, W) into (N, C, H * r, W * r), with r
+ * the upscale factor.
  *
  * <pre>{@code
  * new PixelShuffle(2)      // nn.PixelShuffle(2)

@@ -4,13 +4,15 @@ import dev.jtorch.Tensor;
 import dev.jtorch.nn.functional.F;
 
 /**
- * {@code torch.nn.PixelUnshuffle(downscale_factor)}: rearranges (N, C, H * r, W * r) into (N, C * r * r, H, W), the inverse of PixelShuffle, with r the downscale factor.
+ * {@code torch.nn.PixelUnshuffle(downscale_factor)}: rearranges (N, C, H * r, W * r) into (N, C * r * r, H, W), the
+ * inverse of {@link PixelShuffle}, with r the downscale factor.
  *
  * <pre>{@code
  * new PixelUnshuffle(2)      // nn.PixelUnshuffle(2)
  * }</pre>
  *
- * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.nn.PixelUnshuffle.html">torch.nn.PixelUnshuffle</a>.
+ * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.nn.PixelUnshuffle.html">
+ * torch.nn.PixelUnshuffle</a>.
  */
 public class PixelUnshuffle extends Module {
     private final long downscaleFactor;

@@ -539,7 +539,9 @@ public final class F {
     // ---------------------------------------------------------------- more layers (h/layers): convolutions, norms,
     // resizing, activations and losses of torch.nn.functional, each on libtorch's own kernel
 
-    /** {@code F.conv3d(input, weight, bias, stride, padding, dilation, groups)}, each triple as (depth, height, width). */
+    /**
+     * {@code F.conv3d(input, weight, bias, stride, padding, dilation, groups)}, each triple as (depth, height, width).
+     */
     public static Tensor conv3d(Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding,
             long[] dilation, long groups) {
         var i = h(input, "input");
@@ -797,16 +799,16 @@ public final class F {
         if (dim != 3 && dim != 4) {
             warnOncePerSite("dropout2d: Received a " + dim + "-D input to dropout2d, which is deprecated and will "
                     + "result in an error in a future release. To retain the behavior and silence this warning, please "
-                    + "use dropout instead. Note that dropout2d exists to provide channel-wise dropout on inputs with 2 "
-                    + "spatial dimensions, a channel dimension, and an optional batch dimension (i.e. 3D or 4D "
+                    + "use dropout instead. Note that dropout2d exists to provide channel-wise dropout on inputs "
+                    + "with 2 spatial dimensions, a channel dimension, and an optional batch dimension (i.e. 3D or 4D "
                     + "inputs).");
         }
         if (dim == 3) {
             warnOncePerSite("dropout2d: Received a 3D input to dropout2d and assuming that channel-wise 1D dropout "
                     + "behavior is desired - input is interpreted as shape (N, C, L), where C is the channel dim. This "
                     + "behavior will change in a future release to interpret the input as one without a batch "
-                    + "dimension, i.e. shape (C, H, W). To maintain the 1D channel-wise dropout behavior, please switch "
-                    + "to using dropout1d instead.");
+                    + "dimension, i.e. shape (C, H, W). To maintain the 1D channel-wise dropout behavior, please "
+                    + "switch to using dropout1d instead.");
         }
         return tensor(() -> torch.feature_dropout(i, p, training));
     }
