@@ -23,6 +23,7 @@ ex=examples/src/test/resources/golden
 "$PY" src/test/python/gen_python_checkpoint.py
 "$PY" src/test/python/gen_lr_golden.py
 "$PY" src/test/python/gen_nn_golden.py
+"$PY" src/test/python/gen_nn_more_golden.py
 "$PY" src/test/python/gen_rnn_golden.py
 "$PY" src/test/python/gen_attention_golden.py
 "$PY" src/test/python/gen_prep_golden.py

@@ -77,14 +77,22 @@ public abstract class BatchNormBase extends Module {
 
     /** A batch norm over {@code numFeatures} channels. */
     protected BatchNormBase(long numFeatures, Options options) {
+        this(numFeatures, options.eps, options.momentum, options.affine, options.trackRunningStats);
+    }
+
+    /**
+     * The parameters and buffers of PyTorch's {@code _NormBase} from the option values, for the norms whose defaults
+     * differ from batch norm's ({@link InstanceNorm2d}).
+     */
+    protected BatchNormBase(long numFeatures, double eps, Double momentum, boolean affine, boolean trackRunningStats) {
         if (numFeatures < 0) {
             throw new IllegalArgumentException("num_features must not be negative, got " + numFeatures);
         }
         this.numFeatures = numFeatures;
-        this.eps = options.eps;
-        this.momentum = options.momentum;
-        this.affine = options.affine;
-        this.trackRunningStats = options.trackRunningStats;
+        this.eps = eps;
+        this.momentum = momentum;
+        this.affine = affine;
+        this.trackRunningStats = trackRunningStats;
         try (TensorScope s = new TensorScope(getName() + " init")) {
             if (affine) {
                 weight = new Parameter(Torch.empty(numFeatures));

@@ -9,11 +9,12 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The shared part of {@link Conv1d} and {@link Conv2d}, mirroring PyTorch's {@code _ConvNd}: a {@code weight} of
- * shape (out_channels, in_channels / groups, *kernel_size) and an optional {@code bias}, initialised as PyTorch
- * does (Kaiming-uniform weight with {@code a = sqrt(5)}, bias uniform in +-1/sqrt(fan_in)), so the same seed gives
- * the same weights; stride, padding (an amount, {@code 'same'} or {@code 'valid'}), dilation, groups and padding
- * mode as in PyTorch.
+ * The shared part of {@link Conv1d}, {@link Conv2d}, {@link Conv3d} and {@link ConvTranspose2d}, mirroring
+ * PyTorch's {@code _ConvNd}: a {@code weight} of shape (out_channels, in_channels / groups, *kernel_size) (for the
+ * transposed ones (in_channels, out_channels / groups, *kernel_size)) and an optional {@code bias}, initialised as
+ * PyTorch does (Kaiming-uniform weight with {@code a = sqrt(5)}, bias uniform in +-1/sqrt(fan_in)), so the same seed
+ * gives the same weights; stride, padding (an amount, {@code 'same'} or {@code 'valid'}), dilation, groups and
+ * padding mode as in PyTorch.
  *
  * <p>Mirrors PyTorch's private {@code _ConvNd}, which has no page of its own; see
  * <a href="https://pytorch.org/docs/stable/nn.html#convolution-layers">torch.nn convolution layers</a>.
@@ -155,10 +156,24 @@ public abstract class ConvNd extends Module {
     private final long groups;
     private final PaddingMode paddingMode;
     private final long[] reversedPaddingRepeatedTwice;
+    private final boolean transposed;
+    private final long[] outputPadding;
 
     /** A convolution with {@code kernelSize.length} spatial dimensions; validates as PyTorch. */
     protected ConvNd(long inChannels, long outChannels, long[] kernelSize, BaseOptions<?> options) {
+        this(inChannels, outChannels, kernelSize, options, false, new long[kernelSize.length]);
+    }
+
+    /**
+     * A convolution, or with {@code transposed} a transposed one (PyTorch's {@code _ConvTransposeNd}), whose
+     * {@code weight} then has the shape (in_channels, out_channels / groups, *kernel_size); {@code outputPadding}
+     * is Python's {@code output_padding} (zeros for a plain convolution).
+     */
+    protected ConvNd(long inChannels, long outChannels, long[] kernelSize, BaseOptions<?> options, boolean transposed,
+            long[] outputPadding) {
         int n = kernelSize.length;
+        this.transposed = transposed;
+        this.outputPadding = outputPadding.clone();
         if (options.groups <= 0) {
             throw new IllegalArgumentException("groups must be a positive integer");
         }
@@ -199,8 +214,8 @@ public abstract class ConvNd extends Module {
             }
         }
         long[] shape = new long[n + 2];
-        shape[0] = outChannels;
-        shape[1] = inChannels / groups;
+        shape[0] = transposed ? inChannels : outChannels;
+        shape[1] = transposed ? outChannels / groups : inChannels / groups;
         System.arraycopy(kernelSize, 0, shape, 2, n);
         try (TensorScope s = new TensorScope(getName() + " init")) {
             weight = new Parameter(Torch.empty(shape));
@@ -266,6 +281,16 @@ public abstract class ConvNd extends Module {
         return paddingMode;
     }
 
+    /** Python's {@code transposed}: true for the transposed convolutions. */
+    public boolean transposed() {
+        return transposed;
+    }
+
+    /** Python's {@code output_padding} (zeros but for a transposed convolution given one). */
+    public long[] outputPadding() {
+        return outputPadding.clone();
+    }
+
     /** The convolution kernel with explicit amounts of padding. */
     protected abstract Tensor conv(Tensor input, long[] stride, long[] padding, long[] dilation, long groups);
 
@@ -294,6 +319,9 @@ public abstract class ConvNd extends Module {
         }
         if (Arrays.stream(dilation).anyMatch(d -> d != 1)) {
             s.append(", dilation=").append(IntArg.tuple(dilation));
+        }
+        if (Arrays.stream(outputPadding).anyMatch(p -> p != 0)) {
+            s.append(", output_padding=").append(IntArg.tuple(outputPadding));
         }
         if (groups != 1) {
             s.append(", groups=").append(groups);

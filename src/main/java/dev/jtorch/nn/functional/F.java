@@ -563,4 +563,533 @@ public final class F {
                 attnMask, useSeparateProjWeight, qProjWeight, kProjWeight, vProjWeight, staticK, staticV,
                 averageAttnWeights);
     }
+
+    // ---------------------------------------------------------------- more layers (h/layers): convolutions, norms,
+    // resizing, activations and losses of torch.nn.functional, each on libtorch's own kernel
+
+    /**
+     * {@code F.conv3d(input, weight, bias, stride, padding, dilation, groups)}, each triple as (depth, height, width).
+     */
+    public static Tensor conv3d(Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding,
+            long[] dilation, long groups) {
+        var i = h(input, "input");
+        var w = h(weight, "weight");
+        return tensor(() -> torch.conv3d(i, w, opt(bias), stride, padding, dilation, groups));
+    }
+
+    /** {@code F.conv3d(input, weight)} with stride 1, no padding, no bias. */
+    public static Tensor conv3d(Tensor input, Tensor weight) {
+        return conv3d(input, weight, null, new long[] {1, 1, 1}, new long[] {0, 0, 0}, new long[] {1, 1, 1}, 1);
+    }
+
+    /** {@code F.conv3d(input, weight, bias, stride, padding='same'|'valid', dilation, groups)}. */
+    public static Tensor conv3d(Tensor input, Tensor weight, Tensor bias, long[] stride, ConvNd.Padding padding,
+            long[] dilation, long groups) {
+        var i = h(input, "input");
+        var w = h(weight, "weight");
+        String mode = Objects.requireNonNull(padding, "padding").toString();
+        return tensor(() -> torch.conv3d(i, w, opt(bias), stride, mode, dilation, groups));
+    }
+
+    /**
+     * {@code F.conv_transpose2d(input, weight, bias, stride, padding, output_padding, groups, dilation)}, each pair as
+     * (height, width); {@code weight} is (in_channels, out_channels / groups, kH, kW), bias may be null.
+     */
+    public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding,
+            long[] outputPadding, long groups, long[] dilation) {
+        var i = h(input, "input");
+        var w = h(weight, "weight");
+        return tensor(() -> torch.conv_transpose2d(i, w, opt(bias), stride, padding, outputPadding, groups, dilation));
+    }
+
+    /** {@code F.conv_transpose2d(input, weight)} with stride 1, no padding, no bias. */
+    public static Tensor convTranspose2d(Tensor input, Tensor weight) {
+        return convTranspose2d(input, weight, null, new long[] {1, 1}, new long[] {0, 0}, new long[] {0, 0}, 1,
+                new long[] {1, 1});
+    }
+
+    /**
+     * {@code F.group_norm(input, num_groups, weight, bias, eps)}: input (N, C, *); weight and bias (C) may be null.
+     * Refuses, with PyTorch's {@code ValueError} message, groups of a single value.
+     */
+    public static Tensor groupNorm(Tensor input, long numGroups, Tensor weight, Tensor bias, double eps) {
+        var i = h(input, "input");
+        long[] size = input.shape().toArray();
+        if (size.length >= 2 && numGroups != 0) {
+            long[] check = new long[size.length];
+            check[0] = size[0] * size[1] / numGroups;
+            check[1] = numGroups;
+            System.arraycopy(size, 2, check, 2, size.length - 2);
+            long prod = check[0];
+            for (int d = 2; d < check.length; d++) {
+                prod *= check[d];
+            }
+            if (prod == 1) {
+                throw new IllegalArgumentException("Expected more than 1 value per channel when training, got input "
+                        + "size " + java.util.Arrays.toString(check));
+            }
+        }
+        return tensor(() -> torch.group_norm(i, numGroups, opt(weight), opt(bias), eps, true));
+    }
+
+    /**
+     * {@code F.instance_norm(input, running_mean, running_var, weight, bias, use_input_stats, momentum, eps)}: each
+     * channel of each sample normalised over its spatial dimensions; with {@code useInputStats} the running statistics
+     * (may be null) are updated in place, otherwise they normalise.
+     */
+    public static Tensor instanceNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
+            boolean useInputStats, double momentum, double eps) {
+        var i = h(input, "input");
+        if (useInputStats) {
+            Size size = input.shape();
+            long prod = 1;
+            for (int d = 2; d < size.size(); d++) {
+                prod *= size.get(d);
+            }
+            if (prod == 1) {
+                throw new IllegalArgumentException("Expected more than 1 spatial element when training, got input size "
+                        + size);
+            }
+        }
+        return tensor(() -> torch.instance_norm(i, opt(weight), opt(bias), opt(runningMean), opt(runningVar),
+                useInputStats, momentum, eps, true));
+    }
+
+    /** {@code F.instance_norm(input)}: the input's own statistics, no affine transform. */
+    public static Tensor instanceNorm(Tensor input) {
+        return instanceNorm(input, null, null, null, null, true, 0.1, 1e-5);
+    }
+
+    /**
+     * {@code F.interpolate(input, size, scale_factor, mode, align_corners, recompute_scale_factor)}: exactly one of
+     * {@code size} and {@code scaleFactor} non-null, one element meaning Python's single number (for every spatial
+     * dimension), else one per spatial dimension; a null {@code alignCorners} or {@code recomputeScaleFactor} is
+     * Python's {@code None}. Python's checks and messages: {@code ValueError}s as {@link IllegalArgumentException},
+     * the {@code NotImplementedError}s of unsupported input ranks as {@link UnsupportedOperationException}.
+     */
+    public static Tensor interpolate(Tensor input, long[] size, double[] scaleFactor, dev.jtorch.nn.Upsample.Mode mode,
+            Boolean alignCorners, Boolean recomputeScaleFactor) {
+        var i = h(input, "input");
+        Objects.requireNonNull(mode, "mode");
+        boolean interpolating = mode != dev.jtorch.nn.Upsample.Mode.NEAREST
+                && mode != dev.jtorch.nn.Upsample.Mode.AREA;
+        if (!interpolating && alignCorners != null) {
+            throw new IllegalArgumentException("align_corners option can only be set with the interpolating modes: "
+                    + "linear | bilinear | bicubic | trilinear");
+        }
+        boolean align = alignCorners != null && alignCorners;
+        int dim = input.dim() - 2;
+        long[] spatial = java.util.Arrays.copyOfRange(input.shape().toArray(), Math.min(2, input.dim()), input.dim());
+        long[] outputSize = null;
+        double[] scales = null;
+        if (size != null && scaleFactor != null) {
+            throw new IllegalArgumentException("only one of size or scale_factor should be defined");
+        } else if (size != null) {
+            if (size.length == 1) {
+                outputSize = new long[Math.max(dim, 0)];
+                java.util.Arrays.fill(outputSize, size[0]);
+            } else if (size.length != dim) {
+                throw new IllegalArgumentException("Input and output must have the same number of spatial dimensions, "
+                        + "but got input with spatial dimensions of " + java.util.Arrays.toString(spatial)
+                        + " and output size of " + intTuple(size) + ". Please provide input tensor in (N, C, d1, d2, "
+                        + "...,dK) format and output size in (o1, o2, ...,oK) format.");
+            } else {
+                outputSize = size.clone();
+            }
+        } else if (scaleFactor != null) {
+            if (scaleFactor.length == 1) {
+                scales = new double[Math.max(dim, 0)];
+                java.util.Arrays.fill(scales, scaleFactor[0]);
+            } else if (scaleFactor.length != dim) {
+                throw new IllegalArgumentException("Input and scale_factor must have the same number of spatial "
+                        + "dimensions, but got input with spatial dimensions of " + java.util.Arrays.toString(spatial)
+                        + " and scale_factor of shape " + floatTuple(scaleFactor) + ". Please provide input tensor in "
+                        + "(N, C, d1, d2, ...,dK) format and scale_factor in (s1, s2, ...,sK) format.");
+            } else {
+                scales = scaleFactor.clone();
+            }
+        } else {
+            throw new IllegalArgumentException("either size or scale_factor should be defined");
+        }
+        if (recomputeScaleFactor != null && recomputeScaleFactor && size != null) {
+            throw new IllegalArgumentException("recompute_scale_factor is not meaningful with an explicit size.");
+        }
+        boolean recompute = recomputeScaleFactor != null && recomputeScaleFactor;
+        if (mode == dev.jtorch.nn.Upsample.Mode.AREA && outputSize == null) {
+            recompute = true;
+        }
+        if (recompute) {
+            outputSize = new long[scales.length];
+            for (int d = 0; d < scales.length; d++) {
+                outputSize[d] = (long) Math.floor((double) spatial[d] * scales[d]);
+            }
+            scales = null;
+        }
+        int nd = input.dim();
+        String m = mode.toString();
+        boolean supported = mode == dev.jtorch.nn.Upsample.Mode.AREA && nd >= 3 && nd <= 5
+                || nd == 3 && (mode == dev.jtorch.nn.Upsample.Mode.NEAREST
+                || mode == dev.jtorch.nn.Upsample.Mode.LINEAR)
+                || nd == 4 && (mode == dev.jtorch.nn.Upsample.Mode.NEAREST
+                || mode == dev.jtorch.nn.Upsample.Mode.BILINEAR || mode == dev.jtorch.nn.Upsample.Mode.BICUBIC)
+                || nd == 5 && (mode == dev.jtorch.nn.Upsample.Mode.NEAREST
+                || mode == dev.jtorch.nn.Upsample.Mode.TRILINEAR);
+        if (!supported) {
+            String need = switch (mode) {
+                case LINEAR -> "3D";
+                case BILINEAR -> "4D";
+                case TRILINEAR -> "5D";
+                default -> null;
+            };
+            if (need != null && nd >= 3 && nd <= 5) {
+                throw new UnsupportedOperationException("Got " + nd + "D input, but " + m + " mode needs " + need
+                        + " input");
+            }
+            throw new UnsupportedOperationException("Input Error: Only 3D, 4D and 5D input Tensors supported (got " + nd
+                    + "D) for the modes: nearest | linear | bilinear | bicubic | trilinear | area | nearest-exact (got "
+                    + m + ")");
+        }
+        // ATen's upsample_*.vec: an output size from the scale factors is floor(input size * scale), and the given
+        // scales then drive the kernel; the explicit overloads take exactly that
+        long[] out = outputSize;
+        if (out == null) {
+            out = new long[scales.length];
+            for (int d = 0; d < scales.length; d++) {
+                out[d] = (long) ((double) spatial[d] * scales[d]);
+            }
+        }
+        long[] o = out;
+        DoubleOptional[] s = new DoubleOptional[o.length];
+        for (int d = 0; d < s.length; d++) {
+            s[d] = scales == null ? new DoubleOptional() : new DoubleOptional(scales[d]);
+        }
+        return tensor(() -> switch (mode) {
+            case NEAREST -> nd == 3 ? torch.upsample_nearest1d(i, o, s[0])
+                    : nd == 4 ? torch.upsample_nearest2d(i, o, s[0], s[1])
+                    : torch.upsample_nearest3d(i, o, s[0], s[1], s[2]);
+            case LINEAR -> torch.upsample_linear1d(i, o, align, s[0]);
+            case BILINEAR -> torch.upsample_bilinear2d(i, o, align, s[0], s[1]);
+            case BICUBIC -> torch.upsample_bicubic2d(i, o, align, s[0], s[1]);
+            case TRILINEAR -> torch.upsample_trilinear3d(i, o, align, s[0], s[1], s[2]);
+            case AREA -> nd == 3 ? torch.adaptive_avg_pool1d(i, o) : nd == 4 ? torch.adaptive_avg_pool2d(i, o)
+                    : torch.adaptive_avg_pool3d(i, o);
+        });
+    }
+
+    /** {@code F.interpolate(input, size=size, mode=mode)}; see the full form. */
+    public static Tensor interpolate(Tensor input, long[] size, dev.jtorch.nn.Upsample.Mode mode) {
+        return interpolate(input, size, null, mode, null, null);
+    }
+
+    /** {@code F.interpolate(input, scale_factor=scaleFactor, mode=mode)}; see the full form. */
+    public static Tensor interpolate(Tensor input, double scaleFactor, dev.jtorch.nn.Upsample.Mode mode) {
+        return interpolate(input, null, new double[] {scaleFactor}, mode, null, null);
+    }
+
+    private static String intTuple(long[] v) {
+        StringBuilder b = new StringBuilder("(");
+        for (int k = 0; k < v.length; k++) {
+            b.append(k > 0 ? ", " : "").append(v[k]);
+        }
+        return b.append(v.length == 1 ? ",)" : ")").toString();
+    }
+
+    private static String floatTuple(double[] v) {
+        StringBuilder b = new StringBuilder("(");
+        for (int k = 0; k < v.length; k++) {
+            b.append(k > 0 ? ", " : "").append(dev.jtorch.PyFormat.repr(v[k]));
+        }
+        return b.append(v.length == 1 ? ",)" : ")").toString();
+    }
+
+    /** {@code F.pixel_shuffle(input, upscale_factor)}: (*, C * r * r, H, W) to (*, C, H * r, W * r). */
+    public static Tensor pixelShuffle(Tensor input, long upscaleFactor) {
+        var i = h(input, "input");
+        return tensor(() -> torch.pixel_shuffle(i, upscaleFactor));
+    }
+
+    /** {@code F.pixel_unshuffle(input, downscale_factor)}: (*, C, H * r, W * r) to (*, C * r * r, H, W). */
+    public static Tensor pixelUnshuffle(Tensor input, long downscaleFactor) {
+        var i = h(input, "input");
+        return tensor(() -> torch.pixel_unshuffle(i, downscaleFactor));
+    }
+
+    /**
+     * {@code F.dropout2d(input, p, training)}: zeroes whole channels ({@code _VF.feature_dropout}, drawing from the
+     * default generator as PyTorch). As PyTorch 1.13 it warns ({@code UserWarning}) about inputs that are neither 3-
+     * nor 4-dimensional, and about 3-dimensional ones, which it treats as (N, C, L); once per message and call site
+     * of the caller.
+     */
+    public static Tensor dropout2d(Tensor input, double p, boolean training) {
+        checkProbability(p);
+        var i = h(input, "input");
+        int dim = input.dim();
+        if (dim != 3 && dim != 4) {
+            warnOncePerSite("dropout2d: Received a " + dim + "-D input to dropout2d, which is deprecated and will "
+                    + "result in an error in a future release. To retain the behavior and silence this warning, please "
+                    + "use dropout instead. Note that dropout2d exists to provide channel-wise dropout on inputs "
+                    + "with 2 spatial dimensions, a channel dimension, and an optional batch dimension (i.e. 3D or 4D "
+                    + "inputs).");
+        }
+        if (dim == 3) {
+            warnOncePerSite("dropout2d: Received a 3D input to dropout2d and assuming that channel-wise 1D dropout "
+                    + "behavior is desired - input is interpreted as shape (N, C, L), where C is the channel dim. This "
+                    + "behavior will change in a future release to interpret the input as one without a batch "
+                    + "dimension, i.e. shape (C, H, W). To maintain the 1D channel-wise dropout behavior, please "
+                    + "switch to using dropout1d instead.");
+        }
+        return tensor(() -> torch.feature_dropout(i, p, training));
+    }
+
+    /** {@code F.dropout2d(input, p)} (training mode, as Python's default). */
+    public static Tensor dropout2d(Tensor input, double p) {
+        return dropout2d(input, p, true);
+    }
+
+    private static final Set<String> SHOWN_SITE_WARNINGS = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Warns once per message and call site, the site being the first caller outside {@code F} and the modules (so a
+     * training loop warns once, where Python's default filter, keyed by the line of {@code functional.py}, warns
+     * once per process).
+     */
+    private static void warnOncePerSite(String message) {
+        String site = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
+                .filter(f -> f.getDeclaringClass() != F.class
+                        && !dev.jtorch.nn.Module.class.isAssignableFrom(f.getDeclaringClass()))
+                .findFirst()
+                .map(f -> f.getClassName() + "." + f.getMethodName() + ":" + f.getLineNumber())
+                .orElse("?"));
+        if (SHOWN_SITE_WARNINGS.add(site + " " + message)) {
+            Warnings.warn(message);
+        }
+    }
+
+    /** {@code F.silu(input)}: {@code x * sigmoid(x)}. */
+    public static Tensor silu(Tensor input) {
+        var i = h(input, "input");
+        return tensor(() -> torch.silu(i));
+    }
+
+    /** {@code F.mish(input)}: {@code x * tanh(softplus(x))}. */
+    public static Tensor mish(Tensor input) {
+        var i = h(input, "input");
+        return tensor(() -> torch.mish(i));
+    }
+
+    /** {@code F.hardswish(input)}: {@code x * relu6(x + 3) / 6}. */
+    public static Tensor hardswish(Tensor input) {
+        var i = h(input, "input");
+        return tensor(() -> torch.hardswish(i));
+    }
+
+    /** {@code F.softplus(input, beta, threshold)}. */
+    public static Tensor softplus(Tensor input, double beta, double threshold) {
+        var i = h(input, "input");
+        return tensor(() -> torch.softplus(i, new Scalar(beta), new Scalar(threshold)));
+    }
+
+    /** {@code F.softplus(input)}: beta 1, threshold 20. */
+    public static Tensor softplus(Tensor input) {
+        return softplus(input, 1, 20);
+    }
+
+    /** {@code F.prelu(input, weight)}: weight of one element, or one per channel (dimension 1). */
+    public static Tensor prelu(Tensor input, Tensor weight) {
+        var i = h(input, "input");
+        var w = h(weight, "weight");
+        return tensor(() -> torch.prelu(i, w));
+    }
+
+    /** {@code F.elu(input, alpha)}. */
+    public static Tensor elu(Tensor input, double alpha) {
+        var i = h(input, "input");
+        return tensor(() -> torch.elu(i, new Scalar(alpha), new Scalar(1L), new Scalar(1L)));
+    }
+
+    /** {@code F.elu(input)}: alpha 1. */
+    public static Tensor elu(Tensor input) {
+        return elu(input, 1.0);
+    }
+
+    /**
+     * {@code F.cosine_similarity(x1, x2, dim, eps)}: the inputs are broadcast together, each divided by its norm
+     * along {@code dim} clamped to at least {@code eps}, and the products summed. PyTorch 1.13 clamps the norm in
+     * place after computing it, so where the clamp acts its gradient still flows through the norm as
+     * {@code x / max(||x||, eps)}; libtorch 2.10's kernel differs there, so with autograd recording jtorch composes
+     * 1.13's computation from libtorch's operations (the same values, and 1.13's gradients).
+     */
+    public static Tensor cosineSimilarity(Tensor x1, Tensor x2, long dim, double eps) {
+        var a = h(x1, "x1");
+        var b = h(x2, "x2");
+        if (!(Torch.isGradEnabled() && (x1.requiresGrad() || x2.requiresGrad()))) {
+            return tensor(() -> torch.cosine_similarity(a, b, dim, eps));
+        }
+        return tensor(() -> {
+            TensorVector both = torch.broadcast_tensors(new TensorVector(a, b));
+            org.bytedeco.pytorch.Tensor p = both.get(0);
+            org.bytedeco.pytorch.Tensor q = both.get(1);
+            return torch.sum(torch.mul(torch.div(p, clampedNorm113(p, dim, eps)),
+                    torch.div(q, clampedNorm113(q, dim, eps))), new long[] {dim}, false,
+                    new org.bytedeco.pytorch.ScalarTypeOptional());
+        });
+    }
+
+    /**
+     * {@code max(||x||, eps)} along {@code dim} (kept), whose gradient is {@code x / max(||x||, eps)}: the value is
+     * the clamped norm exactly ({@code c + (s - s.detach())}), the gradient that of {@code s = sum(x^2) / (2 c)}.
+     */
+    private static org.bytedeco.pytorch.Tensor clampedNorm113(org.bytedeco.pytorch.Tensor x, long dim, double eps) {
+        long[] dims = {dim};
+        var none = new org.bytedeco.pytorch.ScalarTypeOptional();
+        org.bytedeco.pytorch.Tensor c = torch.clamp_min(torch.linalg_vector_norm(x, new Scalar(2L), dims, true, none)
+                .detach(), new Scalar(eps));
+        org.bytedeco.pytorch.Tensor sq = torch.div(torch.sum(torch.pow(x, new Scalar(2L)), dims, true, none),
+                torch.mul(c, new Scalar(2L)));
+        return torch.add(c, torch.sub(sq, sq.detach()));
+    }
+
+    /** {@code F.cosine_similarity(x1, x2)}: dimension 1, eps 1e-8. */
+    public static Tensor cosineSimilarity(Tensor x1, Tensor x2) {
+        return cosineSimilarity(x1, x2, 1, 1e-8);
+    }
+
+    /** {@code F.cosine_embedding_loss(input1, input2, target, margin, reduction)}. */
+    public static Tensor cosineEmbeddingLoss(Tensor input1, Tensor input2, Tensor target, double margin,
+            Reduction reduction) {
+        var a = h(input1, "input1");
+        var b = h(input2, "input2");
+        var t = h(target, "target");
+        Objects.requireNonNull(reduction, "reduction");
+        return tensor(() -> torch.cosine_embedding_loss(a, b, t, margin, reduction.code()));
+    }
+
+    /**
+     * {@code F.margin_ranking_loss(input1, input2, target, margin, reduction)}; inputs of different ranks raise
+     * PyTorch's {@code RuntimeError} message as {@link dev.jtorch.TorchException}.
+     */
+    public static Tensor marginRankingLoss(Tensor input1, Tensor input2, Tensor target, double margin,
+            Reduction reduction) {
+        var a = h(input1, "input1");
+        var b = h(input2, "input2");
+        var t = h(target, "target");
+        Objects.requireNonNull(reduction, "reduction");
+        if (input1.dim() != input2.dim() || input1.dim() != target.dim()) {
+            throw new dev.jtorch.TorchException("margin_ranking_loss : All input tensors should have same dimension "
+                    + "but got sizes: input1: " + input1.shape() + ", input2: " + input2.shape() + ", target: "
+                    + target.shape() + " ");
+        }
+        return tensor(() -> torch.margin_ranking_loss(a, b, t, margin, reduction.code()));
+    }
+
+    /**
+     * {@code F.triplet_margin_loss(anchor, positive, negative, margin, p, eps, swap, reduction)}; inputs of different
+     * ranks raise PyTorch 1.13's message ({@code All inputs should have same dimension but got 2D, 2D and 1D
+     * inputs.}) as {@link dev.jtorch.TorchException}.
+     */
+    public static Tensor tripletMarginLoss(Tensor anchor, Tensor positive, Tensor negative, double margin, double p,
+            double eps, boolean swap, Reduction reduction) {
+        var a = h(anchor, "anchor");
+        var pos = h(positive, "positive");
+        var n = h(negative, "negative");
+        Objects.requireNonNull(reduction, "reduction");
+        if (anchor.dim() != positive.dim() || positive.dim() != negative.dim()) {
+            throw new dev.jtorch.TorchException("All inputs should have same dimension but got " + anchor.dim() + "D, "
+                    + positive.dim() + "D and " + negative.dim() + "D inputs.");
+        }
+        return tensor(() -> torch.triplet_margin_loss(a, pos, n, margin, p, eps, swap, reduction.code()));
+    }
+
+    /** {@code F.triplet_margin_loss(anchor, positive, negative)} with PyTorch's defaults. */
+    public static Tensor tripletMarginLoss(Tensor anchor, Tensor positive, Tensor negative) {
+        return tripletMarginLoss(anchor, positive, negative, 1.0, 2.0, 1e-6, false, Reduction.MEAN);
+    }
+
+    /**
+     * {@code F.ctc_loss(log_probs, targets, input_lengths, target_lengths, blank, reduction, zero_infinity)} with the
+     * lengths as int64 tensors.
+     */
+    public static Tensor ctcLoss(Tensor logProbs, Tensor targets, Tensor inputLengths, Tensor targetLengths,
+            long blank, Reduction reduction, boolean zeroInfinity) {
+        var lp = h(logProbs, "logProbs");
+        var t = h(targets, "targets");
+        var il = h(inputLengths, "inputLengths");
+        var tl = h(targetLengths, "targetLengths");
+        Objects.requireNonNull(reduction, "reduction");
+        return tensor(() -> torch.ctc_loss(lp, t, il, tl, blank, reduction.code(), zeroInfinity));
+    }
+
+    /** {@code F.ctc_loss(...)} with the lengths as tuples. */
+    public static Tensor ctcLoss(Tensor logProbs, Tensor targets, long[] inputLengths, long[] targetLengths,
+            long blank, Reduction reduction, boolean zeroInfinity) {
+        var lp = h(logProbs, "logProbs");
+        var t = h(targets, "targets");
+        Objects.requireNonNull(inputLengths, "inputLengths");
+        Objects.requireNonNull(targetLengths, "targetLengths");
+        Objects.requireNonNull(reduction, "reduction");
+        return tensor(() -> torch.ctc_loss(lp, t, inputLengths, targetLengths, blank, reduction.code(), zeroInfinity));
+    }
+
+    /** {@code F.poisson_nll_loss(input, target, log_input, full, eps=eps, reduction=reduction)}. */
+    public static Tensor poissonNllLoss(Tensor input, Tensor target, boolean logInput, boolean full, double eps,
+            Reduction reduction) {
+        var i = h(input, "input");
+        var t = h(target, "target");
+        Objects.requireNonNull(reduction, "reduction");
+        return tensor(() -> torch.poisson_nll_loss(i, t, logInput, full, eps, reduction.code()));
+    }
+
+    /** {@code F.poisson_nll_loss(input, target)} with PyTorch's defaults. */
+    public static Tensor poissonNllLoss(Tensor input, Tensor target) {
+        return poissonNllLoss(input, target, true, false, 1e-8, Reduction.MEAN);
+    }
+
+    /**
+     * {@code F.gaussian_nll_loss(input, target, var, full, eps, reduction)}, computed as PyTorch 1.13's Python code
+     * does, with its {@code ValueError} checks ({@code var is of incorrect size}, {@code var has negative
+     * entry/entries}) as {@link IllegalArgumentException}.
+     */
+    public static Tensor gaussianNllLoss(Tensor input, Tensor target, Tensor var, boolean full, double eps,
+            Reduction reduction) {
+        h(input, "input");
+        h(target, "target");
+        h(var, "var");
+        Objects.requireNonNull(reduction, "reduction");
+        long[] in = input.shape().toArray();
+        long[] vs = var.shape().toArray();
+        Tensor v = var;
+        if (!java.util.Arrays.equals(in, vs)) {
+            long[] inHead = java.util.Arrays.copyOf(in, Math.max(in.length - 1, 0));
+            if (java.util.Arrays.equals(inHead, vs)) {
+                v = var.unsqueeze(-1);
+            } else if (vs.length > 0 && java.util.Arrays.equals(inHead,
+                    java.util.Arrays.copyOf(vs, vs.length - 1)) && vs[vs.length - 1] == 1) {
+                v = var;
+            } else {
+                throw new IllegalArgumentException("var is of incorrect size");
+            }
+        }
+        if (v.lt(0).any().itemBool()) {
+            throw new IllegalArgumentException("var has negative entry/entries");
+        }
+        Tensor clamped = v.clone();
+        try (var g = Torch.noGrad()) {
+            clamped.clamp_(eps, null);
+        }
+        var i = input.nativeTensor();
+        var t = target.nativeTensor();
+        var c = clamped.nativeTensor();
+        return tensor(() -> {
+            org.bytedeco.pytorch.Tensor loss = torch.mul(torch.add(torch.log(c),
+                    torch.div(torch.pow(torch.sub(i, t), new Scalar(2L)), c)), new Scalar(0.5));
+            if (full) {
+                loss = torch.add(loss, new Scalar(0.5 * Math.log(2 * Math.PI)));
+            }
+            return switch (reduction) {
+                case MEAN -> loss.mean();
+                case SUM -> loss.sum();
+                case NONE -> loss;
+            };
+        });
+    }
 }
