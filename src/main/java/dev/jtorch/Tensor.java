@@ -298,9 +298,28 @@ public class Tensor implements AutoCloseable {
         if (n == null || n.isNull()) {
             return null;
         }
+        if (gradFnAlias != null && n.address() == gradFnAliasNode) {
+            return gradFnAlias;
+        }
         String name = n.name().getString();
         int cut = name.lastIndexOf("::");
         return cut >= 0 ? name.substring(cut + 2) : name;
+    }
+
+    /**
+     * Python 1.13's name of this tensor's autograd node where libtorch 2.10 builds the same result from other
+     * kernels ({@code diag} from {@code diagonal}/{@code diag_embed}); it applies while {@code grad_fn} is that node.
+     */
+    private volatile String gradFnAlias;
+    private volatile long gradFnAliasNode;
+
+    private Tensor withGradFnName(String pythonName) {
+        Node n = handle.grad_fn();
+        if (n != null && !n.isNull()) {
+            gradFnAliasNode = n.address();
+            gradFnAlias = pythonName;
+        }
+        return this;
     }
 
     /** Python's {@code tensor.detach()}: the same data, cut from the graph. */
@@ -1590,12 +1609,12 @@ public class Tensor implements AutoCloseable {
         return op(() -> handle.floor_divide(o));
     }
 
-    /** Python's {@code tensor.clamp(min=min)}. */
+    /** Python's {@code tensor.clamp_min(min)} ({@code clamp(min=min)} is {@code clamp(min, null)}). */
     public Tensor clampMin(Number min) {
         return op(() -> handle.clamp_min(scalar(min)));
     }
 
-    /** Python's {@code tensor.clamp(max=max)}. */
+    /** Python's {@code tensor.clamp_max(max)}. */
     public Tensor clampMax(Number max) {
         return op(() -> handle.clamp_max(scalar(max)));
     }
@@ -2010,7 +2029,8 @@ public class Tensor implements AutoCloseable {
 
     /** Python's {@code tensor.diag(diagonal)}. */
     public Tensor diag(long diagonal) {
-        return op(() -> handle.diag(diagonal));
+        // libtorch 2.10 composes diag (DiagonalBackward0_copy / DiagEmbedBackward0); Python 1.13 prints DiagBackward0.
+        return op(() -> handle.diag(diagonal)).withGradFnName("DiagBackward0");
     }
 
     /** Python's {@code tensor.diag()}. */
