@@ -181,6 +181,7 @@ def methods(i):
     a, v, nanv, pos, b, idx, mask, w, batch, ints = (
         i["a"], i["v"], i["nanv"], i["pos"], i["b"], i["idx"], i["mask"], i["w"], i["batch"], i["ints"])
     ag = a.clone().requires_grad_()
+    pos4 = pos.repeat(2, 2)[:3, :4]
     inf = float("inf")
     m = {
         # var / std (1.13's signatures)
@@ -293,6 +294,53 @@ def methods(i):
         "unfold": v.unfold(0, 3, 2), "unsqueeze_": w.clone().unsqueeze_(0),
         "new_zeros": ints.new_zeros(2, 3), "new_ones": a.double().new_ones(2), "new_full": a.new_full((2, 2), 3.5),
         "zeros_like": torch.zeros_like(ints), "ones_like": torch.ones_like(a), "full_like": torch.full_like(a, 2),
+        # second batch
+        "deg2rad": ag.deg2rad(),
+        "lgamma": pos.lgamma(),
+        "digamma": pos.digamma(),
+        "logit": (ag.sigmoid()).logit(),
+        "sgn": ag.sgn(),
+        "xlogy": ag.xlogy(pos4),
+        "logaddexp": ag.logaddexp(b),
+        "float_power": a.float_power(2),
+        "dist": ag.dist(b, 3),
+        "bitwise_and": ints.bitwise_and(torch.tensor([3, 5, 1, 8, 4])),
+        "bitwise_or": ints.bitwise_or(torch.tensor([3, 5, 1, 8, 4])),
+        "bitwise_xor": ints.bitwise_xor(torch.tensor([3, 5, 1, 8, 4])),
+        "bitwise_not": ints.bitwise_not(),
+        "addmm": ag[:, :3].addmm(b, b.t(), beta=0.5, alpha=2),
+        "addmm_default": a[:, :3].addmm(b, b.t()),
+        "inverse": (ag[:, :3] + torch.eye(3) * 3).inverse(),
+        "det": (ag[:, :3] + torch.eye(3) * 3).det(),
+        "cummax_values": ag.cummax(1).values,
+        "cummax_indices": a.cummax(1).indices,
+        "cummin_values": ag.cummin(0).values,
+        "logcumsumexp": ag.logcumsumexp(1),
+        "mode_values": torch.tensor([[1, 2, 2, 3], [4, 4, 1, 1]]).mode(1, False).values,
+        "nanmedian": torch.tensor([1.0, float("nan"), 3.0, 2.0]).nanmedian(),
+        "quantile": ag.quantile(0.3),
+        "quantile_dim": ag.quantile(0.75, 1, True),
+        "diff": ag.diff(),
+        "diff_n2_dim0": ag.diff(2, 0),
+        "fliplr": ag.fliplr(),
+        "flipud": ag.flipud(),
+        "rot90": ag.rot90(1, (0, 1)),
+        "repeat_interleave_dim": ag.repeat_interleave(2, 0),
+        "repeat_interleave": w.repeat_interleave(3),
+        "broadcast_to": w.broadcast_to((2, 3)),
+        "unflatten": v.unflatten(0, (2, 4)),
+        "tensor_split": v.tensor_split(3, 0)[2],
+        "take_along_dim": ag.take_along_dim(idx, 1),
+        "fill_diagonal_": torch.zeros(3, 4).fill_diagonal_(5),
+        "index_copy": a.index_copy(0, torch.tensor([2, 0]), b[:2]),
+        "index_add_": a.clone().index_add_(1, torch.tensor([1, 1]), b[:, :2]),
+        "scatter_add_": a.clone().scatter_add_(1, idx, b),
+        "transpose_": a.clone().transpose_(0, 1),
+        "t_": a.clone().t_(),
+        "squeeze_": torch.zeros(1, 3, 1).squeeze_(),
+        "squeeze__dim": torch.zeros(1, 3, 1).squeeze_(2),
+        "detach_": (ag * 2).detach_(),
+        "new_empty_shape": ints.new_empty(2, 2).zero_(),
     }
     return m
 

@@ -308,7 +308,8 @@ public class Tensor implements AutoCloseable {
 
     /**
      * Python 1.13's name of this tensor's autograd node where libtorch 2.10 builds the same result from other
-     * kernels ({@code diag} from {@code diagonal}/{@code diag_embed}); it applies while {@code grad_fn} is that node.
+     * kernels ({@code diag} from {@code diagonal}/{@code diag_embed}, {@code quantile}, {@code repeat_interleave}); it
+     * applies while {@code grad_fn} is that node.
      */
     private volatile String gradFnAlias;
     private volatile long gradFnAliasNode;
@@ -2146,6 +2147,271 @@ public class Tensor implements AutoCloseable {
     public Tensor newFull(long[] size, Number fillValue) {
         long[] s = Objects.requireNonNull(size, "size");
         return op(() -> handle.new_full(s, scalar(fillValue), handle.options()));
+    }
+
+    // second batch of the review
+
+    /** Python's {@code tensor.deg2rad()}. */
+    public Tensor deg2rad() {
+        return op(handle::deg2rad);
+    }
+
+    /** Python's {@code tensor.lgamma()}. */
+    public Tensor lgamma() {
+        return op(handle::lgamma);
+    }
+
+    /** Python's {@code tensor.digamma()}. */
+    public Tensor digamma() {
+        return op(handle::digamma);
+    }
+
+    /** Python's {@code tensor.logit()}. */
+    public Tensor logit() {
+        return op(handle::logit);
+    }
+
+    /** Python's {@code tensor.sgn()}. */
+    public Tensor sgn() {
+        return op(handle::sgn);
+    }
+
+    /** Python's {@code tensor.xlogy(other)}. */
+    public Tensor xlogy(Tensor other) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
+        return op(() -> handle.xlogy(o));
+    }
+
+    /** Python's {@code tensor.logaddexp(other)}. */
+    public Tensor logaddexp(Tensor other) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
+        return op(() -> handle.logaddexp(o));
+    }
+
+    /** Python's {@code tensor.float_power(exponent)}: the power in float64. */
+    public Tensor floatPower(Number exponent) {
+        return op(() -> handle.float_power(scalar(exponent)));
+    }
+
+    /** Python's {@code tensor.dist(other, p)}: the p-norm of {@code self - other}. */
+    public Tensor dist(Tensor other, Number p) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
+        return op(() -> handle.dist(o, scalar(p)));
+    }
+
+    /** Python's {@code tensor.bitwise_and(other)}. */
+    public Tensor bitwiseAnd(Tensor other) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
+        return op(() -> handle.bitwise_and(o));
+    }
+
+    /** Python's {@code tensor.bitwise_or(other)}. */
+    public Tensor bitwiseOr(Tensor other) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
+        return op(() -> handle.bitwise_or(o));
+    }
+
+    /** Python's {@code tensor.bitwise_xor(other)}. */
+    public Tensor bitwiseXor(Tensor other) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
+        return op(() -> handle.bitwise_xor(o));
+    }
+
+    /** Python's {@code tensor.bitwise_not()} ({@code ~self} for integers). */
+    public Tensor bitwiseNot() {
+        return op(handle::bitwise_not);
+    }
+
+    /** Python's {@code tensor.addmm(mat1, mat2, beta=beta, alpha=alpha)}. */
+    public Tensor addmm(Tensor mat1, Tensor mat2, Number beta, Number alpha) {
+        org.bytedeco.pytorch.Tensor m1 = Ops.h(mat1, "mat1");
+        org.bytedeco.pytorch.Tensor m2 = Ops.h(mat2, "mat2");
+        return op(() -> handle.addmm(m1, m2, scalar(beta), scalar(alpha)));
+    }
+
+    /** Python's {@code tensor.addmm(mat1, mat2)}. */
+    public Tensor addmm(Tensor mat1, Tensor mat2) {
+        return addmm(mat1, mat2, 1, 1);
+    }
+
+    /** Python's {@code tensor.inverse()}. */
+    public Tensor inverse() {
+        return op(handle::inverse);
+    }
+
+    /** Python's {@code tensor.det()}. */
+    public Tensor det() {
+        return op(handle::det);
+    }
+
+    /** Python's {@code tensor.cummax(dim)}: running maxima and their indices. */
+    public ValuesIndices cummax(long dim) {
+        nativeTensor();
+        return pair(Ops.call(() -> handle.cummax(dim)));
+    }
+
+    /** Python's {@code tensor.cummin(dim)}. */
+    public ValuesIndices cummin(long dim) {
+        nativeTensor();
+        return pair(Ops.call(() -> handle.cummin(dim)));
+    }
+
+    /** Python's {@code tensor.logcumsumexp(dim)}. */
+    public Tensor logcumsumexp(long dim) {
+        return op(() -> handle.logcumsumexp(dim));
+    }
+
+    /** Python's {@code tensor.mode(dim, keepdim)}: the most frequent values and their indices. */
+    public ValuesIndices mode(long dim, boolean keepdim) {
+        nativeTensor();
+        return pair(Ops.call(() -> handle.mode(dim, keepdim)));
+    }
+
+    /** Python's {@code tensor.nanmedian()}: the median of the non-NaN elements. */
+    public Tensor nanmedian() {
+        return op(handle::nanmedian);
+    }
+
+    /**
+     * Python's {@code tensor.quantile(q)} over all elements (linear interpolation); its {@code grad_fn} prints as
+     * 1.13's ({@code SqueezeBackward3}), as for the other quantile and {@code repeatInterleave} overloads.
+     */
+    public Tensor quantile(double q) {
+        return op(() -> handle.quantile(q)).withGradFnName("SqueezeBackward3");
+    }
+
+    /** Python's {@code tensor.quantile(q, dim, keepdim)} (linear interpolation). */
+    public Tensor quantile(double q, long dim, boolean keepdim) {
+        return op(() -> handle.quantile(q, new LongOptional(dim), keepdim, "linear"))
+                .withGradFnName("SqueezeBackward3");
+    }
+
+    /** Python's {@code tensor.diff()}: the first differences along the last dimension. */
+    public Tensor diff() {
+        return op(handle::diff);
+    }
+
+    /** Python's {@code tensor.diff(n, dim)}. */
+    public Tensor diff(long n, long dim) {
+        return op(() -> handle.diff(n, dim, Ops.opt(null), Ops.opt(null)));
+    }
+
+    /** Python's {@code tensor.fliplr()}. */
+    public Tensor fliplr() {
+        return op(handle::fliplr);
+    }
+
+    /** Python's {@code tensor.flipud()}. */
+    public Tensor flipud() {
+        return op(handle::flipud);
+    }
+
+    /** Python's {@code tensor.rot90(k, dims)}. */
+    public Tensor rot90(long k, long dim0, long dim1) {
+        return op(() -> handle.rot90(k, dim0, dim1));
+    }
+
+    /** Python's {@code tensor.repeat_interleave(repeats, dim)}. */
+    public Tensor repeatInterleave(long repeats, long dim) {
+        return op(() -> handle.repeat_interleave(repeats, new LongOptional(dim), new LongOptional()))
+                .withGradFnName("IndexSelectBackward0");
+    }
+
+    /** Python's {@code tensor.repeat_interleave(repeats)}: repeats the flattened elements. */
+    public Tensor repeatInterleave(long repeats) {
+        return op(() -> handle.repeat_interleave(repeats)).withGradFnName("IndexSelectBackward0");
+    }
+
+    /** Python's {@code tensor.broadcast_to(shape)}. */
+    public Tensor broadcastTo(long... shape) {
+        long[] s = Objects.requireNonNull(shape, "shape");
+        return op(() -> handle.broadcast_to(s));
+    }
+
+    /** Python's {@code tensor.unflatten(dim, sizes)}. */
+    public Tensor unflatten(long dim, long... sizes) {
+        long[] s = Objects.requireNonNull(sizes, "sizes");
+        return op(() -> handle.unflatten(dim, s));
+    }
+
+    /** Python's {@code tensor.tensor_split(sections, dim)}. */
+    public java.util.List<Tensor> tensorSplit(long sections, long dim) {
+        nativeTensor();
+        return list(Ops.call(() -> handle.tensor_split(sections, dim)));
+    }
+
+    /** Python's {@code tensor.take_along_dim(indices, dim)}. */
+    public Tensor takeAlongDim(Tensor indices, long dim) {
+        org.bytedeco.pytorch.Tensor i = Ops.h(indices, "indices");
+        return op(() -> handle.take_along_dim(i, new LongOptional(dim)));
+    }
+
+    /** Python's {@code tensor.fill_diagonal_(fill_value)}. */
+    public Tensor fillDiagonal_(Number fillValue) {
+        return inPlace(() -> handle.fill_diagonal_(scalar(fillValue)));
+    }
+
+    /** Python's {@code tensor.index_copy(dim, index, source)}. */
+    public Tensor indexCopy(long dim, Tensor index, Tensor source) {
+        org.bytedeco.pytorch.Tensor i = Ops.h(index, "index");
+        org.bytedeco.pytorch.Tensor s = Ops.h(source, "source");
+        return op(() -> handle.index_copy(dim, i, s));
+    }
+
+    /** Python's {@code tensor.index_add_(dim, index, source)}. */
+    public Tensor indexAdd_(long dim, Tensor index, Tensor source) {
+        org.bytedeco.pytorch.Tensor i = Ops.h(index, "index");
+        org.bytedeco.pytorch.Tensor s = Ops.h(source, "source");
+        return inPlace(() -> handle.index_add_(dim, i, s));
+    }
+
+    /** Python's {@code tensor.scatter_add_(dim, index, src)}. */
+    public Tensor scatterAdd_(long dim, Tensor index, Tensor src) {
+        org.bytedeco.pytorch.Tensor i = Ops.h(index, "index");
+        org.bytedeco.pytorch.Tensor s = Ops.h(src, "src");
+        return inPlace(() -> handle.scatter_add_(dim, i, s));
+    }
+
+    /** Python's {@code tensor.transpose_(dim0, dim1)}. */
+    public Tensor transpose_(long dim0, long dim1) {
+        return inPlace(() -> handle.transpose_(dim0, dim1));
+    }
+
+    /** Python's {@code tensor.t_()}. */
+    public Tensor t_() {
+        return inPlace(handle::t_);
+    }
+
+    /** Python's {@code tensor.squeeze_()}. */
+    public Tensor squeeze_() {
+        return inPlace(handle::squeeze_);
+    }
+
+    /** Python's {@code tensor.squeeze_(dim)}. */
+    public Tensor squeeze_(long dim) {
+        return inPlace(() -> handle.squeeze_(dim));
+    }
+
+    /** Python's {@code tensor.detach_()}: cuts this tensor from the graph in place. */
+    public Tensor detach_() {
+        return inPlace(handle::detach_);
+    }
+
+    /** Python's {@code tensor.new_empty(size)}: uninitialised, of this tensor's dtype and device. */
+    public Tensor newEmpty(long... size) {
+        long[] s = Objects.requireNonNull(size, "size");
+        return op(() -> handle.new_empty(s, handle.options()));
+    }
+
+    /** Python's {@code tensor.is_complex()}. */
+    public boolean isComplex() {
+        return nativeTensor().is_complex();
+    }
+
+    /** Python's {@code tensor.get_device()}: the CUDA device index, -1 on the CPU. */
+    public long getDevice() {
+        org.bytedeco.pytorch.Device d = nativeTensor().device();
+        return d.is_cuda() ? d.index() : -1;
     }
 
     // metadata
