@@ -92,6 +92,17 @@ def random_cases():
     out.append(case("default_seed11_bernoulli", torch.bernoulli(torch.full((6,), 0.5))))
     out.append(case("default_seed11_multinomial", torch.multinomial(torch.ones(6), 6)))
     out.append(case("default_seed11_normal", torch.normal(0.0, 1.0, (3,))))
+    torch.manual_seed(13)
+    out.append(case("default_seed13_uniform_", torch.empty(3).uniform_()))
+    out.append(case("default_seed13_normal_", torch.empty(3).normal_()))
+    out.append(case("default_seed13_random_", torch.empty(3, dtype=torch.int64).random_()))
+    out.append(case("default_seed13_bernoulli", torch.full((4,), 0.4).bernoulli()))
+    out.append(case("default_seed13_bernoulli_", torch.empty(4).bernoulli_(0.5)))
+    out.append(case("default_seed13_multinomial", torch.tensor([1.0, 3.0, 2.0]).multinomial(2)))
+    out.append(case("default_seed13_multinomial_replace", torch.tensor([1.0, 3.0, 2.0]).multinomial(5, True)))
+    out.append(case("default_seed13_rand_like", torch.rand_like(torch.zeros(2, 2))))
+    out.append(case("default_seed13_randn_like", torch.randn_like(torch.zeros(3, dtype=torch.float64))))
+    out.append(case("default_seed13_normal_size", torch.normal(3.0, 0.5, size=(2,))))
     return out
 
 
