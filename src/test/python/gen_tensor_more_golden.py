@@ -352,6 +352,13 @@ def methods(i):
         "squeeze__dim": torch.zeros(1, 3, 1).squeeze_(2),
         "detach_": (ag * 2).detach_(),
         "new_empty_shape": ints.new_empty(2, 2).zero_(),
+        "cross": ag[:, :3].cross(b[:, 1:], 1),
+        "addmv": w.addmv(ag, torch.tensor([1.0, 0.5, -1.0, 2.0]), beta=2, alpha=0.5),
+        "addr": ag.addr(w, v[:4], beta=0.5, alpha=2),
+        "baddbmm": torch.ones(2, 2, 2).baddbmm(batch, batch.transpose(1, 2), beta=0.5, alpha=1.5),
+        "addbmm": pos[:, :2].addbmm(batch, batch.transpose(1, 2), beta=1, alpha=0.25),
+        "masked_scatter": ag.masked_scatter(mask, b * 10),
+        "bfloat16": a.bfloat16(),
     }
     return m
 

@@ -11,7 +11,7 @@ def camel(n):
     base=n[:-1] if tail else n
     parts=base.split('_')
     return parts[0]+''.join(p[:1].upper()+p[1:] for p in parts[1:])+tail
-special={'float':'toFloat','double':'toDouble','long':'toLong','int':'toInt','bool':'toBool','half':'toHalf',
+special={'float':'toFloat','bfloat16':'toBfloat16','double':'toDouble','long':'toLong','int':'toInt','bool':'toBool','half':'toHalf',
  'shape':'shape','grad':'grad','requires_grad':'requiresGrad','is_leaf':'isLeaf','grad_fn':'gradFnName','data':'data',
  'ndim':'ndim','is_cuda':'isCuda','dtype':'dtype','device':'device','T':None,'mT':None,
  'tolist':'toDoubleArray','numpy':None,'__getitem__':'index','__setitem__':'indexPut_','item':'item',

@@ -1661,8 +1661,8 @@ public class Tensor implements AutoCloseable {
         return op(() -> handle.where(c, o));
     }
 
-    /** Python's {@code tensor.where(condition, number)}. */
-    public Tensor where(Tensor condition, Number other) {
+    /** {@code torch.where(condition, self, number)} (1.13's {@code Tensor.where} takes only a tensor other). */
+    Tensor where(Tensor condition, Number other) {
         org.bytedeco.pytorch.Tensor c = Ops.h(condition, "condition");
         return op(() -> handle.where(c, scalar(other)));
     }
@@ -2412,6 +2412,52 @@ public class Tensor implements AutoCloseable {
     public long getDevice() {
         org.bytedeco.pytorch.Device d = nativeTensor().device();
         return d.is_cuda() ? d.index() : -1;
+    }
+
+    /** Python's {@code tensor.cross(other, dim)}: the cross product along {@code dim} (of size 3). */
+    public Tensor cross(Tensor other, long dim) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
+        return op(() -> handle.cross(o, new LongOptional(dim)));
+    }
+
+    /** Python's {@code tensor.addmv(mat, vec, beta=beta, alpha=alpha)}. */
+    public Tensor addmv(Tensor mat, Tensor vec, Number beta, Number alpha) {
+        org.bytedeco.pytorch.Tensor m = Ops.h(mat, "mat");
+        org.bytedeco.pytorch.Tensor v = Ops.h(vec, "vec");
+        return op(() -> handle.addmv(m, v, scalar(beta), scalar(alpha)));
+    }
+
+    /** Python's {@code tensor.addr(vec1, vec2, beta=beta, alpha=alpha)}. */
+    public Tensor addr(Tensor vec1, Tensor vec2, Number beta, Number alpha) {
+        org.bytedeco.pytorch.Tensor a = Ops.h(vec1, "vec1");
+        org.bytedeco.pytorch.Tensor b = Ops.h(vec2, "vec2");
+        return op(() -> handle.addr(a, b, scalar(beta), scalar(alpha)));
+    }
+
+    /** Python's {@code tensor.baddbmm(batch1, batch2, beta=beta, alpha=alpha)}. */
+    public Tensor baddbmm(Tensor batch1, Tensor batch2, Number beta, Number alpha) {
+        org.bytedeco.pytorch.Tensor a = Ops.h(batch1, "batch1");
+        org.bytedeco.pytorch.Tensor b = Ops.h(batch2, "batch2");
+        return op(() -> handle.baddbmm(a, b, scalar(beta), scalar(alpha)));
+    }
+
+    /** Python's {@code tensor.addbmm(batch1, batch2, beta=beta, alpha=alpha)}. */
+    public Tensor addbmm(Tensor batch1, Tensor batch2, Number beta, Number alpha) {
+        org.bytedeco.pytorch.Tensor a = Ops.h(batch1, "batch1");
+        org.bytedeco.pytorch.Tensor b = Ops.h(batch2, "batch2");
+        return op(() -> handle.addbmm(a, b, scalar(beta), scalar(alpha)));
+    }
+
+    /** Python's {@code tensor.masked_scatter(mask, source)}. */
+    public Tensor maskedScatter(Tensor mask, Tensor source) {
+        org.bytedeco.pytorch.Tensor m = Ops.h(mask, "mask");
+        org.bytedeco.pytorch.Tensor s = Ops.h(source, "source");
+        return op(() -> handle.masked_scatter(m, s));
+    }
+
+    /** Python's {@code tensor.bfloat16()}. */
+    public Tensor toBfloat16() {
+        return to(DType.BFLOAT16);
     }
 
     // metadata

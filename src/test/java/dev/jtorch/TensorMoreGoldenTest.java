@@ -461,6 +461,13 @@ class TensorMoreGoldenTest {
         m.put("squeeze__dim", () -> Torch.zeros(1, 3, 1).squeeze_(2));
         m.put("detach_", () -> ag.mul(2).detach_());
         m.put("new_empty_shape", () -> ints.newEmpty(2, 2).zero_());
+        m.put("cross", () -> ag.narrow(1, 0, 3).cross(b.narrow(1, 1, 3), 1));
+        m.put("addmv", () -> w.addmv(ag, Torch.tensor(1.0, 0.5, -1.0, 2.0), 2, 0.5));
+        m.put("addr", () -> ag.addr(w, v.narrow(0, 0, 4), 0.5, 2));
+        m.put("baddbmm", () -> Torch.ones(2, 2, 2).baddbmm(batch, batch.transpose(1, 2), 0.5, 1.5));
+        m.put("addbmm", () -> pos.narrow(1, 0, 2).addbmm(batch, batch.transpose(1, 2), 1, 0.25));
+        m.put("masked_scatter", () -> ag.maskedScatter(mask, b.mul(10)));
+        m.put("bfloat16", () -> a.toBfloat16());
         return m;
     }
 
