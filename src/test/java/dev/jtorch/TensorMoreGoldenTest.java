@@ -204,6 +204,33 @@ class TensorMoreGoldenTest {
         assertEquals("tensor([1.1235, 2.0000])", t.toString());
     }
 
+    @Test
+    void aTensorPrintedWhileAnotherThreadChangesTheOptionsUsesOneSetOrTheOther() throws Exception {
+        Tensor t = Torch.tensor(1.123456, -2.5, 1e-5);
+        String automatic = t.toString();
+        Torch.setPrintoptions(new PrintOptions().precision(2).sciMode(false).lineWidth(20));
+        String changed = t.toString();
+        Torch.resetPrintoptions();
+        assertFalse(automatic.equals(changed));
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread setter = new Thread(() -> {
+            while (!stop.get()) {
+                Torch.setPrintoptions(new PrintOptions().precision(2).sciMode(false).lineWidth(20));
+                Torch.resetPrintoptions();
+            }
+        });
+        setter.start();
+        try {
+            for (int i = 0; i < 2000; i++) {
+                String s = t.toString();
+                assertTrue(s.equals(automatic) || s.equals(changed), s);
+            }
+        } finally {
+            stop.set(true);
+            setter.join();
+        }
+    }
+
     // ---------------------------------------------------------------- methods
 
     static Stream<Arguments> methodCases() {
