@@ -370,6 +370,7 @@ def info(i):
         "is_floating_point": a.is_floating_point(), "ints_is_floating_point": i["ints"].is_floating_point(),
         "element_size": a.element_size(), "f64_element_size": a.double().element_size(),
         "stride": list(a.stride()), "t_stride": list(a.t().stride()), "stride_1": a.stride(1), "ndim": a.ndim,
+        "is_complex": a.is_complex(), "get_device": a.get_device(),
     }
 
 

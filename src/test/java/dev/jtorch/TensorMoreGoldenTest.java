@@ -529,6 +529,8 @@ class TensorMoreGoldenTest {
         assertArrayEquals(longs(info.get("t_stride")), a.t().stride());
         assertEquals(info.get("stride_1").asLong(), a.stride(1));
         assertEquals(info.get("ndim").asInt(), a.ndim());
+        assertEquals(info.get("is_complex").asBoolean(), a.isComplex());
+        assertEquals(info.get("get_device").asLong(), a.getDevice());
     }
 
     private static long[] longs(JsonNode arr) {
