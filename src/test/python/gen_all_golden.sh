@@ -14,6 +14,7 @@ export OMP_NUM_THREADS=1
 out=src/test/resources/golden
 ex=examples/src/test/resources/golden
 "$PY" src/test/python/gen_tensor_golden.py
+"$PY" src/test/python/gen_tensor_more_golden.py
 "$PY" src/test/python/gen_optim_golden.py
 "$PY" src/test/python/gen_amp_golden.py
 "$PY" src/test/python/gen_training_golden.py

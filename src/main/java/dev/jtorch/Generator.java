@@ -6,8 +6,10 @@ import dev.jtorch.internal.Native;
 
 /**
  * A random-number generator, mirroring {@code torch.Generator} (CPU): {@code torch.Generator().manual_seed(0)} is
- * {@code new Generator().manualSeed(0)}. Pass it where PyTorch takes {@code generator=} (DataLoader shuffling,
- * {@code random_split}). It is an owner: it belongs to no {@link TensorScope}.
+ * {@code new Generator().manualSeed(0)}. Pass it where PyTorch takes {@code generator=}: DataLoader shuffling,
+ * {@code random_split}, {@code Torch.randn}, {@code rand}, {@code randint}, {@code randperm}, {@code normal},
+ * {@code bernoulli}, {@code multinomial}, and the in-place samplers {@code uniform_}, {@code normal_},
+ * {@code random_}, {@code bernoulli_}, {@code exponential_}. It is an owner: it belongs to no {@link TensorScope}.
  *
  * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.Generator.html">torch.Generator</a>.
  */

@@ -298,9 +298,29 @@ public class Tensor implements AutoCloseable {
         if (n == null || n.isNull()) {
             return null;
         }
+        if (gradFnAlias != null && n.address() == gradFnAliasNode) {
+            return gradFnAlias;
+        }
         String name = n.name().getString();
         int cut = name.lastIndexOf("::");
         return cut >= 0 ? name.substring(cut + 2) : name;
+    }
+
+    /**
+     * Python 1.13's name of this tensor's autograd node where libtorch 2.10 builds the same result from other
+     * kernels ({@code diag} from {@code diagonal}/{@code diag_embed}, {@code quantile}, {@code repeat_interleave}); it
+     * applies while {@code grad_fn} is that node.
+     */
+    private volatile String gradFnAlias;
+    private volatile long gradFnAliasNode;
+
+    private Tensor withGradFnName(String pythonName) {
+        Node n = handle.grad_fn();
+        if (n != null && !n.isNull()) {
+            gradFnAliasNode = n.address();
+            gradFnAlias = pythonName;
+        }
+        return this;
     }
 
     /** Python's {@code tensor.detach()}: the same data, cut from the graph. */
@@ -625,7 +645,9 @@ public class Tensor implements AutoCloseable {
 
     /** Python's {@code tensor.norm(p)}: the p-norm of all elements ({@code Double.POSITIVE_INFINITY} for max). */
     public Tensor norm(double p) {
-        return op(() -> handle.norm(new Scalar(p)));
+        // Python 1.13's torch.norm passes every dimension (torch/functional.py): the norm(p, dim) kernel, whose
+        // grad_fn is NormBackward1 (handle.norm(p) alone would be NormBackward0).
+        return norm(p, allDims(), false);
     }
 
     /** Python's {@code tensor.reciprocal()}. */
@@ -1106,6 +1128,1377 @@ public class Tensor implements AutoCloseable {
     public Tensor indexSelect(long dim, Tensor index) {
         org.bytedeco.pytorch.Tensor i = Ops.h(index, "index");
         return op(() -> handle.index_select(dim, i));
+    }
+
+    // ---------------------------------------------------------------- more methods (jtorch issue 18)
+    // Random sampling with generators, variance, NaN handling, norms and the cheap one-liners over libtorch that a
+    // review of torch.Tensor's most-used methods found missing (docs/tensor-methods.md).
+
+    private static org.bytedeco.pytorch.ScalarOptional optScalar(Number n) {
+        return n == null ? new org.bytedeco.pytorch.ScalarOptional()
+                : new org.bytedeco.pytorch.ScalarOptional(scalar(n));
+    }
+
+    private static org.bytedeco.pytorch.DoubleOptional optDouble(Double d) {
+        return d == null ? new org.bytedeco.pytorch.DoubleOptional() : new org.bytedeco.pytorch.DoubleOptional(d);
+    }
+
+    private static java.util.List<Tensor> list(org.bytedeco.pytorch.TensorVector v) {
+        java.util.List<Tensor> out = new java.util.ArrayList<>((int) v.size());
+        for (long i = 0; i < v.size(); i++) {
+            out.add(new Tensor(v.get(i)));
+        }
+        return java.util.Collections.unmodifiableList(out);
+    }
+
+    private static long[] dims(long[] dim) {
+        return Objects.requireNonNull(dim, "dim");
+    }
+
+    /** Every dimension of this tensor, as Python's {@code torch.norm} passes them ({@code range(ndim)}). */
+    private long[] allDims() {
+        long[] d = new long[dim()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = i;
+        }
+        return d;
+    }
+
+    /** Python's {@code tensor.uniform_(from, to, generator=generator)}; a null generator is the default one. */
+    public Tensor uniform_(double from, double to, Generator generator) {
+        return inPlace(() -> handle.uniform_(from, to, Generator.optional(generator)));
+    }
+
+    /** Python's {@code tensor.uniform_()}: samples from [0, 1). */
+    public Tensor uniform_() {
+        return uniform_(0, 1, null);
+    }
+
+    /** Python's {@code tensor.normal_(mean, std, generator=generator)}. */
+    public Tensor normal_(double mean, double std, Generator generator) {
+        return inPlace(() -> handle.normal_(mean, std, Generator.optional(generator)));
+    }
+
+    /** Python's {@code tensor.normal_()}: standard normal samples. */
+    public Tensor normal_() {
+        return normal_(0, 1, null);
+    }
+
+    /** Python's {@code tensor.random_(generator=generator)}: integers over the dtype's range (to 2^mantissa). */
+    public Tensor random_(Generator generator) {
+        return inPlace(() -> handle.random_(Generator.optional(generator)));
+    }
+
+    /** Python's {@code tensor.random_()}. */
+    public Tensor random_() {
+        return random_((Generator) null);
+    }
+
+    /** Python's {@code tensor.random_(to, generator=generator)}: integers in [0, to). */
+    public Tensor random_(long to, Generator generator) {
+        return inPlace(() -> handle.random_(to, Generator.optional(generator)));
+    }
+
+    /** Python's {@code tensor.random_(from, to, generator=generator)}: integers in [from, to). */
+    public Tensor random_(long from, long to, Generator generator) {
+        return inPlace(() -> handle.random_(from, new LongOptional(to), Generator.optional(generator)));
+    }
+
+    /** Python's {@code tensor.exponential_(lambd, generator=generator)}. */
+    public Tensor exponential_(double lambd, Generator generator) {
+        return inPlace(() -> handle.exponential_(lambd, Generator.optional(generator)));
+    }
+
+    /** Python's {@code tensor.bernoulli(generator=generator)}: 0/1 draws with this tensor's probabilities. */
+    public Tensor bernoulli(Generator generator) {
+        return op(() -> handle.bernoulli(Generator.optional(generator)));
+    }
+
+    /** Python's {@code tensor.bernoulli()}. */
+    public Tensor bernoulli() {
+        return bernoulli((Generator) null);
+    }
+
+    /** Python's {@code tensor.bernoulli_(p, generator=generator)}: fills with 0/1 draws of probability {@code p}. */
+    public Tensor bernoulli_(double p, Generator generator) {
+        return inPlace(() -> handle.bernoulli_(p, Generator.optional(generator)));
+    }
+
+    /** Python's {@code tensor.bernoulli_(p)}; Python's default {@code p} is 0.5. */
+    public Tensor bernoulli_(double p) {
+        return bernoulli_(p, null);
+    }
+
+    /** Python's {@code tensor.bernoulli_(p_tensor, generator=generator)}: elementwise probabilities. */
+    public Tensor bernoulli_(Tensor p, Generator generator) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(p, "p");
+        return inPlace(() -> handle.bernoulli_(o, Generator.optional(generator)));
+    }
+
+    /**
+     * Python's {@code tensor.multinomial(num_samples, replacement=replacement, generator=generator)}: indices drawn
+     * from the categorical distributions in this tensor's last dimension (weights need not sum to one).
+     */
+    public Tensor multinomial(long numSamples, boolean replacement, Generator generator) {
+        return op(() -> handle.multinomial(numSamples, replacement, Generator.optional(generator)));
+    }
+
+    /** Python's {@code tensor.multinomial(num_samples, replacement)}. */
+    public Tensor multinomial(long numSamples, boolean replacement) {
+        return multinomial(numSamples, replacement, null);
+    }
+
+    /** Python's {@code tensor.multinomial(num_samples)}: without replacement. */
+    public Tensor multinomial(long numSamples) {
+        return multinomial(numSamples, false, null);
+    }
+
+    /** Python's {@code tensor.var()}: the sample variance of all elements (Bessel's correction). */
+    public Tensor var() {
+        return op(handle::var);
+    }
+
+    /** Python's {@code tensor.var(unbiased)}. */
+    public Tensor var(boolean unbiased) {
+        return op(() -> handle.var(unbiased));
+    }
+
+    /** Python's {@code tensor.var(dim)} (unbiased). */
+    public Tensor var(long dim) {
+        return var(new long[] {dim}, true, false);
+    }
+
+    /** Python's {@code tensor.var(dim, unbiased, keepdim)}. */
+    public Tensor var(long dim, boolean unbiased, boolean keepdim) {
+        return var(new long[] {dim}, unbiased, keepdim);
+    }
+
+    /** Python's {@code tensor.var(dims, unbiased, keepdim)} over several dimensions. */
+    public Tensor var(long[] dim, boolean unbiased, boolean keepdim) {
+        long[] d = dims(dim);
+        return op(() -> handle.var(d, unbiased, keepdim));
+    }
+
+    /**
+     * Python 1.13's {@code tensor.var(dim, correction=correction, keepdim=keepdim)}: divides by
+     * {@code N - correction}; a null {@code dim} reduces all dimensions.
+     */
+    public Tensor var(long[] dim, long correction, boolean keepdim) {
+        org.bytedeco.pytorch.ScalarOptional c = new org.bytedeco.pytorch.ScalarOptional(new Scalar(correction));
+        if (dim == null) {
+            return op(() -> handle.var(new org.bytedeco.pytorch.LongArrayRefOptional(), c, keepdim));
+        }
+        return op(() -> handle.var(dim, c, keepdim));
+    }
+
+    /** Python's {@code tensor.std(unbiased)}. */
+    public Tensor std(boolean unbiased) {
+        return op(() -> handle.std(unbiased));
+    }
+
+    /** Python's {@code tensor.std(dims, unbiased, keepdim)} over several dimensions. */
+    public Tensor std(long[] dim, boolean unbiased, boolean keepdim) {
+        long[] d = dims(dim);
+        return op(() -> handle.std(d, unbiased, keepdim));
+    }
+
+    /** Python 1.13's {@code tensor.std(dim, correction=correction, keepdim=keepdim)}; a null {@code dim} is all. */
+    public Tensor std(long[] dim, long correction, boolean keepdim) {
+        org.bytedeco.pytorch.ScalarOptional c = new org.bytedeco.pytorch.ScalarOptional(new Scalar(correction));
+        if (dim == null) {
+            return op(() -> handle.std(new org.bytedeco.pytorch.LongArrayRefOptional(), c, keepdim));
+        }
+        return op(() -> handle.std(dim, c, keepdim));
+    }
+
+    /** Python's {@code tensor.isnan()}. */
+    public Tensor isnan() {
+        return op(handle::isnan);
+    }
+
+    /** Python's {@code tensor.isinf()}. */
+    public Tensor isinf() {
+        return op(handle::isinf);
+    }
+
+    /** Python's {@code tensor.isposinf()}. */
+    public Tensor isposinf() {
+        return op(handle::isposinf);
+    }
+
+    /** Python's {@code tensor.isneginf()}. */
+    public Tensor isneginf() {
+        return op(handle::isneginf);
+    }
+
+    /**
+     * Python's {@code tensor.nan_to_num(nan, posinf, neginf)}: NaN becomes {@code nan}, infinities {@code posinf} /
+     * {@code neginf}; a null bound is Python's {@code None} (the dtype's largest / smallest finite value).
+     */
+    public Tensor nanToNum(double nan, Double posinf, Double neginf) {
+        return op(() -> handle.nan_to_num(new org.bytedeco.pytorch.DoubleOptional(nan), optDouble(posinf),
+                optDouble(neginf)));
+    }
+
+    /** Python's {@code tensor.nan_to_num()}: NaN becomes 0, infinities the dtype's extreme finite values. */
+    public Tensor nanToNum() {
+        return nanToNum(0.0, null, null);
+    }
+
+    /** Python's {@code tensor.nan_to_num_(nan, posinf, neginf)}. */
+    public Tensor nanToNum_(double nan, Double posinf, Double neginf) {
+        return inPlace(() -> handle.nan_to_num_(new org.bytedeco.pytorch.DoubleOptional(nan), optDouble(posinf),
+                optDouble(neginf)));
+    }
+
+    /**
+     * Python's {@code tensor.norm()}: the 2-norm (Frobenius norm) of all elements. As in Python 1.13 it is the
+     * {@code norm(p, dim)} kernel over every dimension, so its {@code grad_fn} prints {@code NormBackward1}.
+     */
+    public Tensor norm() {
+        return norm(2.0);
+    }
+
+    /** Python's {@code tensor.norm(p="fro")}; {@code "nuc"} and other strings are not supported. */
+    public Tensor norm(String p) {
+        if (!"fro".equals(p)) {
+            throw new IllegalArgumentException("only p='fro' is supported as a string norm, got '" + p + "'");
+        }
+        return norm();
+    }
+
+    /** Python's {@code tensor.norm(p, dim, keepdim)} ({@code Double.POSITIVE_INFINITY} for the max norm). */
+    public Tensor norm(double p, long dim, boolean keepdim) {
+        return norm(p, new long[] {dim}, keepdim);
+    }
+
+    /** Python's {@code tensor.norm(p, dim)}. */
+    public Tensor norm(double p, long dim) {
+        return norm(p, new long[] {dim}, false);
+    }
+
+    /** Python's {@code tensor.norm(p, dims, keepdim)} over several dimensions (numeric {@code p}). */
+    public Tensor norm(double p, long[] dim, boolean keepdim) {
+        long[] d = dims(dim);
+        return op(() -> handle.norm(new org.bytedeco.pytorch.ScalarOptional(new Scalar(p)), d, keepdim));
+    }
+
+    // elementwise functions
+
+    /** Python's {@code tensor.sin()}. */
+    public Tensor sin() {
+        return op(handle::sin);
+    }
+
+    /** Python's {@code tensor.cos()}. */
+    public Tensor cos() {
+        return op(handle::cos);
+    }
+
+    /** Python's {@code tensor.tan()}. */
+    public Tensor tan() {
+        return op(handle::tan);
+    }
+
+    /** Python's {@code tensor.asin()}. */
+    public Tensor asin() {
+        return op(handle::asin);
+    }
+
+    /** Python's {@code tensor.acos()}. */
+    public Tensor acos() {
+        return op(handle::acos);
+    }
+
+    /** Python's {@code tensor.atan()}. */
+    public Tensor atan() {
+        return op(handle::atan);
+    }
+
+    /** Python's {@code tensor.atan2(other)}. */
+    public Tensor atan2(Tensor other) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
+        return op(() -> handle.atan2(o));
+    }
+
+    /** Python's {@code tensor.sinh()}. */
+    public Tensor sinh() {
+        return op(handle::sinh);
+    }
+
+    /** Python's {@code tensor.cosh()}. */
+    public Tensor cosh() {
+        return op(handle::cosh);
+    }
+
+    /** Python's {@code tensor.log2()}. */
+    public Tensor log2() {
+        return op(handle::log2);
+    }
+
+    /** Python's {@code tensor.log10()}. */
+    public Tensor log10() {
+        return op(handle::log10);
+    }
+
+    /** Python's {@code tensor.log1p()}. */
+    public Tensor log1p() {
+        return op(handle::log1p);
+    }
+
+    /** Python's {@code tensor.expm1()}. */
+    public Tensor expm1() {
+        return op(handle::expm1);
+    }
+
+    /** Python's {@code tensor.rsqrt()}. */
+    public Tensor rsqrt() {
+        return op(handle::rsqrt);
+    }
+
+    /** Python's {@code tensor.square()}. */
+    public Tensor square() {
+        return op(handle::square);
+    }
+
+    /** Python's {@code tensor.floor()}. */
+    public Tensor floor() {
+        return op(handle::floor);
+    }
+
+    /** Python's {@code tensor.ceil()}. */
+    public Tensor ceil() {
+        return op(handle::ceil);
+    }
+
+    /** Python's {@code tensor.round()}: half to even. */
+    public Tensor round() {
+        return op(handle::round);
+    }
+
+    /** Python's {@code tensor.round(decimals=decimals)}. */
+    public Tensor round(long decimals) {
+        return op(() -> handle.round(decimals));
+    }
+
+    /** Python's {@code tensor.trunc()}. */
+    public Tensor trunc() {
+        return op(handle::trunc);
+    }
+
+    /** Python's {@code tensor.frac()}. */
+    public Tensor frac() {
+        return op(handle::frac);
+    }
+
+    /** Python's {@code tensor.sign()}. */
+    public Tensor sign() {
+        return op(handle::sign);
+    }
+
+    /** Python's {@code tensor.erf()}. */
+    public Tensor erf() {
+        return op(handle::erf);
+    }
+
+    /** Python's {@code tensor.erfinv()}. */
+    public Tensor erfinv() {
+        return op(handle::erfinv);
+    }
+
+    /** Python's {@code tensor.exp_()}. */
+    public Tensor exp_() {
+        return inPlace(handle::exp_);
+    }
+
+    /** Python's {@code tensor.log_()}. */
+    public Tensor log_() {
+        return inPlace(handle::log_);
+    }
+
+    /** Python's {@code tensor.sqrt_()}. */
+    public Tensor sqrt_() {
+        return inPlace(handle::sqrt_);
+    }
+
+    /** Python's {@code tensor.abs_()}. */
+    public Tensor abs_() {
+        return inPlace(handle::abs_);
+    }
+
+    /** Python's {@code tensor.neg_()}. */
+    public Tensor neg_() {
+        return inPlace(handle::neg_);
+    }
+
+    /** Python's {@code tensor.relu_()}. */
+    public Tensor relu_() {
+        return inPlace(handle::relu_);
+    }
+
+    /** Python's {@code tensor.sigmoid_()}. */
+    public Tensor sigmoid_() {
+        return inPlace(handle::sigmoid_);
+    }
+
+    /** Python's {@code tensor.tanh_()}. */
+    public Tensor tanh_() {
+        return inPlace(handle::tanh_);
+    }
+
+    /** Python's {@code tensor.pow_(exponent)}. */
+    public Tensor pow_(Number exponent) {
+        return inPlace(() -> handle.pow_(scalar(exponent)));
+    }
+
+    /** Python's {@code tensor.div_(other)}. */
+    public Tensor div_(Tensor other) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
+        return inPlace(() -> handle.div_(o));
+    }
+
+    /** Python's {@code tensor.sub_(number)}. */
+    public Tensor sub_(Number other) {
+        return inPlace(() -> handle.sub_(wrapped(other)));
+    }
+
+    /** Python's {@code tensor.add_(other, alpha=alpha)}. */
+    public Tensor add_(Tensor other, Number alpha) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
+        return inPlace(() -> handle.add_(o, scalar(alpha)));
+    }
+
+    /** Python's {@code tensor.sub(other, alpha=alpha)}. */
+    public Tensor sub(Tensor other, Number alpha) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
+        return op(() -> handle.sub(o, scalar(alpha)));
+    }
+
+    // binary and ternary elementwise functions
+
+    /** Python's {@code tensor.maximum(other)} (and {@code torch.max(a, b)}). */
+    public Tensor maximum(Tensor other) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
+        return op(() -> handle.maximum(o));
+    }
+
+    /** Python's {@code tensor.minimum(other)}. */
+    public Tensor minimum(Tensor other) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
+        return op(() -> handle.minimum(o));
+    }
+
+    /** Python's {@code self % other} for a tensor ({@code torch.remainder}). */
+    public Tensor remainder(Tensor other) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
+        return op(() -> handle.remainder(o));
+    }
+
+    /** Python's {@code tensor.fmod(number)}: the remainder with the sign of the dividend. */
+    public Tensor fmod(Number other) {
+        return op(() -> handle.fmod(scalar(other)));
+    }
+
+    /** Python's {@code self // other} for a number ({@code torch.floor_divide}). */
+    public Tensor floorDivide(Number other) {
+        return op(() -> handle.floor_divide(scalar(other)));
+    }
+
+    /** Python's {@code self // other} ({@code torch.floor_divide}). */
+    public Tensor floorDivide(Tensor other) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
+        return op(() -> handle.floor_divide(o));
+    }
+
+    /** Python's {@code tensor.clamp_min(min)} ({@code clamp(min=min)} is {@code clamp(min, null)}). */
+    public Tensor clampMin(Number min) {
+        return op(() -> handle.clamp_min(scalar(min)));
+    }
+
+    /** Python's {@code tensor.clamp_max(max)}. */
+    public Tensor clampMax(Number max) {
+        return op(() -> handle.clamp_max(scalar(max)));
+    }
+
+    /** Python's {@code tensor.clamp(min, max)} with tensor bounds; either may be null. */
+    public Tensor clamp(Tensor min, Tensor max) {
+        if (min == null && max == null) {
+            throw new IllegalArgumentException("At least one of 'min' or 'max' must not be None");
+        }
+        nativeTensor();
+        return op(() -> handle.clamp(Ops.opt(min), Ops.opt(max)));
+    }
+
+    /** Python's {@code tensor.clip(min, max)}: an alias of {@link #clamp(Number, Number)}. */
+    public Tensor clip(Number min, Number max) {
+        return clamp(min, max);
+    }
+
+    /** Python's {@code tensor.lerp(end, weight)}: {@code self + weight * (end - self)}. */
+    public Tensor lerp(Tensor end, Number weight) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(end, "end");
+        return op(() -> handle.lerp(o, scalar(weight)));
+    }
+
+    /** Python's {@code tensor.addcmul(tensor1, tensor2, value=value)}. */
+    public Tensor addcmul(Tensor tensor1, Tensor tensor2, Number value) {
+        org.bytedeco.pytorch.Tensor a = Ops.h(tensor1, "tensor1");
+        org.bytedeco.pytorch.Tensor b = Ops.h(tensor2, "tensor2");
+        return op(() -> handle.addcmul(a, b, scalar(value)));
+    }
+
+    /** Python's {@code tensor.addcdiv(tensor1, tensor2, value=value)}. */
+    public Tensor addcdiv(Tensor tensor1, Tensor tensor2, Number value) {
+        org.bytedeco.pytorch.Tensor a = Ops.h(tensor1, "tensor1");
+        org.bytedeco.pytorch.Tensor b = Ops.h(tensor2, "tensor2");
+        return op(() -> handle.addcdiv(a, b, scalar(value)));
+    }
+
+    /** Python's {@code tensor.where(condition, other)}: this tensor where {@code condition}, else {@code other}. */
+    public Tensor where(Tensor condition, Tensor other) {
+        org.bytedeco.pytorch.Tensor c = Ops.h(condition, "condition");
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
+        return op(() -> handle.where(c, o));
+    }
+
+    /** {@code torch.where(condition, self, number)} (1.13's {@code Tensor.where} takes only a tensor other). */
+    Tensor where(Tensor condition, Number other) {
+        org.bytedeco.pytorch.Tensor c = Ops.h(condition, "condition");
+        return op(() -> handle.where(c, scalar(other)));
+    }
+
+    /** Python's {@code tensor.masked_fill(mask, value)}. */
+    public Tensor maskedFill(Tensor mask, Number value) {
+        org.bytedeco.pytorch.Tensor m = Ops.h(mask, "mask");
+        return op(() -> handle.masked_fill(m, scalar(value)));
+    }
+
+    /** Python's {@code tensor.masked_fill_(mask, value)}. */
+    public Tensor maskedFill_(Tensor mask, Number value) {
+        org.bytedeco.pytorch.Tensor m = Ops.h(mask, "mask");
+        return inPlace(() -> handle.masked_fill_(m, scalar(value)));
+    }
+
+    /** Python's {@code tensor.masked_select(mask)}: a 1-D tensor of the selected elements. */
+    public Tensor maskedSelect(Tensor mask) {
+        org.bytedeco.pytorch.Tensor m = Ops.h(mask, "mask");
+        return op(() -> handle.masked_select(m));
+    }
+
+    /** Python's {@code self | other} for bool tensors ({@code logical_or}). */
+    public Tensor logicalOr(Tensor other) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
+        return op(() -> handle.logical_or(o));
+    }
+
+    /** Python's {@code self ^ other} for bool tensors ({@code logical_xor}). */
+    public Tensor logicalXor(Tensor other) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
+        return op(() -> handle.logical_xor(o));
+    }
+
+    /** Python's {@code torch.isclose(self, other, rtol, atol, equal_nan)}. */
+    public Tensor isclose(Tensor other, double rtol, double atol, boolean equalNan) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
+        return op(() -> handle.isclose(o, rtol, atol, equalNan));
+    }
+
+    /** Python's {@code torch.isclose(self, other)} with rtol 1e-5 and atol 1e-8. */
+    public Tensor isclose(Tensor other) {
+        return isclose(other, 1e-5, 1e-8, false);
+    }
+
+    /** Python's {@code tensor.dot(other)} of 1-D tensors. */
+    public Tensor dot(Tensor other) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
+        return op(() -> handle.dot(o));
+    }
+
+    /** Python's {@code tensor.mv(vec)}. */
+    public Tensor mv(Tensor vec) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(vec, "vec");
+        return op(() -> handle.mv(o));
+    }
+
+    /** Python's {@code tensor.bmm(mat2)}. */
+    public Tensor bmm(Tensor mat2) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(mat2, "mat2");
+        return op(() -> handle.bmm(o));
+    }
+
+    /** Python's {@code tensor.outer(vec2)}. */
+    public Tensor outer(Tensor vec2) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(vec2, "vec2");
+        return op(() -> handle.outer(o));
+    }
+
+    // reductions and scans
+
+    /** Python's {@code tensor.sum(dims, keepdim)} over several dimensions. */
+    public Tensor sum(long[] dim, boolean keepdim) {
+        long[] d = dims(dim);
+        return op(() -> handle.sum(d, keepdim, new org.bytedeco.pytorch.ScalarTypeOptional()));
+    }
+
+    /** Python's {@code tensor.mean(dims, keepdim)} over several dimensions. */
+    public Tensor mean(long[] dim, boolean keepdim) {
+        long[] d = dims(dim);
+        return op(() -> handle.mean(d, keepdim, new org.bytedeco.pytorch.ScalarTypeOptional()));
+    }
+
+    /** Python's {@code tensor.prod()}. */
+    public Tensor prod() {
+        return op(handle::prod);
+    }
+
+    /** Python's {@code tensor.prod(dim, keepdim)}. */
+    public Tensor prod(long dim, boolean keepdim) {
+        return op(() -> handle.prod(dim, keepdim, new org.bytedeco.pytorch.ScalarTypeOptional()));
+    }
+
+    /** Python's {@code tensor.nansum()}: the sum treating NaN as zero. */
+    public Tensor nansum() {
+        return op(handle::nansum);
+    }
+
+    /** Python's {@code tensor.nanmean()}: the mean of the non-NaN elements. */
+    public Tensor nanmean() {
+        return op(handle::nanmean);
+    }
+
+    /** Python's {@code tensor.cumsum(dim)}. */
+    public Tensor cumsum(long dim) {
+        return op(() -> handle.cumsum(dim));
+    }
+
+    /** Python's {@code tensor.cumprod(dim)}. */
+    public Tensor cumprod(long dim) {
+        return op(() -> handle.cumprod(dim));
+    }
+
+    /** Python's {@code tensor.logsumexp(dim, keepdim)}. */
+    public Tensor logsumexp(long dim, boolean keepdim) {
+        return op(() -> handle.logsumexp(new long[] {dim}, keepdim));
+    }
+
+    /** Python's {@code tensor.logsumexp(dim)}. */
+    public Tensor logsumexp(long dim) {
+        return logsumexp(dim, false);
+    }
+
+    /** Python's {@code tensor.amax(dim, keepdim)}. */
+    public Tensor amax(long dim, boolean keepdim) {
+        return op(() -> handle.amax(new long[] {dim}, keepdim));
+    }
+
+    /** Python's {@code tensor.amin(dim, keepdim)}. */
+    public Tensor amin(long dim, boolean keepdim) {
+        return op(() -> handle.amin(new long[] {dim}, keepdim));
+    }
+
+    /** Python's {@code tensor.argmin()}: the index into the flattened tensor. */
+    public Tensor argmin() {
+        return op(handle::argmin);
+    }
+
+    /** Python's {@code tensor.argmin(dim, keepdim)}. */
+    public Tensor argmin(long dim, boolean keepdim) {
+        return op(() -> handle.argmin(new LongOptional(dim), keepdim));
+    }
+
+    /** Python's {@code tensor.argmin(dim)}. */
+    public Tensor argmin(long dim) {
+        return argmin(dim, false);
+    }
+
+    /** Python's {@code torch.max(self, other)}: the elementwise maximum ({@link #maximum}). */
+    public Tensor max(Tensor other) {
+        return maximum(other);
+    }
+
+    /** Python's {@code torch.min(self, other)}: the elementwise minimum ({@link #minimum}). */
+    public Tensor min(Tensor other) {
+        return minimum(other);
+    }
+
+    /** Python's {@code tensor.median()}: the lower of the two middle values for an even count. */
+    public Tensor median() {
+        return op(handle::median);
+    }
+
+    /** Python's {@code tensor.median(dim, keepdim)}: values and indices. */
+    public ValuesIndices median(long dim, boolean keepdim) {
+        nativeTensor();
+        return pair(Ops.call(() -> handle.median(dim, keepdim)));
+    }
+
+    /** Python's {@code tensor.median(dim)}. */
+    public ValuesIndices median(long dim) {
+        return median(dim, false);
+    }
+
+    /** Python's {@code tensor.kthvalue(k, dim, keepdim)}: the k-th smallest values and their indices. */
+    public ValuesIndices kthvalue(long k, long dim, boolean keepdim) {
+        nativeTensor();
+        return pair(Ops.call(() -> handle.kthvalue(k, dim, keepdim)));
+    }
+
+    /** Python's {@code tensor.sort(dim, descending)}: sorted values and their indices. */
+    public ValuesIndices sort(long dim, boolean descending) {
+        nativeTensor();
+        return pair(Ops.call(() -> handle.sort(dim, descending)));
+    }
+
+    /** Python's {@code tensor.sort()}: ascending along the last dimension. */
+    public ValuesIndices sort() {
+        return sort(-1, false);
+    }
+
+    /** Python's {@code tensor.sort(dim, descending, stable=True)}: equal elements keep their order. */
+    public ValuesIndices sortStable(long dim, boolean descending) {
+        nativeTensor();
+        return pair(Ops.call(() -> handle.sort(new org.bytedeco.pytorch.BoolOptional(true), dim, descending)));
+    }
+
+    /** Python's {@code tensor.argsort(dim, descending)}. */
+    public Tensor argsort(long dim, boolean descending) {
+        return op(() -> handle.argsort(dim, descending));
+    }
+
+    /** Python's {@code tensor.argsort()}: ascending along the last dimension. */
+    public Tensor argsort() {
+        return argsort(-1, false);
+    }
+
+    /** Python's {@code tensor.topk(k, dim, largest, sorted)}: values and indices. */
+    public ValuesIndices topk(long k, long dim, boolean largest, boolean sorted) {
+        nativeTensor();
+        return pair(Ops.call(() -> handle.topk(k, dim, largest, sorted)));
+    }
+
+    /** Python's {@code tensor.topk(k)}: the k largest along the last dimension, sorted. */
+    public ValuesIndices topk(long k) {
+        return topk(k, -1, true, true);
+    }
+
+    /** Python's {@code tensor.any(dim, keepdim)}. */
+    public Tensor any(long dim, boolean keepdim) {
+        return op(() -> handle.any(dim, keepdim));
+    }
+
+    /** Python's {@code tensor.any(dim)}. */
+    public Tensor any(long dim) {
+        return any(dim, false);
+    }
+
+    /** Python's {@code tensor.all(dim, keepdim)}. */
+    public Tensor all(long dim, boolean keepdim) {
+        return op(() -> handle.all(dim, keepdim));
+    }
+
+    /** Python's {@code tensor.all(dim)}. */
+    public Tensor all(long dim) {
+        return all(dim, false);
+    }
+
+    /** Python's {@code tensor.count_nonzero()}. */
+    public Tensor countNonzero() {
+        return op(handle::count_nonzero);
+    }
+
+    /** Python's {@code tensor.count_nonzero(dim)}. */
+    public Tensor countNonzero(long dim) {
+        return op(() -> handle.count_nonzero(new LongOptional(dim)));
+    }
+
+    /** Python's {@code tensor.nonzero()}: the indices of the non-zero elements, one row each. */
+    public Tensor nonzero() {
+        return op(handle::nonzero);
+    }
+
+    // shape, copies and indexing
+
+    /** Python's {@code tensor.expand(*sizes)}; -1 keeps a dimension. */
+    public Tensor expand(long... sizes) {
+        long[] s = Objects.requireNonNull(sizes, "sizes");
+        return op(() -> handle.expand(s));
+    }
+
+    /** Python's {@code tensor.expand_as(other)}. */
+    public Tensor expandAs(Tensor other) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
+        return op(() -> handle.expand_as(o));
+    }
+
+    /** Python's {@code tensor.view_as(other)}. */
+    public Tensor viewAs(Tensor other) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
+        return op(() -> handle.view_as(o));
+    }
+
+    /** Python's {@code tensor.reshape_as(other)}. */
+    public Tensor reshapeAs(Tensor other) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
+        return op(() -> handle.reshape_as(o));
+    }
+
+    /** Python's {@code tensor.type_as(other)}: this tensor in other's dtype. */
+    public Tensor typeAs(Tensor other) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
+        return op(() -> handle.type_as(o));
+    }
+
+    /** Python's {@code tensor.repeat(*sizes)}. */
+    public Tensor repeat(long... sizes) {
+        long[] s = Objects.requireNonNull(sizes, "sizes");
+        return op(() -> handle.repeat(s));
+    }
+
+    /** Python's {@code tensor.tile(dims)}. */
+    public Tensor tile(long... dims) {
+        long[] s = Objects.requireNonNull(dims, "dims");
+        return op(() -> handle.tile(s));
+    }
+
+    /** Python's {@code tensor.flip(dims)}. */
+    public Tensor flip(long... dims) {
+        long[] s = Objects.requireNonNull(dims, "dims");
+        return op(() -> handle.flip(s));
+    }
+
+    /** Python's {@code tensor.roll(shifts, dims)}. */
+    public Tensor roll(long[] shifts, long[] dims) {
+        long[] s = Objects.requireNonNull(shifts, "shifts");
+        long[] d = Objects.requireNonNull(dims, "dims");
+        return op(() -> handle.roll(s, d));
+    }
+
+    /** Python's {@code tensor.roll(shift, dim)}. */
+    public Tensor roll(long shift, long dim) {
+        return roll(new long[] {shift}, new long[] {dim});
+    }
+
+    /** Python's {@code tensor.roll(shift)}: rolls the flattened tensor and restores its shape. */
+    public Tensor roll(long shift) {
+        return op(() -> handle.roll(shift));
+    }
+
+    /** Python's {@code tensor.chunk(chunks, dim)}. */
+    public java.util.List<Tensor> chunk(long chunks, long dim) {
+        nativeTensor();
+        return list(Ops.call(() -> handle.chunk(chunks, dim)));
+    }
+
+    /** Python's {@code tensor.split(split_size, dim)}. */
+    public java.util.List<Tensor> split(long splitSize, long dim) {
+        nativeTensor();
+        return list(Ops.call(() -> handle.split(splitSize, dim)));
+    }
+
+    /** Python's {@code tensor.split([sizes...], dim)}. */
+    public java.util.List<Tensor> split(long[] splitSizes, long dim) {
+        long[] s = Objects.requireNonNull(splitSizes, "splitSizes");
+        nativeTensor();
+        return list(Ops.call(() -> handle.split(s, dim)));
+    }
+
+    /** Python's {@code tensor.unbind(dim)}. */
+    public java.util.List<Tensor> unbind(long dim) {
+        nativeTensor();
+        return list(Ops.call(() -> handle.unbind(dim)));
+    }
+
+    /** Python's {@code tensor.tril(diagonal)}. */
+    public Tensor tril(long diagonal) {
+        return op(() -> handle.tril(diagonal));
+    }
+
+    /** Python's {@code tensor.tril()}. */
+    public Tensor tril() {
+        return tril(0);
+    }
+
+    /** Python's {@code tensor.triu(diagonal)}. */
+    public Tensor triu(long diagonal) {
+        return op(() -> handle.triu(diagonal));
+    }
+
+    /** Python's {@code tensor.triu()}. */
+    public Tensor triu() {
+        return triu(0);
+    }
+
+    /** Python's {@code tensor.diag(diagonal)}. */
+    public Tensor diag(long diagonal) {
+        // libtorch 2.10 composes diag (DiagonalBackward0_copy / DiagEmbedBackward0); Python 1.13 prints DiagBackward0.
+        return op(() -> handle.diag(diagonal)).withGradFnName("DiagBackward0");
+    }
+
+    /** Python's {@code tensor.diag()}. */
+    public Tensor diag() {
+        return diag(0);
+    }
+
+    /** Python's {@code tensor.diagonal(offset, dim1, dim2)}. */
+    public Tensor diagonal(long offset, long dim1, long dim2) {
+        return op(() -> handle.diagonal(offset, dim1, dim2));
+    }
+
+    /** Python's {@code tensor.diagonal()}. */
+    public Tensor diagonal() {
+        return diagonal(0, 0, 1);
+    }
+
+    /** Python's {@code tensor.trace()}. */
+    public Tensor trace() {
+        return op(handle::trace);
+    }
+
+    /** Python's {@code tensor.gather(dim, index)}. */
+    public Tensor gather(long dim, Tensor index) {
+        org.bytedeco.pytorch.Tensor i = Ops.h(index, "index");
+        return op(() -> handle.gather(dim, i));
+    }
+
+    /** Python's {@code tensor.scatter(dim, index, src)}. */
+    public Tensor scatter(long dim, Tensor index, Tensor src) {
+        org.bytedeco.pytorch.Tensor i = Ops.h(index, "index");
+        org.bytedeco.pytorch.Tensor s = Ops.h(src, "src");
+        return op(() -> handle.scatter(dim, i, s));
+    }
+
+    /** Python's {@code tensor.scatter(dim, index, value)}. */
+    public Tensor scatter(long dim, Tensor index, Number value) {
+        org.bytedeco.pytorch.Tensor i = Ops.h(index, "index");
+        return op(() -> handle.scatter(dim, i, scalar(value)));
+    }
+
+    /** Python's {@code tensor.scatter_(dim, index, src)}. */
+    public Tensor scatter_(long dim, Tensor index, Tensor src) {
+        org.bytedeco.pytorch.Tensor i = Ops.h(index, "index");
+        org.bytedeco.pytorch.Tensor s = Ops.h(src, "src");
+        return inPlace(() -> handle.scatter_(dim, i, s));
+    }
+
+    /** Python's {@code tensor.scatter_add(dim, index, src)}. */
+    public Tensor scatterAdd(long dim, Tensor index, Tensor src) {
+        org.bytedeco.pytorch.Tensor i = Ops.h(index, "index");
+        org.bytedeco.pytorch.Tensor s = Ops.h(src, "src");
+        return op(() -> handle.scatter_add(dim, i, s));
+    }
+
+    /** Python's {@code tensor.index_add(dim, index, source)}. */
+    public Tensor indexAdd(long dim, Tensor index, Tensor source) {
+        org.bytedeco.pytorch.Tensor i = Ops.h(index, "index");
+        org.bytedeco.pytorch.Tensor s = Ops.h(source, "source");
+        return op(() -> handle.index_add(dim, i, s));
+    }
+
+    /** Python's {@code tensor.index_fill(dim, index, value)}. */
+    public Tensor indexFill(long dim, Tensor index, Number value) {
+        org.bytedeco.pytorch.Tensor i = Ops.h(index, "index");
+        return op(() -> handle.index_fill(dim, i, scalar(value)));
+    }
+
+    /** Python's {@code tensor.take(index)}: elements of the flattened tensor. */
+    public Tensor take(Tensor index) {
+        org.bytedeco.pytorch.Tensor i = Ops.h(index, "index");
+        return op(() -> handle.take(i));
+    }
+
+    /** Python's {@code tensor.movedim(source, destination)}. */
+    public Tensor movedim(long source, long destination) {
+        return op(() -> handle.movedim(source, destination));
+    }
+
+    /** Python's {@code tensor.swapaxes(axis0, axis1)} (also {@code swapdims}). */
+    public Tensor swapaxes(long axis0, long axis1) {
+        return op(() -> handle.swapaxes(axis0, axis1));
+    }
+
+    /** Python's {@code tensor.ravel()}. */
+    public Tensor ravel() {
+        return op(handle::ravel);
+    }
+
+    /** Python's {@code tensor.unfold(dimension, size, step)}: sliding windows. */
+    public Tensor unfold(long dimension, long size, long step) {
+        return op(() -> handle.unfold(dimension, size, step));
+    }
+
+    /** Python's {@code tensor.unsqueeze_(dim)}: inserts a dimension in place. */
+    public Tensor unsqueeze_(long dim) {
+        return inPlace(() -> handle.unsqueeze_(dim));
+    }
+
+    /** Python's {@code tensor.new_zeros(size)}: zeros of this tensor's dtype and device. */
+    public Tensor newZeros(long... size) {
+        long[] s = Objects.requireNonNull(size, "size");
+        return op(() -> handle.new_zeros(s, handle.options()));
+    }
+
+    /** Python's {@code tensor.new_ones(size)}. */
+    public Tensor newOnes(long... size) {
+        long[] s = Objects.requireNonNull(size, "size");
+        return op(() -> handle.new_ones(s, handle.options()));
+    }
+
+    /** Python's {@code tensor.new_full(size, fill_value)}. */
+    public Tensor newFull(long[] size, Number fillValue) {
+        long[] s = Objects.requireNonNull(size, "size");
+        return op(() -> handle.new_full(s, scalar(fillValue), handle.options()));
+    }
+
+    // second batch of the review
+
+    /** Python's {@code tensor.deg2rad()}. */
+    public Tensor deg2rad() {
+        return op(handle::deg2rad);
+    }
+
+    /** Python's {@code tensor.lgamma()}. */
+    public Tensor lgamma() {
+        return op(handle::lgamma);
+    }
+
+    /** Python's {@code tensor.digamma()}. */
+    public Tensor digamma() {
+        return op(handle::digamma);
+    }
+
+    /** Python's {@code tensor.logit()}. */
+    public Tensor logit() {
+        return op(handle::logit);
+    }
+
+    /** Python's {@code tensor.sgn()}. */
+    public Tensor sgn() {
+        return op(handle::sgn);
+    }
+
+    /** Python's {@code tensor.xlogy(other)}. */
+    public Tensor xlogy(Tensor other) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
+        return op(() -> handle.xlogy(o));
+    }
+
+    /** Python's {@code tensor.logaddexp(other)}. */
+    public Tensor logaddexp(Tensor other) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
+        return op(() -> handle.logaddexp(o));
+    }
+
+    /** Python's {@code tensor.float_power(exponent)}: the power in float64. */
+    public Tensor floatPower(Number exponent) {
+        return op(() -> handle.float_power(scalar(exponent)));
+    }
+
+    /** Python's {@code tensor.dist(other, p)}: the p-norm of {@code self - other}. */
+    public Tensor dist(Tensor other, Number p) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
+        return op(() -> handle.dist(o, scalar(p)));
+    }
+
+    /** Python's {@code tensor.bitwise_and(other)}. */
+    public Tensor bitwiseAnd(Tensor other) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
+        return op(() -> handle.bitwise_and(o));
+    }
+
+    /** Python's {@code tensor.bitwise_or(other)}. */
+    public Tensor bitwiseOr(Tensor other) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
+        return op(() -> handle.bitwise_or(o));
+    }
+
+    /** Python's {@code tensor.bitwise_xor(other)}. */
+    public Tensor bitwiseXor(Tensor other) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
+        return op(() -> handle.bitwise_xor(o));
+    }
+
+    /** Python's {@code tensor.bitwise_not()} ({@code ~self} for integers). */
+    public Tensor bitwiseNot() {
+        return op(handle::bitwise_not);
+    }
+
+    /** Python's {@code tensor.addmm(mat1, mat2, beta=beta, alpha=alpha)}. */
+    public Tensor addmm(Tensor mat1, Tensor mat2, Number beta, Number alpha) {
+        org.bytedeco.pytorch.Tensor m1 = Ops.h(mat1, "mat1");
+        org.bytedeco.pytorch.Tensor m2 = Ops.h(mat2, "mat2");
+        return op(() -> handle.addmm(m1, m2, scalar(beta), scalar(alpha)));
+    }
+
+    /** Python's {@code tensor.addmm(mat1, mat2)}. */
+    public Tensor addmm(Tensor mat1, Tensor mat2) {
+        return addmm(mat1, mat2, 1, 1);
+    }
+
+    /** Python's {@code tensor.inverse()}. */
+    public Tensor inverse() {
+        return op(handle::inverse);
+    }
+
+    /** Python's {@code tensor.det()}. */
+    public Tensor det() {
+        return op(handle::det);
+    }
+
+    /** Python's {@code tensor.cummax(dim)}: running maxima and their indices. */
+    public ValuesIndices cummax(long dim) {
+        nativeTensor();
+        return pair(Ops.call(() -> handle.cummax(dim)));
+    }
+
+    /** Python's {@code tensor.cummin(dim)}. */
+    public ValuesIndices cummin(long dim) {
+        nativeTensor();
+        return pair(Ops.call(() -> handle.cummin(dim)));
+    }
+
+    /** Python's {@code tensor.logcumsumexp(dim)}. */
+    public Tensor logcumsumexp(long dim) {
+        return op(() -> handle.logcumsumexp(dim));
+    }
+
+    /** Python's {@code tensor.mode(dim, keepdim)}: the most frequent values and their indices. */
+    public ValuesIndices mode(long dim, boolean keepdim) {
+        nativeTensor();
+        return pair(Ops.call(() -> handle.mode(dim, keepdim)));
+    }
+
+    /** Python's {@code tensor.nanmedian()}: the median of the non-NaN elements. */
+    public Tensor nanmedian() {
+        return op(handle::nanmedian);
+    }
+
+    /**
+     * Python's {@code tensor.quantile(q)} over all elements (linear interpolation); its {@code grad_fn} prints as
+     * 1.13's ({@code SqueezeBackward3}), as for the other quantile and {@code repeatInterleave} overloads.
+     */
+    public Tensor quantile(double q) {
+        return op(() -> handle.quantile(q)).withGradFnName("SqueezeBackward3");
+    }
+
+    /** Python's {@code tensor.quantile(q, dim, keepdim)} (linear interpolation). */
+    public Tensor quantile(double q, long dim, boolean keepdim) {
+        return op(() -> handle.quantile(q, new LongOptional(dim), keepdim, "linear"))
+                .withGradFnName("SqueezeBackward3");
+    }
+
+    /** Python's {@code tensor.diff()}: the first differences along the last dimension. */
+    public Tensor diff() {
+        return op(handle::diff);
+    }
+
+    /** Python's {@code tensor.diff(n, dim)}. */
+    public Tensor diff(long n, long dim) {
+        return op(() -> handle.diff(n, dim, Ops.opt(null), Ops.opt(null)));
+    }
+
+    /** Python's {@code tensor.fliplr()}. */
+    public Tensor fliplr() {
+        return op(handle::fliplr);
+    }
+
+    /** Python's {@code tensor.flipud()}. */
+    public Tensor flipud() {
+        return op(handle::flipud);
+    }
+
+    /** Python's {@code tensor.rot90(k, dims)}. */
+    public Tensor rot90(long k, long dim0, long dim1) {
+        return op(() -> handle.rot90(k, dim0, dim1));
+    }
+
+    /** Python's {@code tensor.repeat_interleave(repeats, dim)}. */
+    public Tensor repeatInterleave(long repeats, long dim) {
+        return op(() -> handle.repeat_interleave(repeats, new LongOptional(dim), new LongOptional()))
+                .withGradFnName("IndexSelectBackward0");
+    }
+
+    /** Python's {@code tensor.repeat_interleave(repeats)}: repeats the flattened elements. */
+    public Tensor repeatInterleave(long repeats) {
+        return op(() -> handle.repeat_interleave(repeats)).withGradFnName("IndexSelectBackward0");
+    }
+
+    /** Python's {@code tensor.broadcast_to(shape)}. */
+    public Tensor broadcastTo(long... shape) {
+        long[] s = Objects.requireNonNull(shape, "shape");
+        return op(() -> handle.broadcast_to(s));
+    }
+
+    /** Python's {@code tensor.unflatten(dim, sizes)}. */
+    public Tensor unflatten(long dim, long... sizes) {
+        long[] s = Objects.requireNonNull(sizes, "sizes");
+        return op(() -> handle.unflatten(dim, s));
+    }
+
+    /** Python's {@code tensor.tensor_split(sections, dim)}. */
+    public java.util.List<Tensor> tensorSplit(long sections, long dim) {
+        nativeTensor();
+        return list(Ops.call(() -> handle.tensor_split(sections, dim)));
+    }
+
+    /** Python's {@code tensor.take_along_dim(indices, dim)}. */
+    public Tensor takeAlongDim(Tensor indices, long dim) {
+        org.bytedeco.pytorch.Tensor i = Ops.h(indices, "indices");
+        return op(() -> handle.take_along_dim(i, new LongOptional(dim)));
+    }
+
+    /** Python's {@code tensor.fill_diagonal_(fill_value)}. */
+    public Tensor fillDiagonal_(Number fillValue) {
+        return inPlace(() -> handle.fill_diagonal_(scalar(fillValue)));
+    }
+
+    /** Python's {@code tensor.index_copy(dim, index, source)}. */
+    public Tensor indexCopy(long dim, Tensor index, Tensor source) {
+        org.bytedeco.pytorch.Tensor i = Ops.h(index, "index");
+        org.bytedeco.pytorch.Tensor s = Ops.h(source, "source");
+        return op(() -> handle.index_copy(dim, i, s));
+    }
+
+    /** Python's {@code tensor.index_add_(dim, index, source)}. */
+    public Tensor indexAdd_(long dim, Tensor index, Tensor source) {
+        org.bytedeco.pytorch.Tensor i = Ops.h(index, "index");
+        org.bytedeco.pytorch.Tensor s = Ops.h(source, "source");
+        return inPlace(() -> handle.index_add_(dim, i, s));
+    }
+
+    /** Python's {@code tensor.scatter_add_(dim, index, src)}. */
+    public Tensor scatterAdd_(long dim, Tensor index, Tensor src) {
+        org.bytedeco.pytorch.Tensor i = Ops.h(index, "index");
+        org.bytedeco.pytorch.Tensor s = Ops.h(src, "src");
+        return inPlace(() -> handle.scatter_add_(dim, i, s));
+    }
+
+    /** Python's {@code tensor.transpose_(dim0, dim1)}. */
+    public Tensor transpose_(long dim0, long dim1) {
+        return inPlace(() -> handle.transpose_(dim0, dim1));
+    }
+
+    /** Python's {@code tensor.t_()}. */
+    public Tensor t_() {
+        return inPlace(handle::t_);
+    }
+
+    /** Python's {@code tensor.squeeze_()}. */
+    public Tensor squeeze_() {
+        return inPlace(handle::squeeze_);
+    }
+
+    /** Python's {@code tensor.squeeze_(dim)}. */
+    public Tensor squeeze_(long dim) {
+        return inPlace(() -> handle.squeeze_(dim));
+    }
+
+    /** Python's {@code tensor.detach_()}: cuts this tensor from the graph in place. */
+    public Tensor detach_() {
+        return inPlace(handle::detach_);
+    }
+
+    /** Python's {@code tensor.new_empty(size)}: uninitialised, of this tensor's dtype and device. */
+    public Tensor newEmpty(long... size) {
+        long[] s = Objects.requireNonNull(size, "size");
+        return op(() -> handle.new_empty(s, handle.options()));
+    }
+
+    /** Python's {@code tensor.is_complex()}. */
+    public boolean isComplex() {
+        return nativeTensor().is_complex();
+    }
+
+    /** Python's {@code tensor.get_device()}: the CUDA device index, -1 on the CPU. */
+    public long getDevice() {
+        org.bytedeco.pytorch.Device d = nativeTensor().device();
+        return d.is_cuda() ? d.index() : -1;
+    }
+
+    /** Python's {@code tensor.cross(other, dim)}: the cross product along {@code dim} (of size 3). */
+    public Tensor cross(Tensor other, long dim) {
+        org.bytedeco.pytorch.Tensor o = Ops.h(other, "other");
+        return op(() -> handle.cross(o, new LongOptional(dim)));
+    }
+
+    /** Python's {@code tensor.addmv(mat, vec, beta=beta, alpha=alpha)}. */
+    public Tensor addmv(Tensor mat, Tensor vec, Number beta, Number alpha) {
+        org.bytedeco.pytorch.Tensor m = Ops.h(mat, "mat");
+        org.bytedeco.pytorch.Tensor v = Ops.h(vec, "vec");
+        return op(() -> handle.addmv(m, v, scalar(beta), scalar(alpha)));
+    }
+
+    /** Python's {@code tensor.addr(vec1, vec2, beta=beta, alpha=alpha)}. */
+    public Tensor addr(Tensor vec1, Tensor vec2, Number beta, Number alpha) {
+        org.bytedeco.pytorch.Tensor a = Ops.h(vec1, "vec1");
+        org.bytedeco.pytorch.Tensor b = Ops.h(vec2, "vec2");
+        return op(() -> handle.addr(a, b, scalar(beta), scalar(alpha)));
+    }
+
+    /** Python's {@code tensor.baddbmm(batch1, batch2, beta=beta, alpha=alpha)}. */
+    public Tensor baddbmm(Tensor batch1, Tensor batch2, Number beta, Number alpha) {
+        org.bytedeco.pytorch.Tensor a = Ops.h(batch1, "batch1");
+        org.bytedeco.pytorch.Tensor b = Ops.h(batch2, "batch2");
+        return op(() -> handle.baddbmm(a, b, scalar(beta), scalar(alpha)));
+    }
+
+    /** Python's {@code tensor.addbmm(batch1, batch2, beta=beta, alpha=alpha)}. */
+    public Tensor addbmm(Tensor batch1, Tensor batch2, Number beta, Number alpha) {
+        org.bytedeco.pytorch.Tensor a = Ops.h(batch1, "batch1");
+        org.bytedeco.pytorch.Tensor b = Ops.h(batch2, "batch2");
+        return op(() -> handle.addbmm(a, b, scalar(beta), scalar(alpha)));
+    }
+
+    /** Python's {@code tensor.masked_scatter(mask, source)}. */
+    public Tensor maskedScatter(Tensor mask, Tensor source) {
+        org.bytedeco.pytorch.Tensor m = Ops.h(mask, "mask");
+        org.bytedeco.pytorch.Tensor s = Ops.h(source, "source");
+        return op(() -> handle.masked_scatter(m, s));
+    }
+
+    /** Python's {@code tensor.bfloat16()}. */
+    public Tensor toBfloat16() {
+        return to(DType.BFLOAT16);
+    }
+
+    // metadata
+
+    /** Python's {@code tensor.is_contiguous()}. */
+    public boolean isContiguous() {
+        return nativeTensor().is_contiguous();
+    }
+
+    /** Python's {@code tensor.is_floating_point()}. */
+    public boolean isFloatingPoint() {
+        return nativeTensor().is_floating_point();
+    }
+
+    /** Python's {@code tensor.element_size()}: bytes per element. */
+    public long elementSize() {
+        return nativeTensor().element_size();
+    }
+
+    /** Python's {@code tensor.stride()}. */
+    public long[] stride() {
+        return Ops.call(() -> nativeTensor().strides().vec().get());
+    }
+
+    /** Python's {@code tensor.stride(dim)}. */
+    public long stride(int dim) {
+        return Ops.call(() -> nativeTensor().stride(dim));
+    }
+
+    /** Python's {@code tensor.ndim}: the same as {@link #dim()}. */
+    public int ndim() {
+        return dim();
+    }
+
+    /** Python's {@code tensor.retain_grad()}: keeps the gradient of a non-leaf tensor. */
+    public void retainGrad() {
+        nativeTensor();
+        Ops.call(() -> {
+            handle.retain_grad();
+            return null;
+        });
     }
 
     // ---------------------------------------------------------------- printing

@@ -582,6 +582,371 @@ public final class Torch {
         }
     }
 
+    // ---------------------------------------------------------------- generators and print options (jtorch issue 18)
+
+    /** {@code torch.randn(*size, generator=generator)}; a null generator is the default one. */
+    public static Tensor randn(long[] size, Generator generator) {
+        return randn(size, DType.FLOAT32, generator);
+    }
+
+    /** {@code torch.randn(*size, generator=generator, dtype=dtype)}. */
+    public static Tensor randn(long[] size, DType dtype, Generator generator) {
+        long[] s = checkSize(size);
+        TensorOptions o = options(dtype);
+        return Ops.tensor(() -> torch.randn(s, Generator.optional(generator), o));
+    }
+
+    /** {@code torch.rand(*size, generator=generator)}. */
+    public static Tensor rand(long[] size, Generator generator) {
+        return rand(size, DType.FLOAT32, generator);
+    }
+
+    /** {@code torch.rand(*size, generator=generator, dtype=dtype)}. */
+    public static Tensor rand(long[] size, DType dtype, Generator generator) {
+        long[] s = checkSize(size);
+        TensorOptions o = options(dtype);
+        return Ops.tensor(() -> torch.rand(s, Generator.optional(generator), o));
+    }
+
+    /** {@code torch.randint(low, high, size, generator=generator)}: int64 samples in [low, high). */
+    public static Tensor randint(long low, long high, long[] size, Generator generator) {
+        long[] s = checkSize(size);
+        return Ops.tensor(() -> torch.randint(low, high, s, Generator.optional(generator), options(DType.INT64)));
+    }
+
+    /** {@code torch.randint(high, size, generator=generator)}. */
+    public static Tensor randint(long high, long[] size, Generator generator) {
+        return randint(0, high, size, generator);
+    }
+
+    /** {@code torch.normal(mean, std, size, generator=generator)}: float32 normal samples of one mean and std. */
+    public static Tensor normal(double mean, double std, long[] size, Generator generator) {
+        long[] s = checkSize(size);
+        return Ops.tensor(() -> torch.normal(mean, std, s, Generator.optional(generator), options(DType.FLOAT32)));
+    }
+
+    /** {@code torch.normal(mean, std, size)}. */
+    public static Tensor normal(double mean, double std, long... size) {
+        return normal(mean, std, size, null);
+    }
+
+    /** {@code torch.normal(mean, std, generator=generator)} with elementwise means and standard deviations. */
+    public static Tensor normal(Tensor mean, Tensor std, Generator generator) {
+        org.bytedeco.pytorch.Tensor m = Ops.h(mean, "mean");
+        org.bytedeco.pytorch.Tensor s = Ops.h(std, "std");
+        return Ops.tensor(() -> torch.normal(m, s, Generator.optional(generator)));
+    }
+
+    /** {@code torch.normal(mean, std, generator=generator)} with elementwise means and one standard deviation. */
+    public static Tensor normal(Tensor mean, double std, Generator generator) {
+        org.bytedeco.pytorch.Tensor m = Ops.h(mean, "mean");
+        return Ops.tensor(() -> torch.normal(m, std, Generator.optional(generator)));
+    }
+
+    /** {@code torch.normal(mean, std, generator=generator)} with one mean and elementwise standard deviations. */
+    public static Tensor normal(double mean, Tensor std, Generator generator) {
+        org.bytedeco.pytorch.Tensor s = Ops.h(std, "std");
+        return Ops.tensor(() -> torch.normal(mean, s, Generator.optional(generator)));
+    }
+
+    /** {@code torch.bernoulli(input, generator=generator)}: 0/1 draws with the probabilities in {@code input}. */
+    public static Tensor bernoulli(Tensor input, Generator generator) {
+        return Objects.requireNonNull(input, "input").bernoulli(generator);
+    }
+
+    /** {@code torch.bernoulli(input)}. */
+    public static Tensor bernoulli(Tensor input) {
+        return bernoulli(input, null);
+    }
+
+    /** {@code torch.bernoulli(input, p, generator=generator)}: draws of probability {@code p} shaped as input. */
+    public static Tensor bernoulli(Tensor input, double p, Generator generator) {
+        org.bytedeco.pytorch.Tensor i = Ops.h(input, "input");
+        return Ops.tensor(() -> torch.bernoulli(i, p, Generator.optional(generator)));
+    }
+
+    /**
+     * {@code torch.multinomial(input, num_samples, replacement=replacement, generator=generator)}: indices drawn from
+     * the categorical distributions in input's last dimension.
+     */
+    public static Tensor multinomial(Tensor input, long numSamples, boolean replacement, Generator generator) {
+        return Objects.requireNonNull(input, "input").multinomial(numSamples, replacement, generator);
+    }
+
+    /** {@code torch.multinomial(input, num_samples)}: without replacement. */
+    public static Tensor multinomial(Tensor input, long numSamples) {
+        return multinomial(input, numSamples, false, null);
+    }
+
+    /** {@code torch.rand_like(input)}. */
+    public static Tensor randLike(Tensor input) {
+        org.bytedeco.pytorch.Tensor i = Ops.h(input, "input");
+        return Ops.tensor(() -> torch.rand_like(i));
+    }
+
+    /** {@code torch.randn_like(input)}. */
+    public static Tensor randnLike(Tensor input) {
+        org.bytedeco.pytorch.Tensor i = Ops.h(input, "input");
+        return Ops.tensor(() -> torch.randn_like(i));
+    }
+
+    /** {@code torch.zeros_like(input)}. */
+    public static Tensor zerosLike(Tensor input) {
+        org.bytedeco.pytorch.Tensor i = Ops.h(input, "input");
+        return Ops.tensor(() -> torch.zeros_like(i));
+    }
+
+    /** {@code torch.ones_like(input)}. */
+    public static Tensor onesLike(Tensor input) {
+        org.bytedeco.pytorch.Tensor i = Ops.h(input, "input");
+        return Ops.tensor(() -> torch.ones_like(i));
+    }
+
+    /** {@code torch.full_like(input, fill_value)}. */
+    public static Tensor fullLike(Tensor input, Number fillValue) {
+        org.bytedeco.pytorch.Tensor i = Ops.h(input, "input");
+        return Ops.tensor(() -> torch.full_like(i, Tensor.scalar(fillValue)));
+    }
+
+    /** {@code torch.where(condition, input, number)}. */
+    public static Tensor where(Tensor condition, Tensor input, Number other) {
+        return Objects.requireNonNull(input, "input").where(condition, other);
+    }
+
+    /** {@code torch.isnan(input)}. */
+    public static Tensor isnan(Tensor input) {
+        return input.isnan();
+    }
+
+    /** {@code torch.isinf(input)}. */
+    public static Tensor isinf(Tensor input) {
+        return input.isinf();
+    }
+
+    /** {@code torch.isfinite(input)}. */
+    public static Tensor isfinite(Tensor input) {
+        return input.isfinite();
+    }
+
+    /** {@code torch.nan_to_num(input, nan, posinf, neginf)}; a null bound is Python's None. */
+    public static Tensor nanToNum(Tensor input, double nan, Double posinf, Double neginf) {
+        return input.nanToNum(nan, posinf, neginf);
+    }
+
+    /** {@code torch.norm(input)}: the 2-norm of all elements ({@code grad_fn=<NormBackward1>}, as 1.13). */
+    public static Tensor norm(Tensor input) {
+        return input.norm();
+    }
+
+    /** {@code torch.var(input)}. */
+    public static Tensor var(Tensor input) {
+        return input.var();
+    }
+
+    /** {@code torch.std(input)}. */
+    public static Tensor std(Tensor input) {
+        return input.std();
+    }
+
+    /** {@code torch.clamp(input, min, max)}; either bound may be null. */
+    public static Tensor clamp(Tensor input, Number min, Number max) {
+        return input.clamp(min, max);
+    }
+
+    /** {@code torch.flatten(input)}. */
+    public static Tensor flatten(Tensor input) {
+        return input.flatten();
+    }
+
+    /** {@code torch.cumsum(input, dim)}. */
+    public static Tensor cumsum(Tensor input, long dim) {
+        return input.cumsum(dim);
+    }
+
+    /** {@code torch.sort(input, dim, descending)}. */
+    public static ValuesIndices sort(Tensor input, long dim, boolean descending) {
+        return input.sort(dim, descending);
+    }
+
+    /** {@code torch.argsort(input, dim, descending)}. */
+    public static Tensor argsort(Tensor input, long dim, boolean descending) {
+        return input.argsort(dim, descending);
+    }
+
+    /** {@code torch.topk(input, k)}. */
+    public static ValuesIndices topk(Tensor input, long k) {
+        return input.topk(k);
+    }
+
+    /** {@code torch.exp(input)}. */
+    public static Tensor exp(Tensor input) {
+        return input.exp();
+    }
+
+    /** {@code torch.log(input)}. */
+    public static Tensor log(Tensor input) {
+        return input.log();
+    }
+
+    /** {@code torch.abs(input)}. */
+    public static Tensor abs(Tensor input) {
+        return input.abs();
+    }
+
+    /** {@code torch.sqrt(input)}. */
+    public static Tensor sqrt(Tensor input) {
+        return input.sqrt();
+    }
+
+    /** {@code torch.tanh(input)}. */
+    public static Tensor tanh(Tensor input) {
+        return input.tanh();
+    }
+
+    /** {@code torch.maximum(input, other)}. */
+    public static Tensor maximum(Tensor input, Tensor other) {
+        return input.maximum(other);
+    }
+
+    /** {@code torch.minimum(input, other)}. */
+    public static Tensor minimum(Tensor input, Tensor other) {
+        return input.minimum(other);
+    }
+
+    /** {@code torch.min(input)}. */
+    public static Tensor min(Tensor input) {
+        return input.min();
+    }
+
+    /** {@code torch.min(input, dim)}: values and indices. */
+    public static ValuesIndices min(Tensor input, long dim) {
+        return input.min(dim);
+    }
+
+    /** {@code torch.argmin(input, dim)}. */
+    public static Tensor argmin(Tensor input, long dim) {
+        return input.argmin(dim);
+    }
+
+    /** {@code torch.mm(input, mat2)}. */
+    public static Tensor mm(Tensor input, Tensor mat2) {
+        return input.mm(mat2);
+    }
+
+    /** {@code torch.bmm(input, mat2)}. */
+    public static Tensor bmm(Tensor input, Tensor mat2) {
+        return input.bmm(mat2);
+    }
+
+    /** {@code torch.chunk(input, chunks, dim)}. */
+    public static List<Tensor> chunk(Tensor input, long chunks, long dim) {
+        return input.chunk(chunks, dim);
+    }
+
+    /** {@code torch.split(input, split_size, dim)}. */
+    public static List<Tensor> split(Tensor input, long splitSize, long dim) {
+        return input.split(splitSize, dim);
+    }
+
+    /** {@code torch.unsqueeze(input, dim)}. */
+    public static Tensor unsqueeze(Tensor input, long dim) {
+        return input.unsqueeze(dim);
+    }
+
+    /** {@code torch.squeeze(input)}. */
+    public static Tensor squeeze(Tensor input) {
+        return input.squeeze();
+    }
+
+    /** {@code torch.transpose(input, dim0, dim1)}. */
+    public static Tensor transpose(Tensor input, long dim0, long dim1) {
+        return input.transpose(dim0, dim1);
+    }
+
+    /** {@code torch.tril(input, diagonal)}. */
+    public static Tensor tril(Tensor input, long diagonal) {
+        return input.tril(diagonal);
+    }
+
+    /** {@code torch.triu(input, diagonal)}. */
+    public static Tensor triu(Tensor input, long diagonal) {
+        return input.triu(diagonal);
+    }
+
+    /** {@code torch.gather(input, dim, index)}. */
+    public static Tensor gather(Tensor input, long dim, Tensor index) {
+        return input.gather(dim, index);
+    }
+
+    /** {@code torch.isclose(input, other)}. */
+    public static Tensor isclose(Tensor input, Tensor other) {
+        return input.isclose(other);
+    }
+
+    /** {@code torch.logsumexp(input, dim)}. */
+    public static Tensor logsumexp(Tensor input, long dim) {
+        return input.logsumexp(dim);
+    }
+
+    /** {@code torch.prod(input)}. */
+    public static Tensor prod(Tensor input) {
+        return input.prod();
+    }
+
+    /** {@code torch.flip(input, dims)}. */
+    public static Tensor flip(Tensor input, long... dims) {
+        return input.flip(dims);
+    }
+
+    /** {@code torch.roll(input, shifts, dims)}. */
+    public static Tensor roll(Tensor input, long shift, long dim) {
+        return input.roll(shift, dim);
+    }
+
+    /** {@code torch.outer(input, vec2)}. */
+    public static Tensor outer(Tensor input, Tensor vec2) {
+        return input.outer(vec2);
+    }
+
+    /** {@code torch.dot(input, other)}. */
+    public static Tensor dot(Tensor input, Tensor other) {
+        return input.dot(other);
+    }
+
+    /**
+     * {@code torch.set_printoptions(...)}: changes how every tensor prints from now on, exactly as Python's options
+     * change {@code str(tensor)} (see {@link PrintOptions}). {@code Torch.setPrintoptions(new PrintOptions()
+     * .profile(PrintOptions.Profile.DEFAULT))} restores PyTorch's defaults, as in Python.
+     *
+     * <p>Like Python's {@code PRINT_OPTS}, the options are process-wide, not per thread: the change is atomic and
+     * visible to every thread at once, and a tensor printed concurrently uses either the old or the new options
+     * (never a mixture), but two threads setting different options race as they would in Python. To use options
+     * for one block, keep {@link #getPrintoptions()} and restore it with {@link #setPrintoptions(PrintOptions)} in a
+     * {@code finally}.
+     */
+    public static void setPrintoptions(PrintOptions options) {
+        Objects.requireNonNull(options, "options");
+        synchronized (PrintOptions.class) {
+            dev.jtorch.internal.TensorFormatter.setOptions(
+                    options.applyTo(dev.jtorch.internal.TensorFormatter.options()));
+        }
+    }
+
+    /**
+     * The print options in force, as a {@link PrintOptions} that {@link #setPrintoptions(PrintOptions)} restores
+     * (Python 1.13 has no getter; this reads what its {@code torch._tensor_str.PRINT_OPTS} holds).
+     */
+    public static PrintOptions getPrintoptions() {
+        dev.jtorch.internal.TensorFormatter.Options o = dev.jtorch.internal.TensorFormatter.options();
+        return new PrintOptions().precision(o.precision()).threshold(o.threshold()).edgeItems(o.edgeItems())
+                .lineWidth(o.lineWidth()).sciMode(o.sciMode());
+    }
+
+    /** PyTorch's default print options again: {@code torch.set_printoptions(profile="default")}. */
+    public static void resetPrintoptions() {
+        setPrintoptions(new PrintOptions().profile(PrintOptions.Profile.DEFAULT));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     static TensorOptions options(DType dtype) {

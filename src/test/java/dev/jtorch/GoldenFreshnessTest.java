@@ -26,6 +26,7 @@ class GoldenFreshnessTest {
     @ParameterizedTest(name = "{1}")
     @CsvSource({
         "gen_tensor_golden.py, tensor_core.json",
+        "gen_tensor_more_golden.py, tensor_more.json",
         "gen_optim_golden.py, optimizers.json",
         "gen_amp_golden.py, amp_clip.json",
         "gen_training_golden.py, training_steps.json",

@@ -7,15 +7,39 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * PyTorch's tensor printing ({@code torch/_tensor_str.py}) with its default print options: precision 4,
- * threshold 1000, edge items 3, line width 80. Numbers are rounded as Python's {@code format} rounds them: the exact
- * binary value, half to even.
+ * PyTorch's tensor printing ({@code torch/_tensor_str.py}) under the current print options
+ * ({@code torch.set_printoptions}; by default precision 4, threshold 1000, edge items 3, line width 80, automatic
+ * scientific mode). Numbers are rounded as Python's {@code format} rounds them: the exact binary value, half to even.
+ *
+ * <p>The options are one process-wide immutable snapshot, as Python's {@code PRINT_OPTS} is one module-level object:
+ * {@link #setOptions} replaces it atomically and each {@link #format} reads it once, so a tensor printed while another
+ * thread changes the options uses either the old options or the new ones, never a mixture.
  */
 public final class TensorFormatter {
-    private static final int PRECISION = 4;
-    private static final int THRESHOLD = 1000;
-    private static final int EDGE_ITEMS = 3;
-    private static final int LINE_WIDTH = 80;
+    /**
+     * Python's {@code PRINT_OPTS}: {@code threshold} is a double so that the {@code "full"} profile's infinity fits;
+     * a null {@code sciMode} is Python's {@code None} (chosen per tensor).
+     */
+    public record Options(int precision, double threshold, int edgeItems, int lineWidth, Boolean sciMode) {
+        /** PyTorch's defaults (profile {@code "default"}). */
+        public static final Options DEFAULT = new Options(4, 1000, 3, 80, null);
+    }
+
+    private static volatile Options current = Options.DEFAULT;
+
+    /** The print options in force. */
+    public static Options options() {
+        return current;
+    }
+
+    /** Replaces the print options (atomically, for every thread). */
+    public static void setOptions(Options options) {
+        current = java.util.Objects.requireNonNull(options, "options");
+    }
+
+    private final Options opts;
+    private final int precision;
+    private final int edgeItems;
 
     private final long[] shape;
     private final long[] strides;
@@ -31,7 +55,10 @@ public final class TensorFormatter {
     private boolean sciMode;
     private int maxWidth = 1;
 
-    private TensorFormatter(Tensor t) {
+    private TensorFormatter(Tensor t, Options opts) {
+        this.opts = opts;
+        this.precision = opts.precision();
+        this.edgeItems = opts.edgeItems();
         DType dtype = t.dtype();
         shape = t.shape().toArray();
         strides = new long[shape.length];
@@ -41,7 +68,7 @@ public final class TensorFormatter {
             s *= shape[i];
         }
         floating = dtype.isFloatingPoint();
-        summarize = t.numel() > THRESHOLD;
+        summarize = t.numel() > opts.threshold();
         Tensor values = t;
         if (summarize) {
             // Fetch only the printed corners, as PyTorch's get_summarized_data does, not the whole tensor.
@@ -69,6 +96,7 @@ public final class TensorFormatter {
 
     /** Python's {@code str(tensor)}. */
     public static String format(Tensor t) {
+        Options opts = current;
         String prefix = "tensor(";
         int indent = prefix.length();
         List<String> suffixes = new ArrayList<>();
@@ -89,7 +117,7 @@ public final class TensorFormatter {
             if (dtype != DType.FLOAT32 && dtype != DType.INT64 && dtype != DType.BOOL) {
                 suffixes.add("dtype=" + dtype);
             }
-            body = new TensorFormatter(t).render(indent);
+            body = new TensorFormatter(t, opts).render(indent);
         }
         String gradFn = t.gradFnName();
         if (gradFn != null) {
@@ -97,7 +125,7 @@ public final class TensorFormatter {
         } else if (t.requiresGrad()) {
             suffixes.add("requires_grad=True");
         }
-        return addSuffixes(prefix + body, suffixes, indent);
+        return addSuffixes(prefix + body, suffixes, indent, opts.lineWidth());
     }
 
     private static String pythonTuple(long[] dims) {
@@ -114,11 +142,11 @@ public final class TensorFormatter {
         return b.append(')').toString();
     }
 
-    private static String addSuffixes(String tensorStr, List<String> suffixes, int indent) {
+    private static String addSuffixes(String tensorStr, List<String> suffixes, int indent, int lineWidth) {
         StringBuilder b = new StringBuilder(tensorStr);
         int lastLineLen = tensorStr.length() - tensorStr.lastIndexOf('\n') + 1;
         for (String suffix : suffixes) {
-            if (lastLineLen + suffix.length() + 2 > LINE_WIDTH) {
+            if (lastLineLen + suffix.length() + 2 > lineWidth) {
                 b.append(",\n").append(" ".repeat(indent)).append(suffix);
                 lastLineLen = indent + suffix.length();
             } else {
@@ -143,11 +171,11 @@ public final class TensorFormatter {
             return;
         }
         long n = shape[d];
-        if (summarize && n > 2L * EDGE_ITEMS) {
-            for (long i = 0; i < EDGE_ITEMS; i++) {
+        if (summarize && n > 2L * edgeItems) {
+            for (long i = 0; i < edgeItems; i++) {
                 collect(d + 1, offset + i * strides[d], out);
             }
-            for (long i = n - EDGE_ITEMS; i < n; i++) {
+            for (long i = tailStart(d, n); i < n; i++) {
                 collect(d + 1, offset + i * strides[d], out);
             }
         } else {
@@ -155,6 +183,14 @@ public final class TensorFormatter {
                 collect(d + 1, offset + i * strides[d], out);
             }
         }
+    }
+
+    /**
+     * Where the last {@code edgeItems} of dimension {@code d} start: for the last dimension Python slices
+     * {@code self[-edgeitems:]}, which for 0 edge items is the whole row.
+     */
+    private long tailStart(int d, long n) {
+        return edgeItems == 0 && d == shape.length - 1 ? 0 : n - edgeItems;
     }
 
     /** Python's {@code _Formatter.__init__}: decides int, fixed or scientific mode and the column width. */
@@ -203,8 +239,13 @@ public final class TensorFormatter {
             }
         } else {
             for (double v : vals) {
-                maxWidth = Math.max(maxWidth, fixed(v, PRECISION).length());
+                maxWidth = Math.max(maxWidth, fixed(v, precision).length());
             }
+        }
+        // As Python: a sci_mode option overrides the choice, but not the width measured for it, and only for
+        // tensors with a non-zero finite value (the others returned above).
+        if (opts.sciMode() != null) {
+            sciMode = opts.sciMode();
         }
     }
 
@@ -228,7 +269,7 @@ public final class TensorFormatter {
                     ret += ".";
                 }
             } else {
-                ret = fixed(v, PRECISION);
+                ret = fixed(v, precision);
             }
         } else {
             ret = plain(off);
@@ -246,12 +287,12 @@ public final class TensorFormatter {
         }
         long n = shape[d];
         List<String> slices = new ArrayList<>();
-        if (summarize && n > 2L * EDGE_ITEMS) {
-            for (long i = 0; i < EDGE_ITEMS; i++) {
+        if (summarize && n > 2L * edgeItems) {
+            for (long i = 0; i < edgeItems; i++) {
                 slices.add(str(d + 1, offset + i * strides[d], indent + 1));
             }
             slices.add("...");
-            for (long i = n - EDGE_ITEMS; i < n; i++) {
+            for (long i = n - edgeItems; i < n; i++) {
                 slices.add(str(d + 1, offset + i * strides[d], indent + 1));
             }
         } else {
@@ -268,14 +309,14 @@ public final class TensorFormatter {
         int d = shape.length - 1;
         long n = shape[d];
         int elementLength = maxWidth + 2;
-        int perLine = Math.max(1, (int) Math.floor((double) (LINE_WIDTH - indent) / elementLength));
+        int perLine = Math.max(1, (int) Math.floor((double) (opts.lineWidth() - indent) / elementLength));
         List<String> data = new ArrayList<>();
-        if (summarize && n > 2L * EDGE_ITEMS) {
-            for (long i = 0; i < EDGE_ITEMS; i++) {
+        if (summarize && n > 2L * edgeItems) {
+            for (long i = 0; i < edgeItems; i++) {
                 data.add(element(offset + i * strides[d]));
             }
             data.add(" ...");
-            for (long i = n - EDGE_ITEMS; i < n; i++) {
+            for (long i = tailStart(d, n); i < n; i++) {
                 data.add(element(offset + i * strides[d]));
             }
         } else {
@@ -294,7 +335,7 @@ public final class TensorFormatter {
         return PyFormat.fixed(v, digits);
     }
 
-    private static String sci(double v) {
-        return PyFormat.sci(v, PRECISION);
+    private String sci(double v) {
+        return PyFormat.sci(v, precision);
     }
 }
