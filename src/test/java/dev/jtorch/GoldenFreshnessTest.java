@@ -35,6 +35,7 @@ class GoldenFreshnessTest {
         "gen_lr_golden.py, lr_schedulers.json",
         "gen_nn_golden.py, nn_modules.json",
         "gen_rnn_golden.py, nn_rnn.json",
+        "gen_nn_more_golden.py, nn_more.json",
         "gen_prep_golden.py, prep.json",
         "gen_metrics_golden.py, metrics.json"
     })
