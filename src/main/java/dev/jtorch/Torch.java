@@ -505,7 +505,8 @@ public final class Torch {
     /**
      * {@code torch.load(path)} (to the CPU) of a file written by {@link #save} or by Python's {@code torch.save}.
      *
-     * @throws TorchException naming the file if it is missing, truncated or not in torch.save's format
+     * @throws TorchException naming the file if it is missing, truncated or not in torch.save's format; for a
+     *     TorchScript module (written by {@code torch.jit.save}) it says to load it with {@code Jit.load}
      */
     public static Object load(java.nio.file.Path path) {
         return dev.jtorch.internal.pickle.TorchSerialization.load(path);
