@@ -62,6 +62,15 @@ public final class Torch {
         torch.manual_seed(seed);
     }
 
+    /**
+     * {@code torch.initial_seed()}: the seed of the default CPU generator (on a {@code DataLoader} worker thread,
+     * that worker's: {@code base_seed + worker_id}).
+     */
+    public static long initialSeed() {
+        Generator own = dev.jtorch.internal.ThreadGenerator.get();
+        return own != null ? own.initialSeed() : torch.getDefaultCPUGenerator().current_seed();
+    }
+
     /** {@code torch.randn(*size)}: standard normal samples, float32. */
     public static Tensor randn(long... size) {
         return randn(size, DType.FLOAT32);

@@ -73,6 +73,7 @@ public class DataLoader<T> implements Iterable<Batch> {
         private int numWorkers;
         private int prefetchFactor = 2;
         private boolean pinMemory;
+        private java.util.function.IntConsumer workerInitFn;
 
         /** Python's {@code batch_size} (default 1). */
         public Options batchSize(long batchSize) {
@@ -136,6 +137,16 @@ public class DataLoader<T> implements Iterable<Batch> {
         /** Python's {@code pin_memory}: batches in page-locked memory, for fast copies to CUDA. */
         public Options pinMemory(boolean pinMemory) {
             this.pinMemory = pinMemory;
+            return this;
+        }
+
+        /**
+         * Python's {@code worker_init_fn}: called with the worker's id on each worker thread, after its default
+         * generator was seeded and before it fetches a batch. When it throws, each batch of that worker re-raises
+         * the exception in the loop (as PyTorch's worker sends its init exception).
+         */
+        public Options workerInitFn(java.util.function.IntConsumer workerInitFn) {
+            this.workerInitFn = workerInitFn;
             return this;
         }
 
@@ -203,7 +214,7 @@ public class DataLoader<T> implements Iterable<Batch> {
         WorkerPool workers = null;
         Iterator<Batch> batches;
         if (options.numWorkers > 0 && !(dataset instanceof TensorDataset)) {
-            workers = new WorkerPool(options.numWorkers, baseSeed);
+            workers = new WorkerPool(options.numWorkers, baseSeed, dataset, options.workerInitFn);
             try {
                 batches = new PrefetchingBatches(indices, workers, fetcher,
                         (long) options.numWorkers * options.prefetchFactor);

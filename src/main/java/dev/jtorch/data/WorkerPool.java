@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 
 /**
  * The worker threads of one iteration and the batches on their way, in order. Also the clean-up action of its
@@ -30,6 +31,8 @@ final class WorkerPool implements Runnable {
     });
 
     private final ThreadPoolExecutor[] workers;
+    /** The exception each worker's {@code worker_init_fn} threw, if any (written and read on that worker). */
+    private final Throwable[] initFailures;
     /** The index of the next batch submitted (batch k goes to worker k % n). */
     private long submitted;
     private final ArrayDeque<BatchSlot> pending = new ArrayDeque<>();
@@ -37,15 +40,28 @@ final class WorkerPool implements Runnable {
     /** The watch in the current batch's scope, if any. */
     private Watch watch;
 
-    /** {@code n} workers; worker {@code i}'s default generator is seeded {@code baseSeed + i}. */
-    WorkerPool(int n, long baseSeed) {
+    /**
+     * {@code n} workers; worker {@code i}'s default generator is seeded {@code baseSeed + i}, then
+     * {@code initFn} (if any) runs on it with {@code i}.
+     */
+    WorkerPool(int n, long baseSeed, Dataset<?> dataset, IntConsumer initFn) {
         this.workers = new ThreadPoolExecutor[n];
+        this.initFailures = new Throwable[n];
         for (int i = 0; i < n; i++) {
             String name = "DataLoader worker " + i;
+            int id = i;
             long seed = baseSeed + i; // wraps as Python's seed does modulo 2**64 in manual_seed
             workers[i] = new ThreadPoolExecutor(1, 1, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
                 Thread t = new Thread(() -> {
                     ThreadGenerator.set(new Generator().manualSeed(seed)); // torch.manual_seed(base_seed + worker_id)
+                    Data.WORKER.set(new WorkerInfo(id, n, seed, dataset));
+                    if (initFn != null) {
+                        try {
+                            initFn.accept(id);
+                        } catch (Throwable e) {
+                            initFailures[id] = e; // read by this worker's tasks, on this thread
+                        }
+                    }
                     r.run();
                 }, name);
                 t.setDaemon(true);
@@ -75,21 +91,25 @@ final class WorkerPool implements Runnable {
     void submit(BatchFetcher<?> fetcher, long[] idx) {
         BatchSlot slot = new BatchSlot();
         ThreadPoolExecutor worker;
+        int id;
         synchronized (this) {
             if (shutDown) {
                 return;
             }
             pending.add(slot);
-            worker = workers[(int) (submitted++ % workers.length)];
+            id = (int) (submitted++ % workers.length);
+            worker = workers[id];
         }
         worker.execute(() -> {
             if (slot.isDiscarded()) {
                 return;
             }
             Batch b = null;
-            Throwable failure = null;
+            Throwable failure = initFailures[id];
             try {
-                b = fetcher.fetch(idx);
+                if (failure == null) {
+                    b = fetcher.fetch(idx);
+                }
             } catch (Throwable t) {
                 failure = t;
             }

@@ -2,7 +2,11 @@ package dev.jtorch.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jtorch.Generator;
@@ -38,6 +42,9 @@ class DataLoaderWorkersGoldenTest {
         ImageFolder ds = new ImageFolder(VisionGolden.resource("folder"), tf);
         var options = new DataLoader.Options().batchSize(c.get("batch_size").asLong()).shuffle(true)
                 .numWorkers(numWorkers);
+        if ("reseed".equals(c.get("worker_init_fn").asText(null))) {
+            options.workerInitFn(DataLoaderWorkersGoldenTest::reseed);
+        }
         if (!c.get("generator_seed").isNull()) {
             options.generator(new Generator().manualSeed(c.get("generator_seed").asLong()));
         }
@@ -64,9 +71,18 @@ class DataLoaderWorkersGoldenTest {
         }
     }
 
+    /** The generator's worker_init_fn: reseeds from getWorkerInfo() (whose seed is Torch.initialSeed() there). */
+    static void reseed(int workerId) {
+        WorkerInfo info = Data.getWorkerInfo();
+        assertEquals(workerId, info.id());
+        assertEquals(Torch.initialSeed(), info.seed());
+        assertEquals(Thread.currentThread().getName(), "DataLoader worker " + workerId);
+        Torch.manualSeed((info.seed() * 3 + workerId) & Long.MAX_VALUE); // (seed * 3 + id) % 2**63, as in Python
+    }
+
     @Test
     void producesPyTorchBatchesWithAndWithoutWorkers() {
-        assertEquals(6, G.get("cases").size());
+        assertEquals(7, G.get("cases").size());
         for (JsonNode c : G.get("cases")) {
             check(c);
         }
@@ -78,6 +94,37 @@ class DataLoaderWorkersGoldenTest {
         for (int run = 0; run < 3; run++) {
             check(c);
         }
+    }
+
+    @Test
+    void workerInfoIsNullOffWorkersAndAFailingInitFnReachesTheLoop() {
+        assertNull(Data.getWorkerInfo());
+        ImageFolder ds = new ImageFolder(VisionGolden.resource("folder"), new ToTensor());
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DataLoader<List<Object>> loader = new DataLoader<>(ds, new DataLoader.Options().numWorkers(2)
+                .workerInitFn(id -> seen.add(Data.getWorkerInfo().toString())));
+        Torch.manualSeed(0);
+        long expectedBase = Generator.drawSeed(null);
+        Torch.manualSeed(0);
+        for (Batch b : loader) {
+            assertEquals(1, b.get(0).size(0));
+        }
+        assertEquals(2, seen.size());
+        assertTrue(seen.contains("WorkerInfo(id=0, num_workers=2, seed=" + expectedBase + ", dataset=" + ds + ")"),
+                seen.toString());
+        assertTrue(seen.contains("WorkerInfo(id=1, num_workers=2, seed=" + (expectedBase + 1) + ", dataset=" + ds
+                + ")"), seen.toString());
+        DataLoader<List<Object>> failing = new DataLoader<>(ds, new DataLoader.Options().numWorkers(2)
+                .workerInitFn(id -> {
+                    if (id == 1) {
+                        throw new IllegalStateException("init failed in " + id);
+                    }
+                }));
+        var it = failing.iterator();
+        assertEquals(1, it.next().get(0).size(0)); // batch 0: worker 0
+        IllegalStateException e = assertThrows(IllegalStateException.class, it::next); // batch 1: worker 1
+        assertEquals("init failed in 1", e.getMessage());
+        assertFalse(it.hasNext(), "the workers ended");
     }
 
     @Test
