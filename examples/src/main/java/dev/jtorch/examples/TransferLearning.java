@@ -47,7 +47,10 @@ import picocli.CommandLine.Option;
  * {@code torch.save(model.state_dict())} such as {@code make_resnet18_weights.py} writes, or the ImageNet weights a
  * user saved), every parameter frozen, a new {@code fc}, SGD with momentum on the head and {@code StepLR}, and the
  * tutorial's {@code train_model} with its printing. Standard output is the Python script's, digit for digit, but for
- * the wall-clock time of "Training complete in".
+ * the wall-clock time of "Training complete in", with the same number of intra-op threads on both sides (batch norm
+ * sums in per-thread chunks, so the last printed digit of a loss can depend on it, in Python as in jtorch). The
+ * random crops and flips are drawn in the {@code DataLoader}'s workers as in PyTorch's worker processes, so this
+ * holds with the tutorial's {@code num_workers=4}.
  *
  * <p>Instead of the hymenoptera download, two classes of shapes (discs and squares of random colours, sizes and
  * positions) are drawn at run time with integer geometry from a splitmix64 stream seeded {@code --seed}, pixel for
