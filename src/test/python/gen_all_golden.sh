@@ -30,6 +30,7 @@ ex=examples/src/test/resources/golden
 "$PY" src/test/python/gen_prep_golden.py
 "$PY" src/test/python/gen_metrics_golden.py
 "$PY" src/test/python/gen_jit_golden.py
+"$PY" src/test/python/gen_data_workers_golden.py
 for args in "42 20" "0 20" "7 50"; do
   set -- $args
   "$PY" src/test/python/tensor_core_demo.py "$1" "$2" > "$ex/tensor_core_demo_seed$1_epochs$2.txt"
@@ -85,4 +86,30 @@ for args in "--seed 42" "--seed 0 --epochs 5 --interrupt-after 0 --finetune-epoc
   "$PY" src/test/python/seed002_checkpoint_transfer.py $args --run-dir "$tmp/run_$name" 2>/dev/null \
     > "$ex/examples/$name.txt"
 done
+# TransferLearning's expected standard output (transfer_learning.py; small images: resnet18 on the CPU), one run with
+# the weights make_resnet18_weights.py writes for seed 1, and a checksum of the synthetic images' pixels.
+small="--epochs 3 --image-size 32 --train-per-class 8 --val-per-class 4"
+"$PY" src/test/python/make_resnet18_weights.py --seed 1 --out "$tmp/resnet18_seed1.pth"
+for args in "--seed 0 $small" "--seed 3 $small --num-workers 2 --batch-size 6" "--seed 5 $small --num-workers 0" \
+            "--seed 2 $small --weights resnet18_seed1.pth"; do
+  name=$(echo "transfer $args" | tr -d '-' | tr ' ' '_')
+  (cd "$tmp" && "$PY" "$OLDPWD/src/test/python/transfer_learning.py" $args --data-dir "$tmp/transfer_data_$name") \
+    2>/dev/null > "$ex/examples/$name.txt"
+done
+"$PY" - "$tmp/transfer_pixels" > "$ex/examples/transfer_pixels_seed_4.txt" <<'PYEOF'
+import sys
+sys.path.insert(0, "src/test/python")
+import numpy as np
+from PIL import Image
+import transfer_learning
+root = sys.argv[1]
+transfer_learning.make_images(root, 4, 2, 1)
+for name in ("train/discs/000.png", "train/discs/001.png", "train/squares/000.png", "train/squares/001.png",
+             "val/discs/000.png", "val/squares/000.png"):
+    im = Image.open(f"{root}/{name}")
+    s = 0
+    for b in im.tobytes():
+        s = (s * 31 + b) & ((1 << 64) - 1)
+    print(f"{name} {im.width}x{im.height} {s}")
+PYEOF
 echo "golden files written to $out and $ex" >&2

@@ -38,10 +38,14 @@ public final class Generator {
         return handle;
     }
 
-    /** The optional-generator argument of native calls: this generator, or the default one for null. */
+    /**
+     * The optional-generator argument of native calls: this generator, or for null the default one (the thread's
+     * own on a {@code DataLoader} worker thread, as in PyTorch's worker processes; else libtorch's global one).
+     */
     public static org.bytedeco.pytorch.GeneratorOptional optional(Generator g) {
-        return g == null ? new org.bytedeco.pytorch.GeneratorOptional()
-                : new org.bytedeco.pytorch.GeneratorOptional(g.handle);
+        Generator use = g != null ? g : dev.jtorch.internal.ThreadGenerator.get();
+        return use == null ? new org.bytedeco.pytorch.GeneratorOptional()
+                : new org.bytedeco.pytorch.GeneratorOptional(use.handle);
     }
 
     /**

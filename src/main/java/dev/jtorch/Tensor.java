@@ -725,12 +725,17 @@ public class Tensor implements AutoCloseable {
 
     /** Python's {@code tensor.uniform_(from, to)}: fills with uniform samples from the default generator. */
     public Tensor uniform_(double from, double to) {
-        return inPlace(() -> handle.uniform_(from, to, new org.bytedeco.pytorch.GeneratorOptional()));
+        return inPlace(() -> handle.uniform_(from, to, defaultGenerator()));
     }
 
     /** Python's {@code tensor.normal_(mean, std)}. */
     public Tensor normal_(double mean, double std) {
-        return inPlace(() -> handle.normal_(mean, std, new org.bytedeco.pytorch.GeneratorOptional()));
+        return inPlace(() -> handle.normal_(mean, std, defaultGenerator()));
+    }
+
+    /** The default generator for this tensor's in-place sampling: a worker thread's own for a CPU tensor. */
+    private org.bytedeco.pytorch.GeneratorOptional defaultGenerator() {
+        return handle.is_cpu() ? Generator.optional(null) : new org.bytedeco.pytorch.GeneratorOptional();
     }
 
     /** Python's {@code tensor.copy_(src)}. */

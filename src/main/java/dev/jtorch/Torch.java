@@ -49,9 +49,26 @@ public final class Torch {
 
     // ---------------------------------------------------------------- random
 
-    /** {@code torch.manual_seed(seed)}: seeds the default CPU generator (and CUDA's, where present). */
+    /**
+     * {@code torch.manual_seed(seed)}: seeds the default CPU generator (and CUDA's, where present). On a
+     * {@code DataLoader} worker thread it seeds that worker's own default generator, as in a PyTorch worker process.
+     */
     public static void manualSeed(long seed) {
+        Generator own = dev.jtorch.internal.ThreadGenerator.get();
+        if (own != null) {
+            own.manualSeed(seed);
+            return;
+        }
         torch.manual_seed(seed);
+    }
+
+    /**
+     * {@code torch.initial_seed()}: the seed of the default CPU generator (on a {@code DataLoader} worker thread,
+     * that worker's: {@code base_seed + worker_id}).
+     */
+    public static long initialSeed() {
+        Generator own = dev.jtorch.internal.ThreadGenerator.get();
+        return own != null ? own.initialSeed() : torch.getDefaultCPUGenerator().current_seed();
     }
 
     /** {@code torch.randn(*size)}: standard normal samples, float32. */
@@ -63,7 +80,7 @@ public final class Torch {
     public static Tensor randn(long[] size, DType dtype) {
         long[] s = checkSize(size);
         TensorOptions o = options(dtype);
-        return Ops.tensor(() -> torch.randn(s, o));
+        return Ops.tensor(() -> torch.randn(s, Generator.optional(null), o));
     }
 
     /** {@code torch.rand(*size)}: uniform samples in [0, 1), float32. */
@@ -75,13 +92,13 @@ public final class Torch {
     public static Tensor rand(long[] size, DType dtype) {
         long[] s = checkSize(size);
         TensorOptions o = options(dtype);
-        return Ops.tensor(() -> torch.rand(s, o));
+        return Ops.tensor(() -> torch.rand(s, Generator.optional(null), o));
     }
 
     /** {@code torch.randint(low, high, size)}: int64 samples in [low, high). */
     public static Tensor randint(long low, long high, long... size) {
         long[] s = checkSize(size);
-        return Ops.tensor(() -> torch.randint(low, high, s, options(DType.INT64)));
+        return Ops.tensor(() -> torch.randint(low, high, s, Generator.optional(null), options(DType.INT64)));
     }
 
     /** {@code torch.randint(high, size)}. */
@@ -94,7 +111,7 @@ public final class Torch {
         if (n < 0) {
             throw new IllegalArgumentException("n must be non-negative, got" + n);
         }
-        return Ops.tensor(() -> torch.randperm(n, options(DType.INT64)));
+        return Ops.tensor(() -> torch.randperm(n, Generator.optional(null), options(DType.INT64)));
     }
 
     /** {@code torch.randperm(n, generator=generator)}; a null generator is the global one. */
@@ -497,22 +514,25 @@ public final class Torch {
     /**
      * {@code torch.load(path)} (to the CPU) of a file written by {@link #save} or by Python's {@code torch.save}.
      *
-     * @throws TorchException naming the file if it is missing, truncated or not in torch.save's format
+     * @throws TorchException naming the file if it is missing, truncated or not in torch.save's format; for a
+     *     TorchScript module (written by {@code torch.jit.save}) it says to load it with {@code Jit.load}
      */
     public static Object load(java.nio.file.Path path) {
         return dev.jtorch.internal.pickle.TorchSerialization.load(path);
     }
 
-    /** {@code torch.get_rng_state()}: the default CPU generator's state as a uint8 tensor. */
+    /** {@code torch.get_rng_state()}: the default CPU generator's state (a worker thread's own) as a uint8 tensor. */
     public static Tensor getRngState() {
-        return Ops.tensor(() -> torch.getDefaultCPUGenerator().get_state());
+        Generator own = dev.jtorch.internal.ThreadGenerator.get();
+        return Ops.tensor(() -> (own != null ? own.nativeGenerator() : torch.getDefaultCPUGenerator()).get_state());
     }
 
     /** {@code torch.set_rng_state(state)}. */
     public static void setRngState(Tensor state) {
         org.bytedeco.pytorch.Tensor s = Objects.requireNonNull(state, "state").nativeTensor();
+        Generator own = dev.jtorch.internal.ThreadGenerator.get();
         Ops.call(() -> {
-            torch.getDefaultCPUGenerator().set_state(s);
+            (own != null ? own.nativeGenerator() : torch.getDefaultCPUGenerator()).set_state(s);
             return null;
         });
     }

@@ -9,13 +9,25 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Functions of {@code torch.utils.data}: {@code random_split(dataset, lengths, generator)}.
+ * Functions of {@code torch.utils.data}: {@code random_split(dataset, lengths, generator)},
+ * {@code get_worker_info()}.
  *
  * <p>Mirrors
  * <a href="https://pytorch.org/docs/stable/data.html#torch.utils.data.random_split">torch.utils.data.random_split</a>.
  */
 public final class Data {
     private Data() {}
+
+    /** The worker of the current thread, set by {@link WorkerPool} on each worker thread. */
+    static final ThreadLocal<WorkerInfo> WORKER = new ThreadLocal<>();
+
+    /**
+     * {@code torch.utils.data.get_worker_info()}: on a {@link DataLoader} worker thread, that worker's id, the number
+     * of workers, its seed and the dataset; null on any other thread (Python's {@code None} in the main process).
+     */
+    public static WorkerInfo getWorkerInfo() {
+        return WORKER.get();
+    }
 
     /**
      * {@code random_split(dataset, lengths, generator)}: non-overlapping random subsets of the given lengths, from

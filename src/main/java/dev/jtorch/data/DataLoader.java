@@ -30,6 +30,12 @@ import java.util.function.Function;
  *   <li>Each batch has its own {@link TensorScope}, closed when the loop takes the next batch or ends: the batch and
  *       every tensor the loop body made are released, so a training loop runs in flat memory as written.
  *       {@code break}, exceptions and nested loops are safe (see {@link TensorScope#scoped}).</li>
+ *   <li>With workers, random transforms draw what they draw in PyTorch's worker processes: worker {@code i} has its
+ *       own default generator, seeded {@code base_seed + i} ({@code torch.manual_seed} in PyTorch's worker loop),
+ *       used by everything on that thread that draws from the default generator ({@code Torch.rand},
+ *       {@code Torch.randint}, {@code Tensor.uniform_}, dropout, {@code Torch.manualSeed} itself), and batch
+ *       {@code k} is fetched by worker {@code k % numWorkers}, so the batches are the same as PyTorch's for the
+ *       same seed; the loop's generator only gives the base seed (as in PyTorch).</li>
  *   <li>Workers ({@code numWorkers > 0} on a dataset other than a {@link TensorDataset}) are daemon threads named
  *       {@code "DataLoader worker 0"}, {@code "DataLoader worker 1"}, ..., one pool per iteration. They end when the
  *       loop completes; when a worker's {@code dataset.get} (or {@code collate}) throws, the loop gets that same
@@ -67,6 +73,7 @@ public class DataLoader<T> implements Iterable<Batch> {
         private int numWorkers;
         private int prefetchFactor = 2;
         private boolean pinMemory;
+        private java.util.function.IntConsumer workerInitFn;
 
         /** Python's {@code batch_size} (default 1). */
         public Options batchSize(long batchSize) {
@@ -133,6 +140,16 @@ public class DataLoader<T> implements Iterable<Batch> {
             return this;
         }
 
+        /**
+         * Python's {@code worker_init_fn}: called with the worker's id on each worker thread, after its default
+         * generator was seeded and before it fetches a batch. When it throws, each batch of that worker re-raises
+         * the exception in the loop (as PyTorch's worker sends its init exception).
+         */
+        public Options workerInitFn(java.util.function.IntConsumer workerInitFn) {
+            this.workerInitFn = workerInitFn;
+            return this;
+        }
+
         /** The {@code collate_fn} set, or null for the default collation (read by {@link BatchFetcher}). */
         Function<List<?>, Batch> collateFn() {
             return collate;
@@ -191,13 +208,13 @@ public class DataLoader<T> implements Iterable<Batch> {
      */
     @Override
     public BatchIterator iterator() {
-        Generator.drawSeed(options.generator);
+        long baseSeed = Generator.drawSeed(options.generator);
         Iterator<long[]> indices = new BatchIndices(sampler.iterator(), options.batchSize, options.dropLast);
         BatchFetcher<T> fetcher = new BatchFetcher<>(dataset, options);
         WorkerPool workers = null;
         Iterator<Batch> batches;
         if (options.numWorkers > 0 && !(dataset instanceof TensorDataset)) {
-            workers = new WorkerPool(options.numWorkers);
+            workers = new WorkerPool(options.numWorkers, baseSeed, dataset, options.workerInitFn);
             try {
                 batches = new PrefetchingBatches(indices, workers, fetcher,
                         (long) options.numWorkers * options.prefetchFactor);

@@ -1,6 +1,8 @@
 package dev.jtorch.data;
 
+import dev.jtorch.Generator;
 import dev.jtorch.TensorScope;
+import dev.jtorch.internal.ThreadGenerator;
 import java.lang.ref.Cleaner;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -8,11 +10,16 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * The worker threads of one iteration and the batches on their way, in order. Also the clean-up action of its
  * {@link DataLoader.BatchIterator} (run when that becomes unreachable), so it must never reference the iterator.
+ *
+ * <p>As in PyTorch's worker processes: worker {@code i} has its own default generator, seeded
+ * {@code base_seed + i} (the seed the iterator drew), which everything drawing "the default generator" on that
+ * thread uses; batch {@code k} goes to worker {@code k % n}, whose single thread fetches its batches in order. So
+ * the random transforms of a dataset draw the same numbers as in PyTorch, whatever the threads' timing.
  */
 final class WorkerPool implements Runnable {
 
@@ -23,19 +30,44 @@ final class WorkerPool implements Runnable {
         return t;
     });
 
-    private final ThreadPoolExecutor pool;
+    private final ThreadPoolExecutor[] workers;
+    /** The exception each worker's {@code worker_init_fn} threw, if any (written and read on that worker). */
+    private final Throwable[] initFailures;
+    /** The index of the next batch submitted (batch k goes to worker k % n). */
+    private long submitted;
     private final ArrayDeque<BatchSlot> pending = new ArrayDeque<>();
     private boolean shutDown;
     /** The watch in the current batch's scope, if any. */
     private Watch watch;
 
-    WorkerPool(int n) {
-        AtomicInteger next = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(n, n, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "DataLoader worker " + next.getAndIncrement());
-            t.setDaemon(true);
-            return t;
-        });
+    /**
+     * {@code n} workers; worker {@code i}'s default generator is seeded {@code baseSeed + i}, then
+     * {@code initFn} (if any) runs on it with {@code i}.
+     */
+    WorkerPool(int n, long baseSeed, Dataset<?> dataset, IntConsumer initFn) {
+        this.workers = new ThreadPoolExecutor[n];
+        this.initFailures = new Throwable[n];
+        for (int i = 0; i < n; i++) {
+            String name = "DataLoader worker " + i;
+            int id = i;
+            long seed = baseSeed + i; // wraps as Python's seed does modulo 2**64 in manual_seed
+            workers[i] = new ThreadPoolExecutor(1, 1, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(() -> {
+                    ThreadGenerator.set(new Generator().manualSeed(seed)); // torch.manual_seed(base_seed + worker_id)
+                    Data.WORKER.set(new WorkerInfo(id, n, seed, dataset));
+                    if (initFn != null) {
+                        try {
+                            initFn.accept(id);
+                        } catch (Throwable e) {
+                            initFailures[id] = e; // read by this worker's tasks, on this thread
+                        }
+                    }
+                    r.run();
+                }, name);
+                t.setDaemon(true);
+                return t;
+            });
+        }
     }
 
     /** Shuts these workers down once {@code owner} (the iterator) becomes unreachable. */
@@ -58,20 +90,26 @@ final class WorkerPool implements Runnable {
     /** Queues the fetch of one batch (on the loop's thread; the task holds the fetcher, the indices, the slot). */
     void submit(BatchFetcher<?> fetcher, long[] idx) {
         BatchSlot slot = new BatchSlot();
+        ThreadPoolExecutor worker;
+        int id;
         synchronized (this) {
             if (shutDown) {
                 return;
             }
             pending.add(slot);
+            id = (int) (submitted++ % workers.length);
+            worker = workers[id];
         }
-        pool.execute(() -> {
+        worker.execute(() -> {
             if (slot.isDiscarded()) {
                 return;
             }
             Batch b = null;
-            Throwable failure = null;
+            Throwable failure = initFailures[id];
             try {
-                b = fetcher.fetch(idx);
+                if (failure == null) {
+                    b = fetcher.fetch(idx);
+                }
             } catch (Throwable t) {
                 failure = t;
             }
@@ -146,8 +184,10 @@ final class WorkerPool implements Runnable {
             pending.clear();
             watch = null;
         }
-        pool.shutdown(); // idle workers end now, busy ones after their batch (which their slot then frees)
-        pool.getQueue().clear();
+        for (ThreadPoolExecutor w : workers) {
+            w.shutdown(); // an idle worker ends now, a busy one after its batch (which its slot then frees)
+            w.getQueue().clear();
+        }
         for (BatchSlot s : dropped) {
             s.discard();
         }

@@ -42,6 +42,23 @@ class JitErrorsTest {
     }
 
     @Test
+    void torchLoadOfATorchScriptFileNamesJitLoad() {
+        for (String name : new String[] {"mlp.pt", "bn_net.pt", "counter.pt"}) { // written by Python's torch.jit.save
+            Path ts = JitGolden.model(name);
+            TorchException e = assertThrows(TorchException.class, () -> dev.jtorch.Torch.load(ts));
+            assertEquals("cannot load " + ts + " with Torch.load: it is a TorchScript module saved by torch.jit.save, "
+                    + "not a torch.save file: load it with Jit.load (dev.jtorch.jit.Jit)", e.getMessage());
+        }
+        // and one jtorch saved
+        try (ScriptModule m = Jit.load(JitGolden.model("mlp.pt"))) {
+            Path saved = dir.resolve("saved.pt");
+            m.save(saved);
+            assertTrue(assertThrows(TorchException.class, () -> dev.jtorch.Torch.load(saved)).getMessage()
+                    .endsWith("load it with Jit.load (dev.jtorch.jit.Jit)"));
+        }
+    }
+
+    @Test
     void aRandomFileIsNotTorchScript() throws IOException {
         Path f = dir.resolve("random.bin");
         Files.write(f, "not a model at all, just some bytes".getBytes());

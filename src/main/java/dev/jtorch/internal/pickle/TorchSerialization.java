@@ -159,6 +159,10 @@ public final class TorchSerialization {
             throw new TorchException("cannot load " + path + ": no such file");
         }
         try (ZipFile zip = new ZipFile(path.toFile())) {
+            if (isTorchScript(zip)) { // Python's torch.load checks the same (_is_torchscript_zip) and defers to jit
+                throw new TorchException("cannot load " + path + " with Torch.load: it is a TorchScript module saved "
+                        + "by torch.jit.save, not a torch.save file: load it with Jit.load (dev.jtorch.jit.Jit)");
+            }
             long fileSize = Files.size(path);
             ArchiveReader archive = new ArchiveReader(zip, path, fileSize);
             byte[] pickle = archive.pickle();
@@ -176,6 +180,19 @@ public final class TorchSerialization {
         } catch (IOException | RuntimeException e) {
             throw corrupted(path, e);
         }
+    }
+
+    /** Whether the archive is TorchScript's: it has a {@code constants.pkl} record, as Python's test asks. */
+    private static boolean isTorchScript(ZipFile zip) {
+        var entries = zip.entries();
+        while (entries.hasMoreElements()) {
+            String name = entries.nextElement().getName();
+            int slash = name.indexOf('/');
+            if (name.equals("constants.pkl") || slash >= 0 && name.substring(slash + 1).equals("constants.pkl")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static TorchException corrupted(Path path, Exception e) {

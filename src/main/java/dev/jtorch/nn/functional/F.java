@@ -45,6 +45,18 @@ public final class F {
     public static Tensor dropout(Tensor input, double p, boolean training) {
         checkProbability(p);
         var i = h(input, "input");
+        if (training && p > 0 && dev.jtorch.internal.ThreadGenerator.get() != null && i.is_cpu() && i.numel() > 0) {
+            // a DataLoader worker thread: ATen's CPU dropout (input * bernoulli_(1 - p) / (1 - p)) on its own generator
+            if (p == 1) {
+                return tensor(() -> i.mul(torch.zeros(new long[0], i.options())));
+            }
+            return tensor(() -> {
+                var noise = torch.empty_like(i);
+                noise.bernoulli_(1 - p, dev.jtorch.Generator.optional(null));
+                noise.div_(new org.bytedeco.pytorch.Scalar(1 - p));
+                return i.mul(noise);
+            });
+        }
         return tensor(() -> torch.dropout(i, p, training));
     }
 
