@@ -12,7 +12,6 @@ import dev.jtorch.train.RunStatus;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
