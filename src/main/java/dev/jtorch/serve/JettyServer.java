@@ -19,15 +19,11 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 final class JettyServer {
     private JettyServer() {}
 
-    /** A started server and its connector (whose local port is the chosen one when configured with 0). */
+    /** A server and its connector (whose local port, once started, is the chosen one when configured with 0). */
     record Listening(Server server, ServerConnector connector) {}
 
-    /**
-     * Starts Jetty on {@code host:port} with {@code handler}.
-     *
-     * @throws Exception if it cannot listen (a port in use, say); what was started is stopped again
-     */
-    static Listening start(String host, int port, long idleTimeoutMillis, ProgressHandler handler) throws Exception {
+    /** A Jetty server on {@code host:port} with {@code handler}, not yet started. */
+    static Listening create(String host, int port, long idleTimeoutMillis, ProgressHandler handler) {
         QueuedThreadPool pool = new QueuedThreadPool(24, 2);
         pool.setName("jtorch-serve");
         pool.setDaemon(true);
@@ -44,17 +40,25 @@ final class JettyServer {
         s.setErrorHandler(new PlainErrors());
         s.setStopTimeout(2_000);
         s.setStopAtShutdown(true);
+        return new Listening(s, c);
+    }
+
+    /**
+     * Starts a created server.
+     *
+     * @throws Exception if it cannot listen (a port in use, say); what was started is stopped again
+     */
+    static void start(Listening l) throws Exception {
         try {
-            s.start();
+            l.server().start();
         } catch (Exception e) {
             try {
-                s.stop();
+                l.server().stop();
             } catch (Exception ignored) {
                 // nothing more to release
             }
             throw e;
         }
-        return new Listening(s, c);
     }
 
     /** The message of the innermost cause (what a failed bind says). */

@@ -255,9 +255,9 @@ public final class ProgressServer implements AutoCloseable {
         started = true;
         ProgressHandler h = new ProgressHandler(store, assets, options.token, address.isLoopbackAddress(),
                 options.maxEventStreams);
-        JettyServer.Listening l;
+        JettyServer.Listening l = JettyServer.create(options.host, options.port, options.idleTimeoutMillis, h);
         try {
-            l = JettyServer.start(options.host, options.port, options.idleTimeoutMillis, h);
+            JettyServer.start(l);
         } catch (Exception e) {
             LOG.warn("the progress server cannot listen on {}:{} ({}); training continues without the progress page",
                     options.host, options.port, JettyServer.rootMessage(e));
