@@ -179,8 +179,9 @@ public final class Launcher {
                     pumps.add(RankOutput.rankZeroOut(p.getInputStream(), o.out, o.err));
                     pumps.add(RankOutput.copy(p.getErrorStream(), o.err, "rank0-err"));
                 } else {
-                    pumps.add(RankOutput.prefixed(p.getInputStream(), o.err, "[rank" + rank + "]:", "rank" + rank + "-out"));
-                    pumps.add(RankOutput.prefixed(p.getErrorStream(), o.err, "[rank" + rank + "]:", "rank" + rank + "-err"));
+                    String prefix = "[rank" + rank + "]:";
+                    pumps.add(RankOutput.prefixed(p.getInputStream(), o.err, prefix, "rank" + rank + "-out"));
+                    pumps.add(RankOutput.prefixed(p.getErrorStream(), o.err, prefix, "rank" + rank + "-err"));
                 }
             }
             int code = await(ranks);
