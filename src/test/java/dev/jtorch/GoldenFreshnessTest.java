@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jtorch.testing.Golden;
 import dev.jtorch.testing.Python;
 import java.nio.file.Files;
@@ -51,7 +50,7 @@ class GoldenFreshnessTest {
         try {
             Python.Result r = Python.run("src/test/python/" + generator, "--out", out.toString());
             assertEquals(0, r.exitCode(), r.stderr());
-            JsonNode fresh = new ObjectMapper().readTree(out.toFile());
+            JsonNode fresh = Golden.read(out);
             List<String> diffs = Golden.jsonDiffs(Golden.load(golden), fresh, 1e-6);
             assertTrue(diffs.isEmpty(), golden + " is stale (run bash src/test/python/gen_all_golden.sh): "
                     + diffs.subList(0, Math.min(10, diffs.size())));

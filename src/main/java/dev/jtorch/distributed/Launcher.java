@@ -1,26 +1,15 @@
 package dev.jtorch.distributed;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -187,11 +176,12 @@ public final class Launcher {
                 }
                 p.getOutputStream().close();
                 if (rank == 0) {
-                    pumps.add(rankZeroOut(p.getInputStream(), o.out, o.err));
-                    pumps.add(copy(p.getErrorStream(), o.err, "rank0-err"));
+                    pumps.add(RankOutput.rankZeroOut(p.getInputStream(), o.out, o.err));
+                    pumps.add(RankOutput.copy(p.getErrorStream(), o.err, "rank0-err"));
                 } else {
-                    pumps.add(prefixed(p.getInputStream(), o.err, "[rank" + rank + "]:", "rank" + rank + "-out"));
-                    pumps.add(prefixed(p.getErrorStream(), o.err, "[rank" + rank + "]:", "rank" + rank + "-err"));
+                    String prefix = "[rank" + rank + "]:";
+                    pumps.add(RankOutput.prefixed(p.getInputStream(), o.err, prefix, "rank" + rank + "-out"));
+                    pumps.add(RankOutput.prefixed(p.getErrorStream(), o.err, prefix, "rank" + rank + "-err"));
                 }
             }
             int code = await(ranks);
@@ -268,69 +258,17 @@ public final class Launcher {
     }
 
     private List<String> command(String mainClass, String[] args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(inheritedJvmArgs());
-        cmd.addAll(o.jvmArgs);
-        cmd.add("-cp");
-        cmd.add(classPath());
-        cmd.add(mainClass);
-        cmd.addAll(List.of(args));
-        return cmd;
+        return RankCommand.command(o.jvmArgs, mainClass, args);
     }
 
-    /**
-     * This JVM's memory and property options, for the ranks; not its agents and debugger options (a second JVM
-     * listening on the same debug port would fail) nor Maven's own launcher properties.
-     */
+    /** This JVM's memory and property options, for the ranks (see {@link RankCommand#inheritedJvmArgs()}). */
     static List<String> inheritedJvmArgs() {
-        List<String> out = new ArrayList<>();
-        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            boolean memory = a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-Xss")
-                    || a.startsWith("-XX:") && !a.startsWith("-XX:+StartFlightRecording")
-                    && !a.startsWith("-XX:Flags");
-            boolean property = a.startsWith("-D") && !a.startsWith("-Dclassworlds.") && !a.startsWith("-Dmaven.")
-                    && !a.startsWith("-Dlibrary.jansi") && !a.startsWith("-Dsun.java.command")
-                    && !a.startsWith("-Dcom.sun.management."); // a JMX port taken by every rank would collide
-            boolean access = a.startsWith("--add-opens") || a.startsWith("--add-exports")
-                    || a.startsWith("--enable-native-access");
-            if (memory || property || access) {
-                out.add(a);
-            }
-        }
-        return out;
+        return RankCommand.inheritedJvmArgs();
     }
 
-    /**
-     * The class path the ranks get: this thread's class loader's URLs (the project's class path under
-     * {@code mvn exec:java}, whose JVM class path is Maven's own), then {@code java.class.path}.
-     */
+    /** The class path the ranks get (see {@link RankCommand#classPath()}). */
     static String classPath() {
-        Set<String> entries = new LinkedHashSet<>();
-        ClassLoader system = ClassLoader.getSystemClassLoader();
-        for (ClassLoader l = Thread.currentThread().getContextClassLoader(); l != null && l != system;
-                l = l.getParent()) {
-            if (l instanceof URLClassLoader u) {
-                for (URL url : u.getURLs()) {
-                    if ("file".equals(url.getProtocol())) {
-                        try {
-                            entries.add(Path.of(url.toURI()).toString());
-                        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-                            entries.add(url.getPath());
-                        }
-                    }
-                }
-            }
-        }
-        boolean underMaven = System.getProperty("classworlds.conf") != null;
-        if (!underMaven || entries.isEmpty()) {
-            for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-                if (!e.isEmpty()) {
-                    entries.add(e);
-                }
-            }
-        }
-        return String.join(java.io.File.pathSeparator, entries);
+        return RankCommand.classPath();
     }
 
     /** A free TCP port on the loopback address, for a one-machine job's rendezvous. */
@@ -340,108 +278,5 @@ public final class Launcher {
         } catch (IOException e) {
             throw new UncheckedIOException("no free port for the rendezvous: " + e.getMessage(), e);
         }
-    }
-
-    private static Thread copy(InputStream in, OutputStream out, String name) {
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[8192];
-            try (in) {
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    synchronized (out) {
-                        out.write(buf, 0, n);
-                        out.flush();
-                    }
-                }
-            } catch (IOException e) {
-                // the rank is gone
-            }
-        }, "jtorch-launcher-" + name);
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
-    /**
-     * gloo's connection report, which libtorch 2.10's gloo writes to standard output with {@code std::cout} when a
-     * group is made ({@code [Gloo] Rank 0 is connected to 1 peer ranks. Expected number of connected peer ranks is :
-     * 1}): the launcher moves it to standard error so that rank 0's standard output is the program's own.
-     */
-    static final java.util.regex.Pattern GLOO_CONNECTED = java.util.regex.Pattern.compile(
-            "\\[Gloo\\] Rank \\d+ is (NOT )?connected to .*");
-
-    /** Rank 0's standard output, line by line as it comes, less gloo's connection report (to {@code err}). */
-    private static Thread rankZeroOut(InputStream in, PrintStream out, PrintStream err) {
-        Thread t = new Thread(() -> {
-            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-            byte[] buf = new byte[8192];
-            try (in) {
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    int start = 0;
-                    for (int i = 0; i < n; i++) {
-                        if (buf[i] == '\n') {
-                            line.write(buf, start, i + 1 - start);
-                            emit(line, out, err);
-                            start = i + 1;
-                        }
-                    }
-                    line.write(buf, start, n - start);
-                    if (line.size() > 0 && in.available() == 0 && !startsLikeGloo(line)) {
-                        emit(line, out, err); // a prompt or progress without a newline yet
-                    }
-                }
-            } catch (IOException e) {
-                // the rank is gone
-            }
-            emit(line, out, err);
-        }, "jtorch-launcher-rank0-out");
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
-    private static boolean startsLikeGloo(java.io.ByteArrayOutputStream line) {
-        byte[] head = "[Gloo]".getBytes(StandardCharsets.US_ASCII);
-        byte[] b = line.toByteArray();
-        for (int i = 0; i < Math.min(head.length, b.length); i++) {
-            if (b[i] != head[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static void emit(java.io.ByteArrayOutputStream line, PrintStream out, PrintStream err) {
-        if (line.size() == 0) {
-            return;
-        }
-        byte[] b = line.toByteArray();
-        line.reset();
-        String text = new String(b, StandardCharsets.UTF_8).stripTrailing();
-        PrintStream target = GLOO_CONNECTED.matcher(text).matches() ? err : out;
-        synchronized (target) {
-            target.write(b, 0, b.length);
-            target.flush();
-        }
-    }
-
-    private static Thread prefixed(InputStream in, PrintStream out, String prefix, String name) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    synchronized (out) {
-                        out.println(prefix + line);
-                        out.flush();
-                    }
-                }
-            } catch (IOException e) {
-                // the rank is gone
-            }
-        }, "jtorch-launcher-" + name);
-        t.setDaemon(true);
-        t.start();
-        return t;
     }
 }

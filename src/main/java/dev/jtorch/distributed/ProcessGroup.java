@@ -11,14 +11,10 @@ import java.util.Objects;
 import org.bytedeco.javacpp.chrono.Milliseconds;
 import org.bytedeco.pytorch.AllgatherOptions;
 import org.bytedeco.pytorch.AllreduceOptions;
-import org.bytedeco.pytorch.BackendOptional;
 import org.bytedeco.pytorch.BarrierOptions;
 import org.bytedeco.pytorch.BroadcastOptions;
-import org.bytedeco.pytorch.GlooDeviceVector;
-import org.bytedeco.pytorch.ProcessGroupGloo;
 import org.bytedeco.pytorch.ReduceScatterOptions;
 import org.bytedeco.pytorch.TensorVector;
-import org.bytedeco.pytorch.global.torch.DeviceType;
 
 /**
  * A group of processes that run collectives together, mirroring {@code torch.distributed.ProcessGroup}: c10d's
@@ -42,7 +38,7 @@ public final class ProcessGroup implements AutoCloseable {
     private final List<org.bytedeco.javacpp.Pointer> dependents = new ArrayList<>();
     private volatile boolean destroyed;
 
-    private ProcessGroup(org.bytedeco.pytorch.ProcessGroup group, org.bytedeco.pytorch.Backend backendImpl,
+    ProcessGroup(org.bytedeco.pytorch.ProcessGroup group, org.bytedeco.pytorch.Backend backendImpl,
             Backend backend, int rank, int size, Duration timeout) {
         this.group = group;
         this.backendImpl = backendImpl;
@@ -54,62 +50,7 @@ public final class ProcessGroup implements AutoCloseable {
 
     /** Connects this process to the others of the rendezvous (all ranks must call it) and returns the group. */
     static ProcessGroup create(Backend backend, Rendezvous.Result r, InitOptions options) {
-        Milliseconds timeout = Rendezvous.millis(options);
-        org.bytedeco.pytorch.Backend impl;
-        try {
-            impl = backend == Backend.NCCL ? NcclBackend.create(r.store(), r.rank(), r.worldSize(), timeout)
-                    : gloo(r, timeout);
-        } catch (RuntimeException e) {
-            // the store may already belong to the half-made backend: never free it from Java (see below)
-            r.store().deallocate(false);
-            throw Dist.backendError(e);
-        }
-        // The presets allocate stores with a plain new (no intrusive_ptr), and passing one to a backend makes a new
-        // intrusive_ptr of it: from then on the backend owns the store and frees it when it is destroyed. Java must
-        // not free it too (a double free, seen to corrupt the heap when a group is made and destroyed repeatedly).
-        r.store().deallocate(false);
-        // c10d's ProcessGroup(store, rank, size) would be the store's second owner (the presets' adapter aborts the
-        // process: "Newly-created target had non-zero refcounts"); the store-less one is the same for collectives.
-        org.bytedeco.pytorch.ProcessGroup group = Ops.unscoped(
-                new org.bytedeco.pytorch.ProcessGroup(r.rank(), r.worldSize()));
-        var type = backend == Backend.NCCL ? org.bytedeco.pytorch.ProcessGroup.BackendType.NCCL
-                : org.bytedeco.pytorch.ProcessGroup.BackendType.GLOO;
-        if (backend == Backend.GLOO) {
-            group.setBackend(DeviceType.CPU, type, new BackendOptional(impl));
-        }
-        group.setBackend(DeviceType.CUDA, type, new BackendOptional(impl));
-        group.setDefaultBackend(type);
-        group.setGroupName("0");
-        return new ProcessGroup(group, impl, backend, r.rank(), r.worldSize(), options.timeout());
-    }
-
-    private static org.bytedeco.pytorch.Backend gloo(Rendezvous.Result r, Milliseconds timeout) {
-        ProcessGroupGloo.Options options = ProcessGroupGloo.Options.create(timeout);
-        options.devices(new GlooDeviceVector(glooDevice(r.masterAddr())));
-        return Ops.unscoped(new ProcessGroupGloo(r.store(), r.rank(), r.worldSize(), options));
-    }
-
-    /**
-     * The network device gloo connects through, chosen as PyTorch chooses it: {@code GLOO_SOCKET_IFNAME} if set,
-     * loopback when rank 0 is on this machine's loopback address, else the address this host name resolves to.
-     */
-    private static org.bytedeco.pytorch.gloo.Device glooDevice(String masterAddr) {
-        String ifname = System.getenv("GLOO_SOCKET_IFNAME");
-        if (ifname != null && !ifname.isEmpty()) {
-            return ProcessGroupGloo.createDeviceForInterface(ifname.split(",")[0]);
-        }
-        if (masterAddr == null || isLoopback(masterAddr)) {
-            return ProcessGroupGloo.createDeviceForHostname("127.0.0.1");
-        }
-        return ProcessGroupGloo.createDefaultDevice();
-    }
-
-    private static boolean isLoopback(String host) {
-        try {
-            return java.net.InetAddress.getByName(host).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
-            return false;
-        }
+        return ProcessGroupFactory.create(backend, r, options);
     }
 
     // ---------------------------------------------------------------- identity
@@ -204,7 +145,7 @@ public final class ProcessGroup implements AutoCloseable {
                     + outputs.size());
         }
         for (Tensor o : outputs) {
-            requireSameShape(o, input, "all_gather output");
+            CollectiveArgs.requireSameShape(o, input, "all_gather output");
         }
         Tensor flat = Torch.empty(flatShape(input), input.dtype()).to(input.device()).keep();
         Tensor in = input.contiguous().reshape(-1).keep();
@@ -233,7 +174,7 @@ public final class ProcessGroup implements AutoCloseable {
     public Work allGatherIntoTensor(Tensor output, Tensor input, boolean asyncOp) {
         org.bytedeco.pytorch.Tensor in = handle(input, "input");
         org.bytedeco.pytorch.Tensor out = handle(output, "output");
-        requireSameDtype(output, input, "all_gather_into_tensor");
+        CollectiveArgs.requireSameDtype(output, input, "all_gather_into_tensor");
         if (output.numel() != input.numel() * size) {
             throw new IllegalArgumentException("all_gather_into_tensor: output tensor size must be equal to "
                     + "world_size times input tensor size (" + size + " x " + input.numel() + "), got " + output.numel());
@@ -260,7 +201,7 @@ public final class ProcessGroup implements AutoCloseable {
         }
         List<Tensor> flats = new ArrayList<>();
         for (Tensor in : inputs) {
-            requireSameShape(in, output, "reduce_scatter input");
+            CollectiveArgs.requireSameShape(in, output, "reduce_scatter input");
             flats.add(in.contiguous().reshape(-1));
         }
         Tensor flat = Torch.cat(flats).keep();
@@ -296,7 +237,7 @@ public final class ProcessGroup implements AutoCloseable {
             throw new IllegalArgumentException("reduce_scatter_tensor: input tensor size must be equal to world_size "
                     + "times output tensor size (" + size + " x " + output.numel() + "), got " + input.numel());
         }
-        requireSameDtype(output, input, "reduce_scatter_tensor");
+        CollectiveArgs.requireSameDtype(output, input, "reduce_scatter_tensor");
         boolean emulatedAvg = op == ReduceOp.AVG && backend == Backend.GLOO;
         if (emulatedAvg && !output.dtype().isFloatingPoint()) {
             throw new IllegalArgumentException("ReduceOp.AVG needs a floating-point tensor, got " + output.dtype());
@@ -354,28 +295,7 @@ public final class ProcessGroup implements AutoCloseable {
     /** The native tensor of a live tensor that a collective reads or writes in place: it must be contiguous. */
     private org.bytedeco.pytorch.Tensor handle(Tensor t, String name) {
         live();
-        org.bytedeco.pytorch.Tensor h = Ops.h(t, name);
-        if (!h.is_contiguous()) {
-            // gloo reads and writes numel() elements from data_ptr(): a strided view would be read and written wrong
-            throw new IllegalArgumentException("Tensors must be contiguous (" + name + " is a strided view; pass "
-                    + name + ".contiguous() and copy the result back)");
-        }
-        return h;
-    }
-
-    private static void requireSameDtype(Tensor a, Tensor b, String what) {
-        if (a.dtype() != b.dtype()) {
-            throw new IllegalArgumentException(what + ": output and input must have the same dtype, got "
-                    + a.dtype() + " and " + b.dtype());
-        }
-    }
-
-    private static void requireSameShape(Tensor t, Tensor like, String what) {
-        Objects.requireNonNull(t, what);
-        if (!t.shape().equals(like.shape()) || t.dtype() != like.dtype()) {
-            throw new IllegalArgumentException(what + " must have the shape and dtype of the tensor ("
-                    + like.shape() + ", " + like.dtype() + "), got " + t.shape() + ", " + t.dtype());
-        }
+        return CollectiveArgs.contiguous(t, name);
     }
 
     private long[] flatShape(Tensor input) {

@@ -1,7 +1,6 @@
 package dev.jtorch.internal;
 
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,12 +21,14 @@ import org.slf4j.LoggerFactory;
  * {@code DataLoader}'s workers have prefetched count until the loop's scope adopts them (or until they are freed when
  * the loop is abandoned).
  *
- * <p>Which thread collects: the one whose tensor crosses the threshold calls {@link System#gc()} itself, inside
- * the tensor's constructor (at most one thread at a time: the compare-and-set on the pending count elects it, the
- * others go on). That is deliberate: {@code System.gc()} stops every thread anyway, and making the thread that
- * produces the garbage wait for the collection is what bounds the garbage; a dedicated collector thread would let
- * the producer run on and allocate more while the collection is pending. The cost is that any thread creating
- * tensors outside scopes (a {@code DataLoader} worker, an executor) may pause for one collection now and then.
+ * <p>Which thread collects: a dedicated daemon thread, {@code jtorch-gc-pressure} (started on the first request),
+ * calls {@link System#gc()}. The thread whose tensor crosses the threshold only wakes it (the compare-and-set on
+ * the pending count elects one thread per threshold's worth) and goes on: whatever thread allocates tensors
+ * outside scopes (the training thread, a {@code DataLoader} worker, an executor, a thread holding a lock) never
+ * runs a collection inside a tensor's constructor. The garbage stays bounded all the same: with the default
+ * collectors {@code System.gc()} is a stop-the-world collection, so the producer is paused at the next safepoint
+ * a moment after the request, and what it allocates in between counts towards the next threshold; requests made
+ * while a collection runs are merged into one more collection.
  *
  * <p>{@code -Djtorch.gcThreshold=256m} (bytes, with an optional k, m or g suffix) changes the threshold; {@code 0}
  * turns the collections off.
@@ -38,8 +39,7 @@ public final class GcPressure {
 
     private static final long DEFAULT = 32L << 20;
     private static final long THRESHOLD = threshold(System.getProperty("jtorch.gcThreshold"));
-    private static final AtomicLong PENDING = new AtomicLong();
-    private static final AtomicLong COLLECTIONS = new AtomicLong();
+    private static final GcRequests REQUESTS = new GcRequests(THRESHOLD, System::gc, "jtorch-gc-pressure");
 
     private GcPressure() {
     }
@@ -59,26 +59,20 @@ public final class GcPressure {
 
     /** Whether tensors are counted at all ({@code jtorch.gcThreshold} is not 0). */
     public static boolean counting() {
-        return THRESHOLD > 0;
+        return REQUESTS.counting();
     }
 
-    /** Records native bytes handed to the garbage collector; collects when a threshold's worth has accumulated. */
+    /**
+     * Records native bytes handed to the garbage collector; when a threshold's worth has accumulated, asks the
+     * collector thread for a collection (without waiting for it).
+     */
     public static void handedToCollector(long bytes) {
-        if (THRESHOLD <= 0 || bytes <= 0) {
-            return;
-        }
-        long pending = PENDING.addAndGet(bytes);
-        if (pending >= THRESHOLD && PENDING.compareAndSet(pending, 0)) {
-            COLLECTIONS.incrementAndGet();
-            System.gc();
-        }
+        REQUESTS.handedToCollector(bytes);
     }
 
     /** Records native bytes taken back from the garbage collector (a counted tensor adopted by a scope or closed). */
     public static void takenBack(long bytes) {
-        if (bytes > 0) {
-            PENDING.accumulateAndGet(bytes, (p, b) -> Math.max(0, p - b));
-        }
+        REQUESTS.takenBack(bytes);
     }
 
     /** The threshold in bytes; 0 when turned off. */
@@ -88,12 +82,12 @@ public final class GcPressure {
 
     /** Bytes counted since the last collection this class asked for (for tests and diagnostics). */
     public static long pending() {
-        return PENDING.get();
+        return REQUESTS.pending();
     }
 
     /** How many collections this class has asked for since the JVM started. */
     public static long collections() {
-        return COLLECTIONS.get();
+        return REQUESTS.requested();
     }
 
     static long parse(String s) {

@@ -23,17 +23,12 @@ import java.util.Objects;
  * <a href="https://numpy.org/doc/stable/reference/random/legacy.html">numpy.random.RandomState</a>.
  */
 public final class RandomState {
-    private static final int N = 624;
-    private static final int M = 397;
-    private static final int MATRIX_A = 0x9908b0df;
-    private static final int UPPER_MASK = 0x80000000;
-    private static final int LOWER_MASK = 0x7fffffff;
+    private static final int N = Mt19937.N;
     private static final long U32 = 0xFFFF_FFFFL;
 
     private static RandomState global;
 
-    private final int[] key = new int[N];
-    private int pos;
+    private final Mt19937 mt = new Mt19937();
     private boolean hasGauss;
     private double gauss;
 
@@ -68,12 +63,7 @@ public final class RandomState {
         if (seed < 0 || seed > U32) {
             throw new IllegalArgumentException("Seed must be between 0 and 2**32 - 1");
         }
-        int s = (int) seed;
-        for (int i = 0; i < N; i++) {
-            key[i] = s;
-            s = 1812433253 * (s ^ (s >>> 30)) + i + 1;
-        }
-        pos = N;
+        mt.seed((int) seed);
         hasGauss = false;
         gauss = 0.0;
     }
@@ -122,64 +112,31 @@ public final class RandomState {
 
     /** {@code RandomState.get_state()}. */
     public State getState() {
-        long[] k = new long[N];
-        for (int i = 0; i < N; i++) {
-            k[i] = key[i] & 0xFFFF_FFFFL;
-        }
-        return new State(k, pos, hasGauss, gauss);
+        return new State(mt.key(), mt.pos(), hasGauss, gauss);
     }
 
     /** {@code RandomState.set_state(state)}. */
     public void setState(State state) {
-        long[] k = state.key();
-        for (int i = 0; i < N; i++) {
-            key[i] = (int) k[i];
-        }
-        pos = state.pos();
+        mt.set(state.key(), state.pos());
         hasGauss = state.hasGauss();
         gauss = state.hasGauss() ? state.cachedGaussian() : 0.0;
     }
 
     // ------------------------------------------------------------------ raw bits
 
-    private void twist() {
-        int i = 0;
-        int y;
-        for (; i < N - M; i++) {
-            y = (key[i] & UPPER_MASK) | (key[i + 1] & LOWER_MASK);
-            key[i] = key[i + M] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
-        }
-        for (; i < N - 1; i++) {
-            y = (key[i] & UPPER_MASK) | (key[i + 1] & LOWER_MASK);
-            key[i] = key[i + (M - N)] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
-        }
-        y = (key[N - 1] & UPPER_MASK) | (key[0] & LOWER_MASK);
-        key[N - 1] = key[M - 1] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
-        pos = 0;
-    }
-
     /** The next 32 random bits (MT19937's {@code genrand_int32}). */
     int nextInt32() {
-        if (pos == N) {
-            twist();
-        }
-        int y = key[pos++];
-        y ^= y >>> 11;
-        y ^= (y << 7) & 0x9d2c5680;
-        y ^= (y << 15) & 0xefc60000;
-        y ^= y >>> 18;
-        return y;
+        return mt.nextInt32();
     }
 
     /** The next 32 random bits as an unsigned value. */
     long nextUint32() {
-        return nextInt32() & 0xFFFF_FFFFL;
+        return mt.nextUint32();
     }
 
     /** The next 64 random bits: the first 32-bit draw is the high half. */
     long nextInt64() {
-        long hi = nextUint32();
-        return (hi << 32) | nextUint32();
+        return mt.nextInt64();
     }
 
     // ------------------------------------------------------------------ uniform doubles
@@ -193,11 +150,7 @@ public final class RandomState {
 
     /** {@code RandomState.random_sample(size)}. */
     public double[] randomSample(int size) {
-        double[] out = new double[checkSize(size)];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = randomSample();
-        }
-        return out;
+        return Fill.vector(size, this::randomSample);
     }
 
     /** {@code RandomState.rand()}: the same as {@link #randomSample()}. */
@@ -212,13 +165,7 @@ public final class RandomState {
 
     /** {@code RandomState.rand(rows, cols)}, filled row by row. */
     public double[][] rand(int rows, int cols) {
-        double[][] out = new double[checkSize(rows)][checkSize(cols)];
-        for (double[] row : out) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = randomSample();
-            }
-        }
-        return out;
+        return Fill.matrix(rows, cols, this::randomSample);
     }
 
     /** {@code RandomState.uniform(low, high)}: {@code low + (high - low) * random_sample()}. */
@@ -235,23 +182,13 @@ public final class RandomState {
     /** {@code RandomState.uniform(low, high, size)}. */
     public double[] uniform(double low, double high, int size) {
         double range = checkRange(low, high);
-        double[] out = new double[checkSize(size)];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = low + range * randomSample();
-        }
-        return out;
+        return Fill.vector(size, () -> low + range * randomSample());
     }
 
     /** {@code RandomState.uniform(low, high, size=(rows, cols))}, filled row by row. */
     public double[][] uniform(double low, double high, int rows, int cols) {
         double range = checkRange(low, high);
-        double[][] out = new double[checkSize(rows)][checkSize(cols)];
-        for (double[] row : out) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = low + range * randomSample();
-            }
-        }
-        return out;
+        return Fill.matrix(rows, cols, () -> low + range * randomSample());
     }
 
     private static double checkRange(double low, double high) {
@@ -288,22 +225,12 @@ public final class RandomState {
 
     /** {@code RandomState.standard_normal(size)}. */
     public double[] standardNormal(int size) {
-        double[] out = new double[checkSize(size)];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = standardNormal();
-        }
-        return out;
+        return Fill.vector(size, this::standardNormal);
     }
 
     /** {@code RandomState.standard_normal(size=(rows, cols))}, filled row by row. */
     public double[][] standardNormal(int rows, int cols) {
-        double[][] out = new double[checkSize(rows)][checkSize(cols)];
-        for (double[] row : out) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = standardNormal();
-            }
-        }
-        return out;
+        return Fill.matrix(rows, cols, this::standardNormal);
     }
 
     /** {@code RandomState.randn()}: the same as {@link #standardNormal()}. */
@@ -330,11 +257,7 @@ public final class RandomState {
     /** {@code RandomState.normal(loc, scale, size)}. */
     public double[] normal(double loc, double scale, int size) {
         checkScale(scale);
-        double[] out = new double[checkSize(size)];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = loc + scale * standardNormal();
-        }
-        return out;
+        return Fill.vector(size, () -> loc + scale * standardNormal());
     }
 
     private static void checkScale(double scale) {
@@ -366,12 +289,8 @@ public final class RandomState {
         if (low >= high) {
             throw new IllegalArgumentException("low >= high");
         }
-        long[] out = new long[checkSize(size)];
         long rng = high - 1 - low;
-        for (int i = 0; i < out.length; i++) {
-            out[i] = low + bounded(rng);
-        }
-        return out;
+        return Fill.longs(size, () -> low + bounded(rng));
     }
 
     /** {@code RandomState.randint(low, high, size=(rows, cols))}, filled row by row. */
@@ -380,120 +299,44 @@ public final class RandomState {
             throw new IllegalArgumentException("low >= high");
         }
         long rng = high - 1 - low;
-        long[][] out = new long[checkSize(rows)][checkSize(cols)];
-        for (long[] row : out) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = low + bounded(rng);
-            }
-        }
-        return out;
+        return Fill.longMatrix(rows, cols, () -> low + bounded(rng));
     }
 
     /** A value in {@code [0, rng]} (rng taken as unsigned), NumPy's legacy masked method. */
     private long bounded(long rng) {
-        if (rng == 0) {
-            return 0;
-        }
-        if (Long.compareUnsigned(rng, U32) <= 0) {
-            if (rng == U32) {
-                return nextUint32();
-            }
-            long mask = mask(rng);
-            long v;
-            do {
-                v = nextUint32() & mask;
-            } while (v > rng);
-            return v;
-        }
-        if (rng == -1L) {
-            return nextInt64();
-        }
-        long mask = mask(rng);
-        long v;
-        do {
-            v = nextInt64() & mask;
-        } while (Long.compareUnsigned(v, rng) > 0);
-        return v;
-    }
-
-    private static long mask(long max) {
-        long m = max;
-        m |= m >>> 1;
-        m |= m >>> 2;
-        m |= m >>> 4;
-        m |= m >>> 8;
-        m |= m >>> 16;
-        m |= m >>> 32;
-        return m;
+        return BoundedDraws.bounded(mt, rng);
     }
 
     /** A value in {@code [0, max]}: the draw NumPy's legacy shuffle makes for each position. */
     private long interval(long max) {
-        if (max == 0) {
-            return 0;
-        }
-        long mask = mask(max);
-        long v;
-        if (max <= U32) {
-            do {
-                v = nextUint32() & mask;
-            } while (v > max);
-        } else {
-            do {
-                v = nextInt64() & mask;
-            } while (Long.compareUnsigned(v, max) > 0);
-        }
-        return v;
+        return BoundedDraws.interval(mt, max);
     }
 
     // ------------------------------------------------------------------ permutations
 
     /** {@code RandomState.shuffle(x)} in place: the legacy Fisher-Yates pass from the last element down. */
     public void shuffle(int[] x) {
-        for (int i = x.length - 1; i > 0; i--) {
-            int j = (int) interval(i);
-            int t = x[i];
-            x[i] = x[j];
-            x[j] = t;
-        }
+        Permutations.shuffle(mt, x);
     }
 
     /** {@code RandomState.shuffle(x)} in place. */
     public void shuffle(long[] x) {
-        for (int i = x.length - 1; i > 0; i--) {
-            int j = (int) interval(i);
-            long t = x[i];
-            x[i] = x[j];
-            x[j] = t;
-        }
+        Permutations.shuffle(mt, x);
     }
 
     /** {@code RandomState.shuffle(x)} in place. */
     public void shuffle(double[] x) {
-        for (int i = x.length - 1; i > 0; i--) {
-            int j = (int) interval(i);
-            double t = x[i];
-            x[i] = x[j];
-            x[j] = t;
-        }
+        Permutations.shuffle(mt, x);
     }
 
     /** {@code RandomState.shuffle(x)} in place; for a 2-D array the rows are shuffled. */
     public <T> void shuffle(T[] x) {
-        for (int i = x.length - 1; i > 0; i--) {
-            int j = (int) interval(i);
-            T t = x[i];
-            x[i] = x[j];
-            x[j] = t;
-        }
+        Permutations.shuffle(mt, x);
     }
 
     /** {@code RandomState.shuffle(x)} in place, for a list. */
     public <T> void shuffle(List<T> x) {
-        for (int i = x.size() - 1; i > 0; i--) {
-            int j = (int) interval(i);
-            x.set(i, x.set(j, x.get(i)));
-        }
+        Permutations.shuffle(mt, x);
     }
 
     /** {@code RandomState.permutation(n)}: {@code 0..n-1} shuffled. */
@@ -532,26 +375,7 @@ public final class RandomState {
      * {@code randint(0, a, size)}, without replacement the first {@code size} values of {@code permutation(a)}.
      */
     public int[] choice(int a, int size, boolean replace) {
-        checkSize(size);
-        if (a < 0) {
-            throw new IllegalArgumentException("a must be greater than 0 unless no samples are taken");
-        }
-        if (a == 0 && size != 0) {
-            throw new IllegalArgumentException("a must be greater than 0 unless no samples are taken");
-        }
-        int[] out = new int[size];
-        if (replace) {
-            long rng = a - 1L;
-            for (int i = 0; i < size; i++) {
-                out[i] = (int) bounded(rng);
-            }
-            return out;
-        }
-        if (size > a) {
-            throw new IllegalArgumentException("Cannot take a larger sample than population when 'replace=False'");
-        }
-        System.arraycopy(permutation(a), 0, out, 0, size);
-        return out;
+        return Permutations.choice(mt, a, size, replace);
     }
 
     /** {@code RandomState.choice(a, size, replace)} for an array {@code a}: {@code a[choice(len(a), ...)]}. */
@@ -580,7 +404,7 @@ public final class RandomState {
         return out;
     }
 
-    private static int checkSize(int size) {
+    static int checkSize(int size) {
         if (size < 0) {
             throw new IllegalArgumentException("negative dimensions are not allowed");
         }

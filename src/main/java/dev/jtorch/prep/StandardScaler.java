@@ -2,8 +2,6 @@ package dev.jtorch.prep;
 
 import dev.jtorch.DType;
 import dev.jtorch.Tensor;
-import dev.jtorch.internal.NumpySum;
-import java.util.Objects;
 
 /**
  * scikit-learn's {@code sklearn.preprocessing.StandardScaler}: {@code z = (x - mean_) / scale_} per feature, with
@@ -20,8 +18,6 @@ import java.util.Objects;
  * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.preprocessing.StandardScaler.html">sklearn.preprocessing.StandardScaler</a>.
  */
 public final class StandardScaler {
-    private static final double EPS = Math.ulp(1.0);
-
     private final boolean withMean;
     private final boolean withStd;
     private double[] mean;
@@ -91,84 +87,19 @@ public final class StandardScaler {
 
     /** {@code partial_fit(X)}: updates the statistics with another batch of rows. */
     public StandardScaler partialFit(double[][] x) {
-        int nFeatures = checkInput(x, mean == null ? -1 : mean.length);
-        int n = x.length;
-        double[][] clean = new double[n][];
-        long[] newCount = new long[nFeatures];
-        for (int i = 0; i < n; i++) {
-            double[] row = x[i].clone();
-            for (int j = 0; j < nFeatures; j++) {
-                if (Double.isNaN(row[j])) {
-                    row[j] = 0.0;
-                } else {
-                    newCount[j]++;
-                }
-            }
-            clean[i] = row;
-        }
+        int nFeatures = ScalerInputs.checkInput(x, mean == null ? -1 : mean.length);
         if (!withMean && !withStd) {
             mean = null;
             var = null;
-            nSamplesSeen = add(nSamplesSeen, newCount);
+            nSamplesSeen = MeanVariance.add(nSamplesSeen, MeanVariance.nonNanCounts(x, nFeatures));
             scale = null;
             return this;
         }
-        double[] newSum = NumpySum.sumColumns(clean, nFeatures);
-        long[] lastCount = nSamplesSeen == null ? new long[nFeatures] : nSamplesSeen;
-        double[] lastMean = mean == null ? new double[nFeatures] : mean;
-        double[] lastVar = var == null ? new double[nFeatures] : var;
-        long[] updatedCount = add(lastCount, newCount);
-        double[] updatedMean = new double[nFeatures];
-        double[] lastSum = new double[nFeatures];
-        for (int j = 0; j < nFeatures; j++) {
-            lastSum[j] = lastMean[j] * lastCount[j];
-            updatedMean[j] = (lastSum[j] + newSum[j]) / updatedCount[j];
-        }
-        double[] updatedVar = null;
-        if (withStd) {
-            double[][] temp = new double[n][nFeatures];
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < nFeatures; j++) {
-                    double t = newSum[j] / newCount[j];
-                    temp[i][j] = Double.isNaN(x[i][j]) ? 0.0 : x[i][j] - t;
-                }
-            }
-            double[] correction = NumpySum.sumColumns(temp, nFeatures);
-            for (double[] row : temp) {
-                for (int j = 0; j < nFeatures; j++) {
-                    row[j] = row[j] * row[j];
-                }
-            }
-            double[] newUnnormalized = NumpySum.sumColumns(temp, nFeatures);
-            updatedVar = new double[nFeatures];
-            for (int j = 0; j < nFeatures; j++) {
-                newUnnormalized[j] -= correction[j] * correction[j] / newCount[j];
-                double updatedUnnormalized;
-                if (lastCount[j] == 0) {
-                    updatedUnnormalized = newUnnormalized[j];
-                } else {
-                    double lastUnnormalized = lastVar[j] * lastCount[j];
-                    double lastOverNew = (double) lastCount[j] / newCount[j];
-                    double d = lastSum[j] / lastOverNew - newSum[j];
-                    updatedUnnormalized = lastUnnormalized + newUnnormalized[j] + lastOverNew / updatedCount[j] * (d * d);
-                }
-                updatedVar[j] = updatedUnnormalized / updatedCount[j];
-            }
-        }
-        mean = updatedMean;
-        var = updatedVar;
-        nSamplesSeen = updatedCount;
-        if (withStd) {
-            scale = new double[nFeatures];
-            for (int j = 0; j < nFeatures; j++) {
-                long cnt = nSamplesSeen[j];
-                double m = cnt * mean[j] * EPS;
-                double upperBound = cnt * EPS * var[j] + m * m;
-                scale[j] = var[j] <= upperBound ? 1.0 : Math.sqrt(var[j]);
-            }
-        } else {
-            scale = null;
-        }
+        MeanVariance.Update u = MeanVariance.update(x, nFeatures, nSamplesSeen, mean, var, withStd);
+        mean = u.mean();
+        var = u.var();
+        nSamplesSeen = u.count();
+        scale = withStd ? MeanVariance.scale(nSamplesSeen, mean, var) : null;
         return this;
     }
 
@@ -182,7 +113,7 @@ public final class StandardScaler {
     /** {@code transform(X)}: a new array {@code (X - mean_) / scale_}. */
     public double[][] transform(double[][] x) {
         checkFitted();
-        checkInput(x, nSamplesSeen.length);
+        ScalerInputs.checkInput(x, nSamplesSeen.length);
         double[][] out = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
             double[] row = x[i].clone();
@@ -202,7 +133,7 @@ public final class StandardScaler {
     /** {@code transform(X)} of float32 data, in float32 as NumPy computes it. */
     public float[][] transform(float[][] x) {
         checkFitted();
-        checkInput(toDouble(x), nSamplesSeen.length);
+        ScalerInputs.checkInput(toDouble(x), nSamplesSeen.length);
         float[][] out = new float[x.length][];
         for (int i = 0; i < x.length; i++) {
             float[] row = x[i].clone();
@@ -248,7 +179,7 @@ public final class StandardScaler {
     /** {@code inverse_transform(X)}: a new array {@code X * scale_ + mean_}. */
     public double[][] inverseTransform(double[][] x) {
         checkFitted();
-        checkInput(x, nSamplesSeen.length);
+        ScalerInputs.checkInput(x, nSamplesSeen.length);
         double[][] out = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
             double[] row = x[i].clone();
@@ -268,7 +199,7 @@ public final class StandardScaler {
     /** {@code inverse_transform(X)} of float32 data, in float32 as NumPy computes it. */
     public float[][] inverseTransform(float[][] x) {
         checkFitted();
-        checkInput(toDouble(x), nSamplesSeen.length);
+        ScalerInputs.checkInput(toDouble(x), nSamplesSeen.length);
         float[][] out = new float[x.length][];
         for (int i = 0; i < x.length; i++) {
             float[] row = x[i].clone();
@@ -352,75 +283,15 @@ public final class StandardScaler {
         }
     }
 
-    private static int checkInput(double[][] x, int expectedFeatures) {
-        Objects.requireNonNull(x, "X");
-        int nFeatures = Validation.checkMatrix(x, "X");
-        if (x.length == 0) {
-            throw new IllegalArgumentException("Found array with 0 sample(s) (shape=(0, " + nFeatures
-                    + ")) while a minimum of 1 is required by StandardScaler.");
-        }
-        if (nFeatures == 0) {
-            throw new IllegalArgumentException("Found array with 0 feature(s) (shape=(" + x.length
-                    + ", 0)) while a minimum of 1 is required by StandardScaler.");
-        }
-        for (double[] row : x) {
-            for (double v : row) {
-                if (Double.isInfinite(v)) {
-                    throw new IllegalArgumentException(
-                            "Input X contains infinity or a value too large for dtype('float64').");
-                }
-            }
-        }
-        if (expectedFeatures >= 0 && nFeatures != expectedFeatures) {
-            throw new IllegalArgumentException("X has " + nFeatures + " features, but StandardScaler is expecting "
-                    + expectedFeatures + " features as input.");
-        }
-        return nFeatures;
-    }
-
-    private static long[] add(long[] a, long[] b) {
-        if (a == null) {
-            return b.clone();
-        }
-        long[] out = new long[b.length];
-        for (int j = 0; j < b.length; j++) {
-            out[j] = a[j] + b[j];
-        }
-        return out;
-    }
-
     static double[][] toDouble(float[][] x) {
-        Objects.requireNonNull(x, "X");
-        double[][] out = new double[x.length][];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = new double[x[i].length];
-            for (int j = 0; j < x[i].length; j++) {
-                out[i][j] = x[i][j];
-            }
-        }
-        return out;
+        return ScalerInputs.toDouble(x);
     }
 
     private static double[][] matrix(Tensor x) {
-        Objects.requireNonNull(x, "X");
-        if (x.dim() != 2) {
-            throw new IllegalArgumentException("Expected 2D array, got " + x.dim() + "D array instead");
-        }
-        return x.toDoubleArray2d();
+        return ScalerInputs.matrix(x);
     }
 
     private static float[][] floatMatrix(Tensor x) {
-        Objects.requireNonNull(x, "X");
-        if (x.dim() != 2) {
-            throw new IllegalArgumentException("Expected 2D array, got " + x.dim() + "D array instead");
-        }
-        int rows = (int) x.size(0);
-        int cols = (int) x.size(1);
-        float[] flat = x.toFloatArray();
-        float[][] out = new float[rows][cols];
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(flat, r * cols, out[r], 0, cols);
-        }
-        return out;
+        return ScalerInputs.floatMatrix(x);
     }
 }

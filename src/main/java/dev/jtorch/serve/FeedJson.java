@@ -122,4 +122,41 @@ final class FeedJson {
     static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
+
+    /** A run's summary for {@code /api/runs}, from its {@code config.json} ({@code null}: not read yet). */
+    static Map<String, Object> summary(String id, JsonNode config, boolean live, Integer lastEpoch) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        JsonNode c = config == null ? Json.mapper().createObjectNode() : config;
+        m.put("id", id);
+        m.put("name", c.path("name").asText(id));
+        m.put("status", c.path("status").asText("running"));
+        m.put("live", live);
+        m.put("start_time", text(c, "start_time"));
+        m.put("end_time", text(c, "end_time"));
+        m.put("device", text(c, "device"));
+        m.put("total_epochs", c.hasNonNull("total_epochs") ? c.get("total_epochs").asInt() : null);
+        m.put("last_epoch", lastEpoch);
+        m.put("url", "/runs/" + id);
+        return m;
+    }
+
+    /**
+     * A run's detail for {@code /api/runs/{id}} and the {@code status} event: its {@code config.json} (if read),
+     * then the live state.
+     */
+    static Map<String, Object> detail(String id, JsonNode config, boolean live, Integer lastEpoch, long metricLines,
+            Object progress) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (config != null) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> c = Json.mapper().convertValue(config, LinkedHashMap.class);
+            m.putAll(c);
+        }
+        m.put("id", id);
+        m.put("live", live);
+        m.put("last_epoch", lastEpoch);
+        m.put("metric_lines", metricLines);
+        m.put("progress", progress);
+        return m;
+    }
 }

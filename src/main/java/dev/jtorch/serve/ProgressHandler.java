@@ -2,17 +2,13 @@ package dev.jtorch.serve;
 
 import dev.jtorch.train.MetricRecord;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,7 +48,7 @@ final class ProgressHandler extends Handler.Abstract {
 
     private final RunStore store;
     private final Assets assets;
-    private final byte[] token;
+    private final AccessGuard guard;
     private final boolean loopbackOnly;
     private final int maxStreams;
     private final Semaphore streamSlots;
@@ -64,7 +60,7 @@ final class ProgressHandler extends Handler.Abstract {
     ProgressHandler(RunStore store, Assets assets, String token, boolean loopbackOnly, int maxStreams) {
         this.store = store;
         this.assets = assets;
-        this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
+        this.guard = token == null ? null : new AccessGuard(token);
         this.loopbackOnly = loopbackOnly;
         this.maxStreams = maxStreams;
         this.streamSlots = new Semaphore(maxStreams);
@@ -99,29 +95,29 @@ final class ProgressHandler extends Handler.Abstract {
         boolean head = HttpMethod.HEAD.is(method);
         if (!head && !HttpMethod.GET.is(method)) {
             h.put(HttpHeader.ALLOW, "GET, HEAD");
-            error(response, callback, 405, "This server is read-only: only GET and HEAD are allowed.", false);
+            Replies.error(response, callback, 405, "This server is read-only: only GET and HEAD are allowed.", false);
             return true;
         }
         if (loopbackOnly && !loopbackHost(request.getHeaders().get(HttpHeader.HOST))) {
-            error(response, callback, 403, "Host not allowed: this server answers only to localhost addresses.",
+            Replies.error(response, callback, 403, "Host not allowed: this server answers only to localhost addresses.",
                     false);
             return true;
         }
         List<String> seg = SafePaths.segments(request.getHttpURI().getPath());
         if (seg == null) {
-            error(response, callback, 400, "Bad path.", false);
+            Replies.error(response, callback, 400, "Bad path.", false);
             return true;
         }
         boolean api = !seg.isEmpty() && seg.get(0).equals("api");
         boolean page = seg.isEmpty() || (seg.size() == 2 && seg.get(0).equals("runs"));
-        if (token != null && !authorized(request)) {
-            String q = page ? queryToken(request) : null;
-            if (q != null && same(q)) {
+        if (guard != null && !guard.authorized(request)) {
+            String q = page ? AccessGuard.queryToken(request) : null;
+            if (q != null && guard.same(q)) {
                 Response.addCookie(response, HttpCookie.build(COOKIE_PREFIX + Request.getLocalPort(request), q)
                         .path("/").httpOnly(true).sameSite(HttpCookie.SameSite.STRICT).build());
             } else {
                 h.put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"jtorch\"");
-                error(response, callback, 401, "This progress server needs its access token: open the address"
+                Replies.error(response, callback, 401, "This progress server needs its access token: open the address"
                         + " the training program printed on stderr (it ends in ?token=...), or send"
                         + " 'Authorization: Bearer <token>'.", api);
                 return true;
@@ -145,25 +141,25 @@ final class ProgressHandler extends Handler.Abstract {
                 } else if (n == 4 && seg.get(2).equals("checkpoints")) {
                     download(request, response, callback, seg.get(1), seg.get(3));
                 } else {
-                    error(response, callback, 404, "Not found.", false);
+                    Replies.error(response, callback, 404, "Not found.", false);
                 }
             }
             case "assets" -> {
                 if (n == 2 && assets.get(seg.get(1)) != null) {
                     asset(response, callback, seg.get(1), head);
                 } else {
-                    error(response, callback, 404, "Not found.", false);
+                    Replies.error(response, callback, 404, "Not found.", false);
                 }
             }
             case "api" -> api(request, response, callback, seg, head);
-            default -> error(response, callback, 404, "Not found.", false);
+            default -> Replies.error(response, callback, 404, "Not found.", false);
         }
     }
 
     private void api(Request request, Response response, Callback callback, List<String> seg, boolean head) {
         int n = seg.size();
         if (n < 2 || !seg.get(1).equals("runs") || n > 4) {
-            error(response, callback, 404, "Not found.", true);
+            Replies.error(response, callback, 404, "Not found.", true);
             return;
         }
         if (n == 2) {
@@ -171,17 +167,17 @@ final class ProgressHandler extends Handler.Abstract {
             for (RunFeed f : store.list()) {
                 runs.add(f.summary());
             }
-            json(response, callback, 200, Map.of("runs", runs), head);
+            Replies.json(response, callback, 200, Map.of("runs", runs), head);
             return;
         }
         Optional<RunFeed> feed = store.feed(seg.get(2));
         if (feed.isEmpty()) {
-            error(response, callback, 404, "No run '" + seg.get(2) + "'.", true);
+            Replies.error(response, callback, 404, "No run '" + seg.get(2) + "'.", true);
             return;
         }
         RunFeed f = feed.get();
         if (n == 3) {
-            json(response, callback, 200, f.detail(), head);
+            Replies.json(response, callback, 200, f.detail(), head);
             return;
         }
         switch (seg.get(3)) {
@@ -192,7 +188,7 @@ final class ProgressHandler extends Handler.Abstract {
                 if (t != null) {
                     type = MetricRecord.Type.fromJson(t);
                     if (type == null) {
-                        error(response, callback, 400, "type must be epoch, step or event.", true);
+                        Replies.error(response, callback, 400, "type must be epoch, step or event.", true);
                         return;
                     }
                 }
@@ -202,34 +198,34 @@ final class ProgressHandler extends Handler.Abstract {
                     try {
                         after = Long.parseLong(a);
                     } catch (NumberFormatException e) {
-                        error(response, callback, 400, "after must be a line number.", true);
+                        Replies.error(response, callback, 400, "after must be a line number.", true);
                         return;
                     }
                 }
-                metrics(response, callback, f, type, after, head);
+                MetricsReply.send(response, callback, f, type, after, head);
             }
             case "checkpoints" -> {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("run", f.id());
                 body.put("checkpoints", f.checkpoints());
-                json(response, callback, 200, body, head);
+                Replies.json(response, callback, 200, body, head);
             }
             case "events" -> {
                 if (head) {
                     response.getHeaders().put(HttpHeader.ALLOW, "GET");
-                    error(response, callback, 405, "The event stream answers GET only.", true);
+                    Replies.error(response, callback, 405, "The event stream answers GET only.", true);
                 } else {
                     events(request, response, callback, f);
                 }
             }
-            default -> error(response, callback, 404, "Not found.", true);
+            default -> Replies.error(response, callback, 404, "Not found.", true);
         }
     }
 
     private void events(Request request, Response response, Callback callback, RunFeed feed) {
         if (!streamSlots.tryAcquire()) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, "10");
-            error(response, callback, 503, "Too many event streams: this server allows " + maxStreams
+            Replies.error(response, callback, 503, "Too many event streams: this server allows " + maxStreams
                     + " at once. Close another tab showing the progress page and reload.", true);
             return;
         }
@@ -262,72 +258,19 @@ final class ProgressHandler extends Handler.Abstract {
         feed.subscribe(stream, lastId);
     }
 
-    /**
-     * {@code {"run": id, "metrics": [...]}}, written a page at a time as the client reads it (from memory or from
-     * the file, see {@link RunFeed#page}): the lines read when the request came, however many.
-     */
-    private static void metrics(Response response, Callback callback, RunFeed feed, MetricRecord.Type type,
-            long after, boolean head) {
-        var h = response.getHeaders();
-        response.setStatus(200);
-        h.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-        h.put(HttpHeader.CACHE_CONTROL, "no-store");
-        if (head) {
-            response.write(true, ByteBuffer.allocate(0), callback);
-            return;
-        }
-        long until = feed.metricLines();
-        new ChunkedBody(response, callback) {
-            private long cursor = Math.max(0, after);
-            private boolean started;
-            private boolean first = true;
-            private boolean done;
-
-            @Override
-            protected ByteBuffer next() {
-                if (done) {
-                    return null;
-                }
-                StringBuilder b = new StringBuilder(METRICS_PAGE_BYTES + 1024);
-                if (!started) {
-                    started = true;
-                    b.append("{\"run\":").append(FeedJson.json(feed.id())).append(",\"metrics\":[");
-                }
-                while (b.length() < METRICS_PAGE_BYTES) {
-                    MetricPages.Page p = feed.page(cursor, until, type, METRICS_PAGE_RECORDS);
-                    String records = p.apiJson();
-                    if (!records.isEmpty()) {
-                        if (!first) {
-                            b.append(',');
-                        }
-                        first = false;
-                        b.append(records);
-                    }
-                    cursor = p.lastExamined();
-                    if (p.end()) {
-                        b.append("]}");
-                        done = true;
-                        break;
-                    }
-                }
-                return ByteBuffer.wrap(b.toString().getBytes(StandardCharsets.UTF_8));
-            }
-        }.start();
-    }
-
     private void download(Request request, Response response, Callback callback, String id, String name)
             throws IOException {
         Optional<Path> dir = store.runDir(id);
         Optional<Path> file = dir.isEmpty() ? Optional.empty() : SafePaths.checkpointFile(dir.get(), name);
         if (file.isEmpty()) {
-            error(response, callback, 404, "No checkpoint '" + name + "' in run '" + id + "'.", false);
+            Replies.error(response, callback, 404, "No checkpoint '" + name + "' in run '" + id + "'.", false);
             return;
         }
         BasicFileAttributes attrs;
         try {
             attrs = Files.readAttributes(file.get(), BasicFileAttributes.class);
         } catch (IOException e) {
-            error(response, callback, 404, "No checkpoint '" + name + "' in run '" + id + "'.", false);
+            Replies.error(response, callback, 404, "No checkpoint '" + name + "' in run '" + id + "'.", false);
             return;
         }
         Download.send(request, response, callback, file.get(), name, attrs);
@@ -343,83 +286,8 @@ final class ProgressHandler extends Handler.Abstract {
         response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(a.bytes()), callback);
     }
 
-    private static void json(Response response, Callback callback, int status, Object body, boolean head) {
-        byte[] bytes = FeedJson.json(body).getBytes(StandardCharsets.UTF_8);
-        var h = response.getHeaders();
-        response.setStatus(status);
-        h.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-        h.put(HttpHeader.CACHE_CONTROL, "no-store");
-        h.put(HttpHeader.CONTENT_LENGTH, bytes.length);
-        response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(bytes), callback);
-    }
-
-    private static void error(Response response, Callback callback, int status, String message, boolean asJson) {
-        if (asJson) {
-            json(response, callback, status, Map.of("status", status, "error", message), false);
-            return;
-        }
-        byte[] bytes = (message + "\n").getBytes(StandardCharsets.UTF_8);
-        var h = response.getHeaders();
-        response.setStatus(status);
-        h.put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
-        h.put(HttpHeader.CACHE_CONTROL, "no-store");
-        h.put(HttpHeader.CONTENT_LENGTH, bytes.length);
-        response.write(true, ByteBuffer.wrap(bytes), callback);
-    }
-
-    // ------------------------------------------------------------------------------------------------ security
-
-    private boolean authorized(Request request) {
-        String auth = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-        if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) && same(auth.substring(7).trim())) {
-            return true;
-        }
-        String name = COOKIE_PREFIX + Request.getLocalPort(request);
-        for (HttpCookie c : Request.getCookies(request)) {
-            if (c.getName().equals(name) && same(c.getValue())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String queryToken(Request request) {
-        return Request.extractQueryParameters(request).getValue("token");
-    }
-
-    private boolean same(String candidate) {
-        return candidate != null && MessageDigest.isEqual(token, candidate.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Whether a Host header names this machine's loopback interface (guards against DNS rebinding). */
+    /** Whether a Host header names this machine's loopback interface (see {@link AccessGuard#loopbackHost}). */
     static boolean loopbackHost(String hostHeader) {
-        if (hostHeader == null || hostHeader.isEmpty()) {
-            return false;
-        }
-        String host = hostHeader.trim().toLowerCase(Locale.ROOT);
-        boolean ipv6 = host.startsWith("[");
-        if (ipv6) {
-            int end = host.indexOf(']');
-            if (end < 0) {
-                return false;
-            }
-            host = host.substring(1, end);
-        } else {
-            int colon = host.lastIndexOf(':');
-            if (colon >= 0) {
-                host = host.substring(0, colon);
-            }
-        }
-        if (host.equals("localhost") || host.endsWith(".localhost")) {
-            return true;
-        }
-        if (ipv6 ? !host.matches("[0-9a-f:.]+") : !host.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}")) {
-            return false; // a name: only localhost counts, never a DNS lookup
-        }
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (IOException e) {
-            return false;
-        }
+        return AccessGuard.loopbackHost(hostHeader);
     }
 }

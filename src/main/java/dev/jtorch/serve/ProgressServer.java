@@ -1,26 +1,16 @@
 package dev.jtorch.serve;
 
 import dev.jtorch.train.RunDirectory;
-import java.io.IOException;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -174,18 +164,7 @@ public final class ProgressServer implements AutoCloseable {
         }
 
         private InetAddress resolve() {
-            InetAddress address;
-            try {
-                address = InetAddress.getByName(host);
-            } catch (UnknownHostException e) {
-                throw new IllegalArgumentException("unknown host for the progress server: " + host, e);
-            }
-            if (!address.isLoopbackAddress() && token == null) {
-                throw new IllegalArgumentException("refusing to serve training progress on " + host
-                        + " without an access token: set ProgressServer.Options.token(...) (e.g."
-                        + " ProgressServer.newToken()), or bind 127.0.0.1");
-            }
-            return address;
+            return JettyServer.resolve(host, token);
         }
 
         private Options copy() {
@@ -212,12 +191,11 @@ public final class ProgressServer implements AutoCloseable {
     private final RunStore store;
     private final Assets assets;
     private final List<RunDirectory> attached = new ArrayList<>();
-    private final AtomicLong timerFailures = new AtomicLong();
 
     private Server server;
     private ServerConnector connector;
     private ProgressHandler handler;
-    private ScheduledExecutorService timer;
+    private FeedTimer timer;
     private volatile boolean running;
     private boolean started;
 
@@ -275,100 +253,24 @@ public final class ProgressServer implements AutoCloseable {
             throw new IllegalStateException("ProgressServer.start() was already called");
         }
         started = true;
-        QueuedThreadPool pool = new QueuedThreadPool(24, 2);
-        pool.setName("jtorch-serve");
-        pool.setDaemon(true);
-        Server s = new Server(pool);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendXPoweredBy(false);
-        ServerConnector c = new ServerConnector(s, 1, 1, new HttpConnectionFactory(http));
-        c.setHost(options.host);
-        c.setPort(options.port);
-        c.setIdleTimeout(options.idleTimeoutMillis);
-        s.addConnector(c);
         ProgressHandler h = new ProgressHandler(store, assets, options.token, address.isLoopbackAddress(),
                 options.maxEventStreams);
-        s.setHandler(h);
-        s.setErrorHandler(new PlainErrors());
-        s.setStopTimeout(2_000);
-        s.setStopAtShutdown(true);
+        JettyServer.Listening l = JettyServer.create(options.host, options.port, options.idleTimeoutMillis, h);
         try {
-            s.start();
+            JettyServer.start(l);
         } catch (Exception e) {
-            try {
-                s.stop();
-            } catch (Exception ignored) {
-                // nothing more to release
-            }
             LOG.warn("the progress server cannot listen on {}:{} ({}); training continues without the progress page",
-                    options.host, options.port, rootMessage(e));
+                    options.host, options.port, JettyServer.rootMessage(e));
             return false;
         }
-        server = s;
-        connector = c;
+        server = l.server();
+        connector = l.connector();
         handler = h;
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "jtorch-serve-timer");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(this::refresh, options.refreshMillis, options.refreshMillis,
-                TimeUnit.MILLISECONDS);
-        timer.scheduleWithFixedDelay(this::flushPending, PROGRESS_INTERVAL_MILLIS, PROGRESS_INTERVAL_MILLIS,
-                TimeUnit.MILLISECONDS);
-        timer.scheduleWithFixedDelay(this::heartbeat, options.heartbeatMillis, options.heartbeatMillis,
-                TimeUnit.MILLISECONDS);
+        timer = new FeedTimer(store, h, options.refreshMillis, PROGRESS_INTERVAL_MILLIS, options.heartbeatMillis);
+        timer.start();
         running = true;
         LOG.info("watch training at {}", pageUri());
         return true;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.toString() : t.getMessage();
-    }
-
-    private void refresh() {
-        try {
-            for (RunFeed f : store.watched()) {
-                f.refresh();
-            }
-        } catch (RuntimeException e) {
-            timerFailure("reading the watched runs", e); // the timer stays alive: the next tick tries again
-        }
-    }
-
-    /** A failure of a timer task: logged with its stack the first time, then at debug level (it repeats per tick). */
-    private void timerFailure(String what, RuntimeException e) {
-        if (timerFailures.getAndIncrement() == 0) {
-            LOG.warn("the progress server failed {}; it keeps trying", what, e);
-        } else {
-            LOG.debug("the progress server failed {} again", what, e);
-        }
-    }
-
-    private void flushPending() {
-        try {
-            for (RunFeed f : store.watched()) {
-                f.flushPending();
-            }
-        } catch (RuntimeException e) {
-            timerFailure("sending pending metrics", e); // the timer stays alive
-        }
-    }
-
-    private void heartbeat() {
-        ProgressHandler h = handler;
-        if (h != null) {
-            long idle = TimeUnit.MILLISECONDS.toNanos(options.heartbeatMillis) / 2;
-            for (EventStream s : h.streams()) {
-                s.heartbeat(idle);
-            }
-        }
     }
 
     /** Whether the server is listening. */
@@ -387,19 +289,7 @@ public final class ProgressServer implements AutoCloseable {
         if (!running) {
             return null;
         }
-        String host;
-        if (address.isAnyLocalAddress()) {
-            try {
-                host = InetAddress.getLocalHost().getHostName();
-            } catch (IOException e) {
-                host = "localhost";
-            }
-        } else if (address instanceof Inet6Address) {
-            host = "[" + address.getHostAddress().replaceFirst("%.*", "") + "]";
-        } else {
-            host = options.host;
-        }
-        return URI.create("http://" + host + ":" + port() + "/");
+        return JettyServer.baseUri(address, options.host, port());
     }
 
     /**
@@ -450,7 +340,7 @@ public final class ProgressServer implements AutoCloseable {
         started = true;
         running = false;
         if (timer != null) {
-            timer.shutdownNow();
+            timer.stop();
             timer = null;
         }
         if (handler != null) {

@@ -1,10 +1,8 @@
 package dev.jtorch.serve;
 
 import static dev.jtorch.serve.FeedJson.json;
-import static dev.jtorch.serve.FeedJson.text;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jtorch.internal.Json;
 import dev.jtorch.train.CheckpointInfo;
 import dev.jtorch.train.MetricRecord;
 import dev.jtorch.train.Progress;
@@ -14,12 +12,8 @@ import dev.jtorch.train.RunStatus;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One run as the server sees it: its config, its metric lines, its checkpoints, its live progress, and the event
@@ -35,7 +29,6 @@ import java.util.regex.Pattern;
  * frames, so it never blocks.
  */
 final class RunFeed implements RunListener {
-    private static final Pattern EPOCH_IN_NAME = Pattern.compile("(?i)epoch[-_]?0*(\\d{1,9})");
     /** At most this many metric records, and about this many bytes, in one page of history for a stream. */
     static final int HISTORY_RECORDS = 2_000;
     static final int HISTORY_BYTES = 512 * 1024;
@@ -50,7 +43,7 @@ final class RunFeed implements RunListener {
     private final ReadStats stats;
     private final int windowCapacity;
     private final MetricsFile metricsFile;
-    private final CheckpointLister lister;
+    private final CheckpointTracker checkpoints;
     private final MetricPages pages;
     private final Broadcaster streams = new Broadcaster();
 
@@ -60,8 +53,6 @@ final class RunFeed implements RunListener {
     private final ConfigWatch configWatch;
     private ObjectNode config;
     private long configVersion;
-    private final Map<String, Integer> checkpointEpochs = new HashMap<>();
-    private Map<String, CheckpointInfo> announcedCheckpoints = new LinkedHashMap<>();
     private Progress progress;
     private boolean progressPending;
     /** The last metric line sent to the live streams (or that nobody needed). */
@@ -74,7 +65,7 @@ final class RunFeed implements RunListener {
         this.stats = stats;
         this.windowCapacity = windowCapacity;
         this.metricsFile = new MetricsFile(dir.resolve(RunDirectory.METRICS_FILE), stats);
-        this.lister = new CheckpointLister(dir, stats);
+        this.checkpoints = new CheckpointTracker(dir, stats);
         this.configWatch = new ConfigWatch(dir.resolve(RunDirectory.CONFIG_FILE), stats);
         this.pages = new MetricPages(metricsFile, dir.resolve(RunDirectory.METRICS_FILE), pageCache);
     }
@@ -176,7 +167,7 @@ final class RunFeed implements RunListener {
 
     @Override
     public synchronized void onCheckpoint(RunDirectory run, CheckpointInfo checkpoint) {
-        checkpointEpochs.put(checkpoint.name(), checkpoint.epoch());
+        checkpoints.epoch(checkpoint.name(), checkpoint.epoch());
         announceCheckpoints(true);
     }
 
@@ -226,7 +217,7 @@ final class RunFeed implements RunListener {
         if (configVersion != versionAtSubscribe) {
             b.append(EventStream.frame("status", null, json(detail())));
         }
-        for (CheckpointInfo c : announcedCheckpoints.values()) {
+        for (CheckpointInfo c : checkpoints.announced()) {
             b.append(EventStream.frame("checkpoint", null, json(FeedJson.checkpointJson(id, c))));
         }
         if (progress != null && isLive()) {
@@ -309,41 +300,20 @@ final class RunFeed implements RunListener {
 
     /** The run's summary for {@code /api/runs}. */
     synchronized Map<String, Object> summary() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        ObjectNode c = config == null ? Json.mapper().createObjectNode() : config;
-        m.put("id", id);
-        m.put("name", c.path("name").asText(id));
-        m.put("status", c.path("status").asText("running"));
-        m.put("live", isLive());
-        m.put("start_time", text(c, "start_time"));
-        m.put("end_time", text(c, "end_time"));
-        m.put("device", text(c, "device"));
-        m.put("total_epochs", c.hasNonNull("total_epochs") ? c.get("total_epochs").asInt() : null);
-        m.put("last_epoch", lastEpoch);
-        m.put("url", "/runs/" + id);
-        return m;
+        return FeedJson.summary(id, config, isLive(), lastEpoch);
     }
 
     /** The run's detail for {@code /api/runs/{id}} and the {@code status} event: config.json plus live state. */
     synchronized Map<String, Object> detail() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (config != null) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> c = Json.mapper().convertValue(config, LinkedHashMap.class);
-            m.putAll(c);
-        }
-        m.put("id", id);
-        m.put("live", isLive());
-        m.put("last_epoch", lastEpoch);
-        m.put("metric_lines", metricsFile.lines());
-        m.put("progress", progress != null && isLive() ? progress.toJson() : null);
-        return m;
+        boolean live = isLive();
+        return FeedJson.detail(id, config, live, lastEpoch, metricsFile.lines(),
+                progress != null && live ? progress.toJson() : null);
     }
 
     /** The checkpoint files as currently on disk. */
     synchronized List<Map<String, Object>> checkpoints() {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (CheckpointInfo c : lister.list(this::epochOf, true)) {
+        for (CheckpointInfo c : checkpoints.onDisk()) {
             out.add(FeedJson.checkpointJson(id, c));
         }
         return out;
@@ -392,31 +362,17 @@ final class RunFeed implements RunListener {
             lastEpoch = epoch;
         }
         if (type == MetricRecord.Type.EVENT && RunDirectory.CHECKPOINT.equals(event) && checkpointFile != null) {
-            checkpointEpochs.put(checkpointFile, epoch);
+            checkpoints.epoch(checkpointFile, epoch);
         }
     }
 
     /** Sends a checkpoint event for every file that is new or changed since the last announcement. */
     private void announceCheckpoints(boolean restat) {
-        Map<String, CheckpointInfo> now = new LinkedHashMap<>();
-        for (CheckpointInfo c : lister.list(this::epochOf, restat)) {
-            now.put(c.name(), c);
-        }
-        for (CheckpointInfo c : now.values()) {
-            if (!c.equals(announcedCheckpoints.get(c.name())) && streams.hasLive()) {
+        for (CheckpointInfo c : checkpoints.update(restat)) {
+            if (streams.hasLive()) {
                 broadcast(EventStream.frame("checkpoint", null, json(FeedJson.checkpointJson(id, c))));
             }
         }
-        announcedCheckpoints = now;
-    }
-
-    private Integer epochOf(String name) {
-        Integer e = checkpointEpochs.get(name);
-        if (e != null) {
-            return e;
-        }
-        Matcher m = EPOCH_IN_NAME.matcher(name);
-        return m.find() ? Integer.valueOf(m.group(1)) : null;
     }
 
     @Override

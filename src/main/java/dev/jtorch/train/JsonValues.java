@@ -23,6 +23,17 @@ final class JsonValues {
         return out;
     }
 
+    /** A copy of metric values in order, non-finite values as {@code null}; a {@code null} name is refused. */
+    static Map<String, Double> finiteOrNull(Map<String, Double> values) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            Double v = e.getValue();
+            out.put(java.util.Objects.requireNonNull(e.getKey(), "value name"),
+                    v == null || !Double.isFinite(v) ? null : v);
+        }
+        return out;
+    }
+
     private static Object plain(Object v, int depth) {
         if (depth > MAX_DEPTH) {
             return String.valueOf(v);

@@ -3,7 +3,6 @@ package dev.jtorch.train;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -324,18 +323,7 @@ public final class RunDirectory {
      */
     public void checkpointWritten(Path file, int epoch) {
         Objects.requireNonNull(file, "file");
-        Path abs = file.toAbsolutePath().normalize();
-        Path ckDir = checkpointsDir().toAbsolutePath().normalize();
-        if (!ckDir.equals(abs.getParent()) || !Files.isRegularFile(abs, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IllegalArgumentException("not a checkpoint file directly inside " + checkpointsDir() + ": " + file);
-        }
-        CheckpointInfo info;
-        try {
-            info = new CheckpointInfo(abs.getFileName().toString(), epoch, Files.size(abs),
-                    Files.getLastModifiedTime(abs).toInstant());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        CheckpointInfo info = CheckpointFiles.written(checkpointsDir(), file, epoch);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("file", info.name());
         details.put("size", info.size());
@@ -399,15 +387,7 @@ public final class RunDirectory {
         if (epoch < 0) {
             throw new IllegalArgumentException("epoch must be >= 0, got " + epoch);
         }
-        Map<String, Double> cleanValues = null;
-        if (values != null) {
-            cleanValues = new LinkedHashMap<>();
-            for (Map.Entry<String, Double> e : values.entrySet()) {
-                Double v = e.getValue();
-                cleanValues.put(Objects.requireNonNull(e.getKey(), "value name"),
-                        v == null || !Double.isFinite(v) ? null : v);
-            }
-        }
+        Map<String, Double> cleanValues = values == null ? null : JsonValues.finiteOrNull(values);
         Map<String, Object> cleanDetails = details == null ? null : JsonValues.plainMap(details);
         synchronized (lock) {
             if (status.isTerminal()) {

@@ -39,19 +39,11 @@ final class JitGolden {
 
     /** The names of a golden state dict, in order. */
     static List<String> keys(JsonNode state) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode c : state) {
-            out.add(c.get("name").asText());
-        }
-        return out;
+        return Golden.names(state);
     }
 
     static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode c : array) {
-            out.add(c.asText());
-        }
-        return out;
+        return Golden.strings(array);
     }
 
     /** Asserts a state dict has Python's keys in Python's order, shapes, dtypes and values (within rtol/atol). */
@@ -83,10 +75,6 @@ final class JitGolden {
     }
 
     static double[] doubles(JsonNode array) {
-        double[] out = new double[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asDouble();
-        }
-        return out;
+        return Golden.doubleArray(array);
     }
 }

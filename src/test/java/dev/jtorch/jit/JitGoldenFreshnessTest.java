@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jtorch.testing.Golden;
 import dev.jtorch.testing.Python;
 import java.nio.file.Files;
@@ -31,7 +30,7 @@ class JitGoldenFreshnessTest {
         Path out = dir.resolve("jit.json");
         Python.Result r = Python.run("src/test/python/gen_jit_golden.py", "--out", out.toString());
         assertEquals(0, r.exitCode(), r.stderr());
-        JsonNode fresh = new ObjectMapper().readTree(out.toFile());
+        JsonNode fresh = Golden.read(out);
         List<String> diffs = Golden.jsonDiffs(Golden.load("jit.json"), fresh, 1e-6);
         assertTrue(diffs.isEmpty(), "jit.json is stale (run src/test/python/gen_jit_golden.py): "
                 + diffs.subList(0, Math.min(10, diffs.size())));

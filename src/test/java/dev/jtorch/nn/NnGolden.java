@@ -10,7 +10,6 @@ import dev.jtorch.Torch;
 import dev.jtorch.testing.Golden;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Access to golden/nn_modules.json (written by src/test/python/gen_nn_golden.py) and comparisons against it. */
@@ -48,11 +47,7 @@ final class NnGolden {
 
     /** Compares a list of named golden tensors (a state dict, gradients) with Java's, keys in order. */
     static void assertNamed(JsonNode expected, Map<String, ? extends Tensor> actual, double tol, String what) {
-        List<String> keys = new ArrayList<>();
-        for (JsonNode c : expected) {
-            keys.add(c.get("name").asText());
-        }
-        assertEquals(keys, new ArrayList<>(actual.keySet()), what + ": keys");
+        assertEquals(Golden.names(expected), new ArrayList<>(actual.keySet()), what + ": keys");
         for (JsonNode c : expected) {
             String k = c.get("name").asText();
             assertTensor(c, actual.get(k), tol, what + " " + k);
@@ -72,11 +67,7 @@ final class NnGolden {
     }
 
     static long[] longs(JsonNode array) {
-        long[] out = new long[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asLong();
-        }
-        return out;
+        return Golden.longArray(array);
     }
 
     /** The gradients of a module's parameters that have one, by name. */

@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jtorch.testing.Golden;
 
-/** Reads arrays out of the prep and metrics golden files, and compares doubles as those tests do. */
+/**
+ * Arrays out of the prep and metrics golden files (read by {@link Golden}), and comparisons of doubles as those
+ * tests make them.
+ */
 public final class GoldenArrays {
     /** The tolerance of every comparison of doubles with NumPy/scikit-learn. */
     public static final double TOL = 1e-12;
@@ -14,46 +18,27 @@ public final class GoldenArrays {
 
     /** A JSON number, or "nan"/"inf"/"-inf". */
     public static double num(JsonNode x) {
-        if (x.isTextual()) {
-            return Double.parseDouble(x.asText().replace("inf", "Infinity").replace("nan", "NaN"));
-        }
-        return x.asDouble();
+        return Golden.number(x);
     }
 
     /** A JSON array of numbers. */
     public static double[] doubles(JsonNode a) {
-        double[] out = new double[a.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = num(a.get(i));
-        }
-        return out;
+        return Golden.doubleArray(a);
     }
 
     /** A JSON array of arrays of numbers. */
     public static double[][] matrix(JsonNode a) {
-        double[][] out = new double[a.size()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = doubles(a.get(i));
-        }
-        return out;
+        return Golden.doubleMatrix(a);
     }
 
     /** A JSON array of integers. */
     public static long[] longs(JsonNode a) {
-        long[] out = new long[a.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = a.get(i).asLong();
-        }
-        return out;
+        return Golden.longArray(a);
     }
 
     /** A JSON array of integers, as ints. */
     public static int[] ints(JsonNode a) {
-        int[] out = new int[a.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = a.get(i).asInt();
-        }
-        return out;
+        return Golden.intArray(a);
     }
 
     /** {@code |actual - expected| <= 1e-12 * max(1, |expected|)}, NaN equal to NaN. */

@@ -9,7 +9,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** Reads the golden files that {@code src/test/python/*.py} wrote from Python PyTorch. */
+/**
+ * Reads the golden files that {@code src/test/python/*.py} wrote from Python PyTorch: the one golden-file reader of
+ * the tests (parsing a file, a case's values, shape and dtype, plain JSON arrays of numbers); the per-package
+ * helpers ({@code NnGolden}, {@code JitGolden}, {@code VisionGolden}, {@code GoldenArrays}) delegate their reading
+ * to it and add only their own comparisons.
+ */
 public final class Golden {
     private Golden() {}
 
@@ -20,6 +25,15 @@ public final class Golden {
                 throw new IllegalStateException("missing golden file " + name);
             }
             return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The parsed JSON of a file on disk, e.g. what a generator has just written for a freshness check. */
+    public static JsonNode read(java.nio.file.Path file) {
+        try {
+            return new ObjectMapper().readTree(file.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -49,32 +63,75 @@ public final class Golden {
 
     /** The case's values as doubles ("nan", "inf" and "-inf" are spelled out in the JSON). */
     public static double[] doubles(JsonNode c) {
-        JsonNode v = c.get("values");
-        double[] out = new double[v.size()];
-        for (int i = 0; i < out.length; i++) {
-            JsonNode x = v.get(i);
-            out[i] = x.isTextual() ? Double.parseDouble(x.asText().replace("inf", "Infinity").replace("nan", "NaN"))
-                    : x.asDouble();
-        }
-        return out;
+        return doubleArray(c.get("values"));
     }
 
     /** The case's values as longs. */
     public static long[] longs(JsonNode c) {
-        JsonNode v = c.get("values");
-        long[] out = new long[v.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = v.get(i).asLong();
-        }
-        return out;
+        return longArray(c.get("values"));
     }
 
     /** The case's shape. */
     public static long[] shape(JsonNode c) {
-        JsonNode v = c.get("shape");
-        long[] out = new long[v.size()];
+        return longArray(c.get("shape"));
+    }
+
+    /** A JSON number, or Python's non-finite values spelled out: "nan", "inf", "-inf". */
+    public static double number(JsonNode x) {
+        return x.isTextual() ? Double.parseDouble(x.asText().replace("inf", "Infinity").replace("nan", "NaN"))
+                : x.asDouble();
+    }
+
+    /** A JSON array of numbers (see {@link #number(JsonNode)}). */
+    public static double[] doubleArray(JsonNode array) {
+        double[] out = new double[array.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = v.get(i).asLong();
+            out[i] = number(array.get(i));
+        }
+        return out;
+    }
+
+    /** A JSON array of arrays of numbers, row by row. */
+    public static double[][] doubleMatrix(JsonNode array) {
+        double[][] out = new double[array.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = doubleArray(array.get(i));
+        }
+        return out;
+    }
+
+    /** A JSON array of integers. */
+    public static long[] longArray(JsonNode array) {
+        long[] out = new long[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).asLong();
+        }
+        return out;
+    }
+
+    /** A JSON array of integers, as ints. */
+    public static int[] intArray(JsonNode array) {
+        int[] out = new int[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).asInt();
+        }
+        return out;
+    }
+
+    /** A JSON array of texts. */
+    public static java.util.List<String> strings(JsonNode array) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (JsonNode x : array) {
+            out.add(x.asText());
+        }
+        return out;
+    }
+
+    /** The {@code name} fields of a list of golden cases, in order (a state dict's keys, say). */
+    public static java.util.List<String> names(JsonNode cases) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (JsonNode c : cases) {
+            out.add(c.get("name").asText());
         }
         return out;
     }

@@ -51,15 +51,11 @@ public final class VisionGolden {
 
     /** Asserts shape and every float32 value equal Python's, bit for bit. */
     public static void assertTensor(JsonNode c, Tensor actual, String what) {
-        long[] shape = new long[c.get("shape").size()];
-        for (int i = 0; i < shape.length; i++) {
-            shape[i] = c.get("shape").get(i).asLong();
-        }
-        assertArrayEquals(shape, actual.shape().toArray(), what + ": shape");
-        JsonNode v = c.get("values");
-        float[] expected = new float[v.size()];
+        assertArrayEquals(Golden.shape(c), actual.shape().toArray(), what + ": shape");
+        double[] v = Golden.doubles(c);
+        float[] expected = new float[v.length];
         for (int i = 0; i < expected.length; i++) {
-            expected[i] = (float) v.get(i).asDouble();
+            expected[i] = (float) v[i];
         }
         assertArrayEquals(expected, actual.toFloatArray(), what + ": values");
     }
