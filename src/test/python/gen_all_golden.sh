@@ -15,6 +15,7 @@ out=src/test/resources/golden
 ex=examples/src/test/resources/golden
 "$PY" src/test/python/gen_tensor_golden.py
 "$PY" src/test/python/gen_optim_golden.py
+"$PY" src/test/python/gen_optim_more_golden.py
 "$PY" src/test/python/gen_amp_golden.py
 "$PY" src/test/python/gen_training_golden.py
 "$PY" src/test/python/gen_data_golden.py

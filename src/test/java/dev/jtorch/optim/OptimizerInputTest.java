@@ -47,6 +47,27 @@ class OptimizerInputTest {
         assertDoesNotThrow(() -> new Adam(p, new Adam.Options(Double.POSITIVE_INFINITY)), "0.0 <= inf holds");
     }
 
+    /** Adamax, NAdam, RAdam and Adadelta check their options as PyTorch 1.13 does, NaN included. */
+    @Test
+    void theMoreOptimizersRefuseLikePython() {
+        refused("Invalid learning rate: nan", () -> new Adamax(p, new Adamax.Options(NAN)));
+        refused("Invalid epsilon value: -1e-08", () -> new Adamax(p, new Adamax.Options().eps(-1e-8)));
+        refused("Invalid beta parameter at index 1: 1.0", () -> new Adamax(p, new Adamax.Options().betas(0.9, 1.0)));
+        refused("Invalid weight_decay value: nan", () -> new Adamax(p, new Adamax.Options().weightDecay(NAN)));
+        refused("Invalid learning rate: -0.1", () -> new NAdam(p, new NAdam.Options(-0.1)));
+        refused("Invalid beta parameter at index 0: nan", () -> new NAdam(p, new NAdam.Options().betas(NAN, 0.9)));
+        refused("Invalid momentum_decay value: -0.004",
+                () -> new NAdam(p, new NAdam.Options().momentumDecay(-0.004)));
+        refused("Invalid weight_decay value: -1.0", () -> new NAdam(p, new NAdam.Options().weightDecay(-1)));
+        refused("Invalid epsilon value: nan", () -> new RAdam(p, new RAdam.Options().eps(NAN)));
+        refused("Invalid beta parameter at index 0: 1.0", () -> new RAdam(p, new RAdam.Options().betas(1.0, 0.9)));
+        refused("Invalid rho value: 1.5", () -> new Adadelta(p, new Adadelta.Options().rho(1.5)));
+        refused("Invalid rho value: nan", () -> new Adadelta(p, new Adadelta.Options().rho(NAN)));
+        assertDoesNotThrow(() -> new Adadelta(p, new Adadelta.Options().rho(1.0)), "0.0 <= rho <= 1.0");
+        refused("Invalid epsilon value: -1e-06", () -> new Adadelta(p, new Adadelta.Options().eps(-1e-6)));
+        refused("Invalid learning rate: nan", () -> new Adadelta(p, new Adadelta.Options(NAN)));
+    }
+
     @Test
     void adamWRefusesNanLikePython() {
         refused("Invalid learning rate: nan", () -> new AdamW(p, new AdamW.Options(NAN)));
@@ -144,7 +165,11 @@ class OptimizerInputTest {
                 ps -> new Adam(ps, new Adam.Options().amsgrad(true)),
                 ps -> new AdamW(ps, new AdamW.Options()),
                 ps -> new RMSprop(ps, new RMSprop.Options().centered(true).momentum(0.5)),
-                ps -> new Adagrad(ps, new Adagrad.Options()));
+                ps -> new Adagrad(ps, new Adagrad.Options()),
+                ps -> new Adamax(ps, new Adamax.Options()),
+                ps -> new NAdam(ps, new NAdam.Options()),
+                ps -> new RAdam(ps, new RAdam.Options()),
+                ps -> new Adadelta(ps, new Adadelta.Options()));
         for (var make : makers) {
             Map<String, Object> fromB = trainedStateDict(() -> make.apply(b.parameters()), b);
             Optimizer opt = make.apply(a.parameters());

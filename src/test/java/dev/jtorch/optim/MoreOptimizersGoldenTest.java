@@ -1,0 +1,217 @@
+package dev.jtorch.optim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jtorch.Tensor;
+import dev.jtorch.TensorScope;
+import dev.jtorch.Torch;
+import dev.jtorch.nn.Parameter;
+import dev.jtorch.nn.Reduction;
+import dev.jtorch.nn.functional.F;
+import dev.jtorch.testing.Golden;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * golden/optimizers_more.json: Adamax, NAdam, RAdam and Adadelta step, save their state and print as Python PyTorch's
+ * do (parameters after each of 25 steps, the final state dict, the repr).
+ */
+class MoreOptimizersGoldenTest {
+    static final JsonNode GOLDEN = Golden.load("optimizers_more.json");
+
+    static Stream<Arguments> configs() {
+        List<Arguments> out = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> it = GOLDEN.get("configs").fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.add(Arguments.of(e.getKey(), e.getValue()));
+        }
+        return out.stream();
+    }
+
+    /** The least-squares problem of gen_optim_golden.py, rebuilt from the golden file. */
+    static final class Problem {
+        final Tensor x = fromGolden("X", 16, 4).keep();
+        final Tensor y = fromGolden("Y", 16, 3).keep();
+        final Parameter w = new Parameter(fromGolden("W0", 3, 4).clone());
+        final Parameter b = new Parameter(fromGolden("b0", 3).clone());
+
+        Tensor loss() {
+            return F.mseLoss(F.linear(x, w, b), y, Reduction.MEAN);
+        }
+
+        void step(Optimizer opt) {
+            try (TensorScope s = new TensorScope("step")) {
+                opt.zeroGrad();
+                loss().backward();
+                opt.step();
+            }
+        }
+
+        private static Tensor fromGolden(String key, long... shape) {
+            return Torch.tensor(doubles(GOLDEN.get(key))).view(shape);
+        }
+    }
+
+    static double[] doubles(JsonNode v) {
+        double[] d = new double[v.size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = v.get(i).asDouble();
+        }
+        return d;
+    }
+
+    static double[] pair(JsonNode kw, String key) {
+        JsonNode t = kw.get(key).get("tuple");
+        return new double[] {t.get(0).asDouble(), t.get(1).asDouble()};
+    }
+
+    /** Builds the optimizer a configuration names, through the public Options API. */
+    static Optimizer build(JsonNode config, List<Parameter> params) {
+        String cls = config.get("class").asText();
+        JsonNode kw = config.get("kwargs");
+        switch (cls) {
+            case "Adamax": {
+                Adamax.Options o = kw.has("lr") ? new Adamax.Options(kw.get("lr").asDouble()) : new Adamax.Options();
+                if (kw.has("betas")) o.betas(pair(kw, "betas")[0], pair(kw, "betas")[1]);
+                if (kw.has("eps")) o.eps(kw.get("eps").asDouble());
+                if (kw.has("weight_decay")) o.weightDecay(kw.get("weight_decay").asDouble());
+                if (kw.has("maximize")) o.maximize(kw.get("maximize").asBoolean());
+                return new Adamax(params, o);
+            }
+            case "NAdam": {
+                NAdam.Options o = kw.has("lr") ? new NAdam.Options(kw.get("lr").asDouble()) : new NAdam.Options();
+                if (kw.has("betas")) o.betas(pair(kw, "betas")[0], pair(kw, "betas")[1]);
+                if (kw.has("eps")) o.eps(kw.get("eps").asDouble());
+                if (kw.has("weight_decay")) o.weightDecay(kw.get("weight_decay").asDouble());
+                if (kw.has("momentum_decay")) o.momentumDecay(kw.get("momentum_decay").asDouble());
+                return new NAdam(params, o);
+            }
+            case "RAdam": {
+                RAdam.Options o = kw.has("lr") ? new RAdam.Options(kw.get("lr").asDouble()) : new RAdam.Options();
+                if (kw.has("betas")) o.betas(pair(kw, "betas")[0], pair(kw, "betas")[1]);
+                if (kw.has("eps")) o.eps(kw.get("eps").asDouble());
+                if (kw.has("weight_decay")) o.weightDecay(kw.get("weight_decay").asDouble());
+                return new RAdam(params, o);
+            }
+            case "Adadelta": {
+                Adadelta.Options o = kw.has("lr") ? new Adadelta.Options(kw.get("lr").asDouble())
+                        : new Adadelta.Options();
+                if (kw.has("rho")) o.rho(kw.get("rho").asDouble());
+                if (kw.has("eps")) o.eps(kw.get("eps").asDouble());
+                if (kw.has("weight_decay")) o.weightDecay(kw.get("weight_decay").asDouble());
+                if (kw.has("maximize")) o.maximize(kw.get("maximize").asBoolean());
+                return new Adadelta(params, o);
+            }
+            default:
+                throw new IllegalArgumentException(cls);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configs")
+    void stepsLikePyTorch(String name, JsonNode config) {
+        Problem p = new Problem();
+        Optimizer opt = build(config, List.of(p.w, p.b));
+        int step = 0;
+        for (JsonNode expected : config.get("trajectory")) {
+            p.step(opt);
+            step++;
+            Golden.assertClose(doubles(expected.get("W")), p.w.detach().toDoubleArray(), 1e-6, 1e-6,
+                    name + " W after step " + step);
+            Golden.assertClose(doubles(expected.get("b")), p.b.detach().toDoubleArray(), 1e-6, 1e-6,
+                    name + " b after step " + step);
+        }
+        assertEquals(config.get("repr").asText(), opt.toString(), name + " repr");
+        checkStateDict(name, config, opt.stateDict());
+    }
+
+    /**
+     * Python's state dict (from the golden file, as Torch.load gives it) loads into a fresh jtorch optimizer halfway,
+     * which then continues as Python's did: the layouts interoperate.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configs")
+    void aStateDictRoundTripContinuesInLockStep(String name, JsonNode config) {
+        Problem a = new Problem();
+        Optimizer optA = build(config, List.of(a.w, a.b));
+        for (int i = 0; i < 5; i++) {
+            a.step(optA);
+        }
+        Problem b = new Problem();
+        try (var g = Torch.noGrad()) {
+            b.w.copy_(a.w);
+            b.b.copy_(a.b);
+        }
+        Optimizer optB = build(config, List.of(b.w, b.b));
+        optB.loadStateDict(optA.stateDict());
+        for (int i = 0; i < 5; i++) {
+            a.step(optA);
+            b.step(optB);
+            assertEquals(List.of(a.w.detach().toDoubleArray().length), List.of(b.w.detach().toDoubleArray().length));
+            Golden.assertClose(a.w.detach().toDoubleArray(), b.w.detach().toDoubleArray(), 0, 0, name + " " + i);
+        }
+        assertEquals(optA.toString(), optB.toString());
+    }
+
+    /** Compares one state value with its golden form (a tensor, a list, a float, an int or None). */
+    static void checkValue(String what, JsonNode v, Object a) {
+        if (v.isObject() && v.has("tensor")) {
+            assertTrue(a instanceof Tensor, what + " is a tensor: " + a);
+            Tensor t = (Tensor) a;
+            Golden.assertClose(doubles(v.get("tensor")), t.toDoubleArray(), 1e-5, 1e-5, what);
+            assertEquals(v.get("dtype").asText(), t.dtype().toString(), what + " dtype");
+            assertEquals(v.get("shape").size(), t.dim(), what + " dims");
+        } else if (v.isObject() && v.has("list")) {
+            assertTrue(a instanceof List, what + " is a list: " + a);
+            List<?> l = (List<?>) a;
+            assertEquals(v.get("list").size(), l.size(), what + " length");
+            for (int i = 0; i < l.size(); i++) {
+                checkValue(what + "[" + i + "]", v.get("list").get(i), l.get(i));
+            }
+        } else if (v.isObject() && v.has("float")) {
+            assertTrue(a instanceof Double, what + " is a float: " + a);
+            double e = v.get("float").asDouble();
+            assertEquals(e, (Double) a, 1e-6 * Math.max(1, Math.abs(e)), what);
+        } else if (v.isNull()) {
+            assertEquals(null, a, what);
+        } else {
+            assertTrue(a instanceof Long || a instanceof Integer, what + " is an int: " + a);
+            assertEquals(v.asLong(), ((Number) a).longValue(), what);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static void checkStateDict(String name, JsonNode config, Map<String, Object> sd) {
+        Map<Integer, Map<String, Object>> state = (Map<Integer, Map<String, Object>>) sd.get("state");
+        JsonNode expected = config.get("state");
+        assertEquals(expected.size(), state.size(), name + " state entries");
+        Iterator<Map.Entry<String, JsonNode>> it = expected.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Map<String, Object> actual = state.get(Integer.parseInt(e.getKey()));
+            List<String> keys = new ArrayList<>();
+            e.getValue().fieldNames().forEachRemaining(keys::add);
+            assertEquals(keys, new ArrayList<>(actual.keySet()), name + " state keys of " + e.getKey());
+            for (String k : keys) {
+                checkValue(name + " " + k, e.getValue().get(k), actual.get(k));
+            }
+        }
+        List<Map<String, Object>> groups = (List<Map<String, Object>>) sd.get("param_groups");
+        JsonNode eg = config.get("param_groups");
+        assertEquals(eg.size(), groups.size());
+        for (int i = 0; i < groups.size(); i++) {
+            List<String> keys = new ArrayList<>();
+            eg.get(i).fieldNames().forEachRemaining(keys::add);
+            assertEquals(keys, new ArrayList<>(groups.get(i).keySet()), name + " group keys");
+        }
+    }
+}

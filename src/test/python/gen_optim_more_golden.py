@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Writes src/test/resources/golden/optimizers_more.json from Python PyTorch 1.13 (Debian's python3-torch).
+
+Adamax, NAdam, RAdam and Adadelta on gen_optim_golden.py's least-squares problem (parameters after every step, the
+final state_dict, the repr); LBFGS on a least-squares and a Rosenbrock problem, with and without strong_wolfe;
+torch.optim.swa_utils: AveragedModel (SWA and EMA), SWALR's learning rates, update_bn's running statistics.
+Run from the repository root:  /usr/bin/python3 src/test/python/gen_optim_more_golden.py
+"""
+import json
+import os
+import sys
+
+import torch
+from torch.optim.swa_utils import AveragedModel, SWALR, update_bn
+
+# One thread: BLAS results then do not depend on how busy the machine is, so the files regenerate identically.
+torch.set_num_threads(1)
+
+STEPS = 25
+
+
+def flat(t):
+    return [float(v) for v in t.detach().reshape(-1).double().tolist()]
+
+
+def packed(v):
+    if isinstance(v, torch.Tensor):
+        return {"tensor": flat(v), "shape": list(v.shape), "dtype": str(v.dtype)}
+    if isinstance(v, tuple):
+        return {"tuple": list(v)}
+    if isinstance(v, list):
+        return {"list": [packed(x) for x in v]}
+    if isinstance(v, float):
+        return {"float": v}
+    return v
+
+
+CONFIGS = [
+    ("adamax", "Adamax", {}),
+    ("adamax_wd_maximize", "Adamax", {"lr": 0.01, "betas": (0.8, 0.99), "eps": 1e-6, "weight_decay": 0.01,
+                                      "maximize": True}),
+    ("nadam", "NAdam", {}),
+    ("nadam_wd_decay", "NAdam", {"lr": 0.01, "betas": (0.85, 0.995), "weight_decay": 0.01,
+                                 "momentum_decay": 0.01}),
+    ("radam", "RAdam", {}),
+    ("radam_lr_wd", "RAdam", {"lr": 0.01, "weight_decay": 0.01}),
+    ("radam_betas", "RAdam", {"lr": 0.01, "betas": (0.9, 0.9), "eps": 1e-6}),
+    ("adadelta", "Adadelta", {}),
+    ("adadelta_wd_maximize", "Adadelta", {"lr": 0.5, "rho": 0.8, "eps": 1e-5, "weight_decay": 0.01,
+                                          "maximize": True}),
+]
+
+
+def problem():
+    torch.manual_seed(7)
+    X = torch.randn(16, 4)
+    Y = torch.randn(16, 3)
+    W0 = torch.randn(3, 4) * 0.5
+    b0 = torch.randn(3) * 0.1
+    return X, Y, W0, b0
+
+
+def state_dict_out(opt):
+    sd = opt.state_dict()
+    state = {str(k): {name: packed(v) for name, v in s.items()} for k, s in sd["state"].items()}
+    groups_out = [{k: packed(v) for k, v in g.items()} for g in sd["param_groups"]]
+    return state, groups_out
+
+
+def run(cls_name, kwargs):
+    X, Y, W0, b0 = problem()
+    W = torch.nn.Parameter(W0.clone())
+    b = torch.nn.Parameter(b0.clone())
+    opt = getattr(torch.optim, cls_name)([W, b], **kwargs)
+    trajectory = []
+    for _ in range(STEPS):
+        opt.zero_grad()
+        loss = torch.nn.functional.mse_loss(X @ W.t() + b, Y)
+        loss.backward()
+        opt.step()
+        trajectory.append({"W": flat(W), "b": flat(b), "loss": loss.item()})
+    state, groups_out = state_dict_out(opt)
+    return {"trajectory": trajectory, "state": state, "param_groups": groups_out, "repr": repr(opt)}
+
+
+def main():
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+    target = os.path.join(root, "src", "test", "resources", "golden", "optimizers_more.json")
+    if len(sys.argv) > 2 and sys.argv[1] == "--out":
+        target = sys.argv[2]
+    X, Y, W0, b0 = problem()
+    out = {"generator": "src/test/python/gen_optim_more_golden.py", "torch_version": torch.__version__,
+           "steps": STEPS, "X": flat(X), "Y": flat(Y), "W0": flat(W0), "b0": flat(b0), "configs": {}}
+    for name, cls_name, kwargs in CONFIGS:
+        entry = run(cls_name, kwargs)
+        entry.update({"class": cls_name, "kwargs": {k: {"tuple": list(v)} if isinstance(v, tuple) else v
+                                                   for k, v in kwargs.items()}})
+        out["configs"][name] = entry
+    with open(target, "w") as f:
+        json.dump(out, f, indent=1)
+        f.write("\n")
+    print("wrote", target, file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
