@@ -83,6 +83,57 @@ def run(cls_name, kwargs):
     return {"trajectory": trajectory, "state": state, "param_groups": groups_out, "repr": repr(opt)}
 
 
+LBFGS_CASES = [
+    # name, problem, dtype, kwargs, steps
+    # (the least-squares cases stop short of the optimum, where the history's differences of nearly equal
+    # gradients would amplify the last-bit differences of libtorch's and Python's matrix products)
+    ("lstsq_default", "lstsq", "float32", {"max_iter": 3}, 2),
+    ("lstsq_strong_wolfe", "lstsq", "float32", {"line_search_fn": "strong_wolfe", "max_iter": 3}, 2),
+    ("lstsq_history_3_lr", "lstsq", "float32", {"lr": 0.5, "history_size": 3, "max_iter": 4}, 2),
+    ("lstsq_one_iter", "lstsq", "float32", {"max_iter": 1}, 3),
+    ("rosenbrock_strong_wolfe", "rosenbrock", "float32", {"line_search_fn": "strong_wolfe", "history_size": 10},
+     4),
+    ("rosenbrock_small_lr", "rosenbrock", "float32", {"lr": 0.002, "max_iter": 10, "max_eval": 8}, 4),
+    ("rosenbrock_float64_wolfe", "rosenbrock", "float64", {"line_search_fn": "strong_wolfe", "max_iter": 30,
+                                                          "tolerance_change": 1e-12}, 3),
+]
+
+
+def run_lbfgs(problem_name, dtype, kwargs, steps):
+    dt = getattr(torch, dtype)
+    if problem_name == "lstsq":
+        X, Y, W0, b0 = problem()
+        params = [torch.nn.Parameter(W0.clone().to(dt)), torch.nn.Parameter(b0.clone().to(dt))]
+        X, Y = X.to(dt), Y.to(dt)
+
+        def f():
+            return torch.nn.functional.mse_loss(X @ params[0].t() + params[1], Y)
+    else:
+        params = [torch.nn.Parameter(torch.tensor([-1.5, 2.0], dtype=dt))]
+
+        def f():
+            x = params[0]
+            return (1 - x[0]) ** 2 + 100 * (x[1] - x[0] ** 2) ** 2
+    opt = torch.optim.LBFGS(params, **kwargs)
+    evals = [0]
+
+    def closure():
+        evals[0] += 1
+        opt.zero_grad()
+        loss = f()
+        loss.backward()
+        return loss
+
+    trajectory = []
+    for _ in range(steps):
+        loss = opt.step(closure)
+        st = opt.state[params[0]]
+        trajectory.append({"params": [flat(p) for p in params], "loss": loss.item(), "closure_calls": evals[0],
+                           "func_evals": st["func_evals"], "n_iter": st["n_iter"]})
+    state, groups_out = state_dict_out(opt)
+    return {"trajectory": trajectory, "state": state, "param_groups": groups_out, "repr": repr(opt)}
+
+
 def main():
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
     target = os.path.join(root, "src", "test", "resources", "golden", "optimizers_more.json")
@@ -96,6 +147,11 @@ def main():
         entry.update({"class": cls_name, "kwargs": {k: {"tuple": list(v)} if isinstance(v, tuple) else v
                                                    for k, v in kwargs.items()}})
         out["configs"][name] = entry
+    out["lbfgs"] = {}
+    for name, problem_name, dtype, kwargs, steps in LBFGS_CASES:
+        entry = run_lbfgs(problem_name, dtype, kwargs, steps)
+        entry.update({"problem": problem_name, "dtype": dtype, "kwargs": kwargs, "steps": steps})
+        out["lbfgs"][name] = entry
     with open(target, "w") as f:
         json.dump(out, f, indent=1)
         f.write("\n")

@@ -162,6 +162,88 @@ class MoreOptimizersGoldenTest {
         assertEquals(optA.toString(), optB.toString());
     }
 
+    static Stream<Arguments> lbfgsCases() {
+        List<Arguments> out = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> it = GOLDEN.get("lbfgs").fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.add(Arguments.of(e.getKey(), e.getValue()));
+        }
+        return out.stream();
+    }
+
+    /** LBFGS's options from the golden case's keyword arguments, through the public Options API. */
+    static LBFGS.Options lbfgsOptions(JsonNode kw) {
+        LBFGS.Options o = kw.has("lr") ? new LBFGS.Options(kw.get("lr").asDouble()) : new LBFGS.Options();
+        if (kw.has("max_iter")) o.maxIter(kw.get("max_iter").asInt());
+        if (kw.has("max_eval")) o.maxEval(kw.get("max_eval").asInt());
+        if (kw.has("history_size")) o.historySize(kw.get("history_size").asInt());
+        if (kw.has("tolerance_change")) o.toleranceChange(kw.get("tolerance_change").asDouble());
+        if (kw.has("tolerance_grad")) o.toleranceGrad(kw.get("tolerance_grad").asDouble());
+        if (kw.has("line_search_fn")) {
+            assertEquals("strong_wolfe", kw.get("line_search_fn").asText());
+            o.lineSearchFn(LBFGS.LineSearchFn.STRONG_WOLFE);
+        }
+        return o;
+    }
+
+    /**
+     * LBFGS on gen_optim_more_golden.py's least-squares and Rosenbrock problems: after each {@code step(closure)} the
+     * parameters, the returned loss, the number of closure calls, {@code func_evals} and {@code n_iter} are Python's,
+     * and so are the final state dict (with Python's kinds of numbers: {@code t} an int, a float or a tensor) and
+     * the repr.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lbfgsCases")
+    void lbfgsStepsLikePyTorch(String name, JsonNode config) {
+        dev.jtorch.DType dtype = config.get("dtype").asText().equals("float64") ? dev.jtorch.DType.FLOAT64
+                : dev.jtorch.DType.FLOAT32;
+        List<Parameter> params;
+        java.util.function.Supplier<Tensor> f;
+        if (config.get("problem").asText().equals("lstsq")) {
+            Tensor x = Torch.tensor(doubles(GOLDEN.get("X")), dtype).view(16, 4).keep();
+            Tensor y = Torch.tensor(doubles(GOLDEN.get("Y")), dtype).view(16, 3).keep();
+            Parameter w = new Parameter(Torch.tensor(doubles(GOLDEN.get("W0")), dtype).view(3, 4));
+            Parameter b = new Parameter(Torch.tensor(doubles(GOLDEN.get("b0")), dtype));
+            params = List.of(w, b);
+            f = () -> F.mseLoss(x.matmul(w.t()).add(b), y, Reduction.MEAN);
+        } else {
+            Parameter x = new Parameter(Torch.tensor(new double[] {-1.5, 2.0}, dtype));
+            params = List.of(x);
+            // (1 - x[0]) ** 2 + 100 * (x[1] - x[0] ** 2) ** 2
+            f = () -> x.select(0, 0).rsub(1).pow(2).add(x.select(0, 1).sub(x.select(0, 0).pow(2)).pow(2).mul(100));
+        }
+        LBFGS opt = new LBFGS(params, lbfgsOptions(config.get("kwargs")));
+        int[] calls = {0};
+        java.util.function.Supplier<Tensor> closure = () -> {
+            calls[0]++;
+            opt.zeroGrad();
+            Tensor loss = f.get();
+            loss.backward();
+            return loss;
+        };
+        int step = 0;
+        for (JsonNode expected : config.get("trajectory")) {
+            step++;
+            try (TensorScope s = new TensorScope("lbfgs step")) {
+                Tensor loss = opt.step(closure);
+                assertEquals(expected.get("loss").asDouble(), loss.item(),
+                        1e-6 * Math.max(1, Math.abs(expected.get("loss").asDouble())), name + " loss of step " + step);
+            }
+            for (int i = 0; i < params.size(); i++) {
+                Golden.assertClose(doubles(expected.get("params").get(i)), params.get(i).detach().toDoubleArray(),
+                        1e-5, 1e-6, name + " param " + i + " after step " + step);
+            }
+            assertEquals(expected.get("closure_calls").asInt(), calls[0], name + " closure calls after step " + step);
+            assertEquals(expected.get("func_evals").asLong(), opt.state(params.get(0)).get("func_evals"),
+                    name + " func_evals after step " + step);
+            assertEquals(expected.get("n_iter").asLong(), opt.state(params.get(0)).get("n_iter"),
+                    name + " n_iter after step " + step);
+        }
+        assertEquals(config.get("repr").asText(), opt.toString(), name + " repr");
+        checkStateDict(name, config, opt.stateDict());
+    }
+
     /** Compares one state value with its golden form (a tensor, a list, a float, an int or None). */
     static void checkValue(String what, JsonNode v, Object a) {
         if (v.isObject() && v.has("tensor")) {

@@ -47,7 +47,12 @@ class OptimizerContractTest {
                 Arguments.of("RAdam", (Function<List<Parameter>, Optimizer>) p ->
                         new RAdam(p, new RAdam.Options(0.05).weightDecay(1e-4))),
                 Arguments.of("Adadelta", (Function<List<Parameter>, Optimizer>) p ->
-                        new Adadelta(p, new Adadelta.Options(5.0))));
+                        new Adadelta(p, new Adadelta.Options(5.0))),
+                Arguments.of("LBFGS", (Function<List<Parameter>, Optimizer>) p ->
+                        new LBFGS(p, new LBFGS.Options().maxIter(2))),
+                Arguments.of("LBFGS strong_wolfe", (Function<List<Parameter>, Optimizer>) p ->
+                        new LBFGS(p, new LBFGS.Options().maxIter(2).historySize(3)
+                                .lineSearchFn(LBFGS.LineSearchFn.STRONG_WOLFE))));
     }
 
     /** y = x @ w_true: a least-squares problem every optimizer solves. */
@@ -64,6 +69,17 @@ class OptimizerContractTest {
         }
 
         double step(Optimizer opt) {
+            if (opt instanceof LBFGS) {
+                // LBFGS steps with a closure only (as in PyTorch)
+                try (TensorScope s = new TensorScope()) {
+                    return opt.step(() -> {
+                        opt.zeroGrad();
+                        Tensor loss = F.mseLoss(x.matmul(w), y, Reduction.MEAN);
+                        loss.backward();
+                        return loss;
+                    }).item();
+                }
+            }
             try (TensorScope s = new TensorScope()) {
                 opt.zeroGrad();
                 Tensor loss = F.mseLoss(x.matmul(w), y, Reduction.MEAN);

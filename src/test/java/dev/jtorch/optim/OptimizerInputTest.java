@@ -68,6 +68,26 @@ class OptimizerInputTest {
         refused("Invalid learning rate: nan", () -> new Adadelta(p, new Adadelta.Options(NAN)));
     }
 
+    /** LBFGS steps only with a closure, has one parameter group, and knows one line search (as PyTorch). */
+    @Test
+    void lbfgsRefusesWhatPyTorchRefuses() {
+        LBFGS opt = new LBFGS(p);
+        IllegalStateException e = assertThrows(IllegalStateException.class, opt::step);
+        assertTrue(e.getMessage().contains("needs a closure"), e.getMessage());
+        assertEquals(0, opt.stepCount(), "a refused step is not counted");
+        refused("LBFGS doesn't support per-parameter options (parameter groups)",
+                () -> opt.addParamGroup(new ParamGroup(List.of(new Parameter(Torch.ones(1))))));
+        ParamGroup g = opt.paramGroups().get(0);
+        assertEquals(25, g.get("max_eval"), "max_iter * 5 // 4");
+        assertEquals(12, new LBFGS(p, new LBFGS.Options().maxIter(10)).paramGroups().get(0).get("max_eval"));
+        assertEquals(1, g.get("lr"), "Python's lr=1 is an int");
+        assertEquals("strong_wolfe", new LBFGS(p, new LBFGS.Options().lineSearchFn(LBFGS.LineSearchFn.STRONG_WOLFE))
+                .paramGroups().get(0).get("line_search_fn"));
+        assertEquals("LBFGS (\nParameter Group 0\n    history_size: 100\n    line_search_fn: None\n    lr: 1\n"
+                + "    max_eval: 25\n    max_iter: 20\n    tolerance_change: 1e-09\n    tolerance_grad: 1e-07\n)",
+                opt.toString());
+    }
+
     @Test
     void adamWRefusesNanLikePython() {
         refused("Invalid learning rate: nan", () -> new AdamW(p, new AdamW.Options(NAN)));
