@@ -134,6 +134,81 @@ def run_lbfgs(problem_name, dtype, kwargs, steps):
     return {"trajectory": trajectory, "state": state, "param_groups": groups_out, "repr": repr(opt)}
 
 
+SWALR_CASES = [
+    # name, swa_lr, anneal_epochs, anneal_strategy, steps
+    ("cos_3", 0.01, 3, "cos", 7),
+    ("linear_5_per_group", [0.02, 0.01], 5, "linear", 8),
+    ("cos_0", 0.005, 0, "cos", 4),
+    ("linear_10_default_epochs", 0.03, 10, "linear", 12),
+]
+
+
+def run_swalr(swa_lr, anneal_epochs, anneal_strategy, steps):
+    a = torch.nn.Parameter(torch.zeros(2))
+    b = torch.nn.Parameter(torch.zeros(3))
+    opt = torch.optim.SGD([{"params": [a]}, {"params": [b], "lr": 0.05}], lr=0.1, momentum=0.9)
+    sched = SWALR(opt, swa_lr=swa_lr, anneal_epochs=anneal_epochs, anneal_strategy=anneal_strategy)
+    lrs = [sched.get_last_lr()]
+    for _ in range(steps):
+        opt.step()
+        sched.step()
+        lrs.append(sched.get_last_lr())
+    sd = {k: v for k, v in sched.state_dict().items() if k != "anneal_func"}
+    return {"lrs": lrs, "state_dict": sd, "group_keys": [list(g.keys()) for g in opt.state_dict()["param_groups"]],
+            "optimizer_repr": repr(opt)}
+
+
+def swa_model_factory():
+    return torch.nn.Sequential(torch.nn.Linear(4, 8), torch.nn.BatchNorm1d(8), torch.nn.ReLU(),
+                               torch.nn.Linear(8, 3))
+
+
+def run_swa():
+    """The docs' recipe: SGD with CosineAnnealingLR, then SWA from epoch 3 with SWALR; an EMA model with buffers."""
+    torch.manual_seed(0)
+    model = swa_model_factory()
+    init = {k: flat(v) for k, v in model.state_dict().items()}
+    X = torch.randn(32, 4)
+    Y = torch.randint(0, 3, (32,))
+    loader = [(X[i:i + 8], Y[i:i + 8]) for i in range(0, 32, 8)]
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    scheduler = torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=10)
+    swa_model = AveragedModel(model)
+    ema_avg = lambda averaged_model_parameter, model_parameter, num_averaged: \
+        0.1 * averaged_model_parameter + 0.9 * model_parameter
+    ema_model = AveragedModel(model, avg_fn=ema_avg, use_buffers=True)
+    swa_scheduler = SWALR(opt, swa_lr=0.05, anneal_epochs=2)
+    swa_start = 3
+    epochs = []
+    for epoch in range(7):
+        for x, y in loader:
+            opt.zero_grad()
+            loss = torch.nn.functional.cross_entropy(model(x), y)
+            loss.backward()
+            opt.step()
+            ema_model.update_parameters(model)
+        if epoch >= swa_start:
+            swa_model.update_parameters(model)
+            swa_scheduler.step()
+        else:
+            scheduler.step()
+        epochs.append({"lr": opt.param_groups[0]["lr"], "loss": loss.item(),
+                       "swa": {k: flat(v) for k, v in swa_model.state_dict().items()},
+                       "ema": {k: flat(v) for k, v in ema_model.state_dict().items()}})
+    bn = swa_model.module[1]
+    before = {"running_mean": flat(bn.running_mean), "running_var": flat(bn.running_var)}
+    swa_model.train(False)
+    update_bn(loader, swa_model)
+    after = {k: flat(v) for k, v in swa_model.state_dict().items()}
+    with torch.no_grad():
+        out = swa_model(X[:4])
+    return {"init": init, "X": flat(X), "Y": [int(v) for v in Y], "epochs": epochs,
+            "swa_keys": list(swa_model.state_dict().keys()), "ema_keys": list(ema_model.state_dict().keys()),
+            "swa_repr": repr(swa_model), "bn_before_update_bn": before, "after_update_bn": after,
+            "training_after_update_bn": swa_model.training, "bn_momentum_after": bn.momentum,
+            "eval_output": flat(out)}
+
+
 def main():
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
     target = os.path.join(root, "src", "test", "resources", "golden", "optimizers_more.json")
@@ -152,6 +227,13 @@ def main():
         entry = run_lbfgs(problem_name, dtype, kwargs, steps)
         entry.update({"problem": problem_name, "dtype": dtype, "kwargs": kwargs, "steps": steps})
         out["lbfgs"][name] = entry
+    out["swalr"] = {}
+    for name, swa_lr, anneal_epochs, anneal_strategy, steps in SWALR_CASES:
+        entry = run_swalr(swa_lr, anneal_epochs, anneal_strategy, steps)
+        entry.update({"swa_lr": swa_lr, "anneal_epochs": anneal_epochs, "anneal_strategy": anneal_strategy,
+                      "steps": steps})
+        out["swalr"][name] = entry
+    out["swa"] = run_swa()
     with open(target, "w") as f:
         json.dump(out, f, indent=1)
         f.write("\n")

@@ -244,6 +244,144 @@ class MoreOptimizersGoldenTest {
         checkStateDict(name, config, opt.stateDict());
     }
 
+    // ---------------------------------------------------------------- swa_utils
+
+    static Stream<Arguments> swalrCases() {
+        List<Arguments> out = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> it = GOLDEN.get("swalr").fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.add(Arguments.of(e.getKey(), e.getValue()));
+        }
+        return out.stream();
+    }
+
+    /** SWALR's learning rates after construction and each step, its state dict and the groups' keys are Python's. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("swalrCases")
+    void swalrSchedulesLikePyTorch(String name, JsonNode config) {
+        Parameter a = new Parameter(Torch.zeros(2));
+        Parameter b = new Parameter(Torch.zeros(3));
+        SGD opt = new SGD(List.of(new ParamGroup(List.of(a)), new ParamGroup(List.of(b)).lr(0.05)),
+                new SGD.Options(0.1).momentum(0.9));
+        JsonNode swaLr = config.get("swa_lr");
+        dev.jtorch.optim.swa.SWALR.Options o = swaLr.isArray()
+                ? new dev.jtorch.optim.swa.SWALR.Options(doubles(swaLr))
+                : new dev.jtorch.optim.swa.SWALR.Options(swaLr.asDouble());
+        o.annealEpochs(config.get("anneal_epochs").asInt());
+        o.annealStrategy(config.get("anneal_strategy").asText().equals("cos")
+                ? dev.jtorch.optim.swa.SWALR.AnnealStrategy.COS : dev.jtorch.optim.swa.SWALR.AnnealStrategy.LINEAR);
+        var sched = new dev.jtorch.optim.swa.SWALR(opt, o);
+        JsonNode lrs = config.get("lrs");
+        Golden.assertClose(doubles(lrs.get(0)), sched.getLastLr().stream().mapToDouble(Double::doubleValue).toArray(),
+                0, 0, name + " lr after construction");
+        for (int i = 1; i < lrs.size(); i++) {
+            opt.step();
+            sched.step();
+            double[] got = sched.getLastLr().stream().mapToDouble(Double::doubleValue).toArray();
+            Golden.assertClose(doubles(lrs.get(i)), got, 0, 0, name + " lr after step " + i);
+        }
+        Map<String, Object> sd = sched.stateDict();
+        List<String> keys = new ArrayList<>();
+        config.get("state_dict").fieldNames().forEachRemaining(keys::add);
+        assertEquals(keys, new ArrayList<>(sd.keySet()), name + " state dict keys");
+        assertEquals(config.get("state_dict").get("_step_count").asInt(), sd.get("_step_count"));
+        assertEquals(config.get("state_dict").get("anneal_epochs").asInt(), sd.get("anneal_epochs"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> g0 = ((List<Map<String, Object>>) opt.stateDict().get("param_groups")).get(0);
+        List<String> groupKeys = new ArrayList<>();
+        config.get("group_keys").get(0).forEach(k -> groupKeys.add(k.asText()));
+        assertEquals(groupKeys, new ArrayList<>(g0.keySet()), name + " group keys");
+        assertEquals(config.get("optimizer_repr").asText(), opt.toString(), name + " optimizer repr");
+    }
+
+    static void assertStateDict(JsonNode expected, Map<String, Tensor> actual, String what) {
+        List<String> keys = new ArrayList<>();
+        expected.fieldNames().forEachRemaining(keys::add);
+        assertEquals(keys, new ArrayList<>(actual.keySet()), what + " keys");
+        for (String k : keys) {
+            Golden.assertClose(doubles(expected.get(k)), actual.get(k).toDoubleArray(), 1e-5, 1e-6, what + " " + k);
+        }
+    }
+
+    /**
+     * The docs' SWA recipe on a small classifier: SGD under CosineAnnealingLR, from epoch 3 on AveragedModel updates
+     * and SWALR; an EMA AveragedModel (the docs' avg_fn, use_buffers) after every batch; then update_bn. Averaged
+     * parameters and buffers, n_averaged, the learning rates, the state dict keys, the repr and the recomputed
+     * running statistics are Python's.
+     */
+    @org.junit.jupiter.api.Test
+    void swaAndEmaAverageLikePyTorch() {
+        JsonNode g = GOLDEN.get("swa");
+        java.util.function.Supplier<dev.jtorch.nn.Sequential> factory = () -> new dev.jtorch.nn.Sequential(
+                new dev.jtorch.nn.Linear(4, 8), new dev.jtorch.nn.BatchNorm1d(8), new dev.jtorch.nn.ReLU(),
+                new dev.jtorch.nn.Linear(8, 3));
+        Torch.manualSeed(0);
+        dev.jtorch.nn.Sequential model = factory.get();
+        assertStateDict(g.get("init"), model.stateDict(), "initial model");
+        Tensor x = Torch.tensor(doubles(g.get("X"))).view(32, 4).keep();
+        long[] labels = new long[g.get("Y").size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = g.get("Y").get(i).asLong();
+        }
+        Tensor y = Torch.tensor(labels).keep();
+        List<List<Tensor>> loader = new ArrayList<>();
+        for (int i = 0; i < 32; i += 8) {
+            loader.add(List.of(x.narrow(0, i, 8).keep(), y.narrow(0, i, 8).keep()));
+        }
+        SGD opt = new SGD(model.parameters(), new SGD.Options(0.1));
+        var scheduler = new dev.jtorch.optim.lr.CosineAnnealingLR(opt, 10);
+        var swaModel = new dev.jtorch.optim.swa.AveragedModel<>(model, factory);
+        // ema_avg = lambda averaged_model_parameter, model_parameter, num_averaged:
+        //     0.1 * averaged_model_parameter + 0.9 * model_parameter
+        var emaModel = new dev.jtorch.optim.swa.AveragedModel<>(model, factory,
+                (averaged, current, numAveraged) -> averaged.mul(0.1).add(current.mul(0.9)), true);
+        var swaScheduler = new dev.jtorch.optim.swa.SWALR(opt, new dev.jtorch.optim.swa.SWALR.Options(0.05)
+                .annealEpochs(2));
+        int swaStart = 3;
+        for (int epoch = 0; epoch < 7; epoch++) {
+            double last = 0;
+            for (List<Tensor> batch : loader) {
+                try (TensorScope s = new TensorScope("batch")) {
+                    opt.zeroGrad();
+                    Tensor loss = F.crossEntropy(model.forward(batch.get(0)), batch.get(1));
+                    loss.backward();
+                    opt.step();
+                    emaModel.updateParameters(model);
+                    last = loss.item();
+                }
+            }
+            if (epoch >= swaStart) {
+                swaModel.updateParameters(model);
+                swaScheduler.step();
+            } else {
+                scheduler.step();
+            }
+            JsonNode e = g.get("epochs").get(epoch);
+            assertEquals(e.get("lr").asDouble(), opt.paramGroups().get(0).lr(), 1e-15, "lr of epoch " + epoch);
+            assertEquals(e.get("loss").asDouble(), last, 1e-5, "loss of epoch " + epoch);
+            assertStateDict(e.get("swa"), swaModel.stateDict(), "swa model after epoch " + epoch);
+            assertStateDict(e.get("ema"), emaModel.stateDict(), "ema model after epoch " + epoch);
+        }
+        List<String> swaKeys = new ArrayList<>();
+        g.get("swa_keys").forEach(k -> swaKeys.add(k.asText()));
+        assertEquals(swaKeys, new ArrayList<>(swaModel.stateDict().keySet()));
+        assertEquals(g.get("swa_repr").asText(), swaModel.toString());
+        assertEquals(dev.jtorch.DType.INT64, swaModel.nAveraged().dtype());
+        var bn = (dev.jtorch.nn.BatchNorm1d) swaModel.module.get(1);
+        Golden.assertClose(doubles(g.get("bn_before_update_bn").get("running_mean")), bn.runningMean().toDoubleArray(),
+                1e-5, 1e-6, "running mean before update_bn");
+        swaModel.train(false);
+        dev.jtorch.optim.swa.SwaUtils.updateBn(loader, swaModel);
+        assertStateDict(g.get("after_update_bn"), swaModel.stateDict(), "swa model after update_bn");
+        assertEquals(g.get("training_after_update_bn").asBoolean(), swaModel.isTraining());
+        assertEquals(g.get("bn_momentum_after").asDouble(), bn.momentum(), "momentum restored");
+        try (var ng = Torch.noGrad()) {
+            Golden.assertClose(doubles(g.get("eval_output")), swaModel.forward(x.narrow(0, 0, 4)).toDoubleArray(),
+                    1e-5, 1e-6, "swa model output");
+        }
+    }
+
     /** Compares one state value with its golden form (a tensor, a list, a float, an int or None). */
     static void checkValue(String what, JsonNode v, Object a) {
         if (v.isObject() && v.has("tensor")) {
