@@ -83,4 +83,8 @@ for args in "--seed 42" "--seed 0 --epochs 5 --interrupt-after 0 --finetune-epoc
   "$PY" src/test/python/seed002_checkpoint_transfer.py $args --run-dir "$tmp/run_$name" 2>/dev/null \
     > "$ex/examples/$name.txt"
 done
+for args in "--seed 42" "--seed 7 --epochs 3 --lr 0.005 --batch-size 64"; do
+  name=$(echo "sequence $args" | tr -d '-' | tr ' ' '_')
+  "$PY" src/test/python/sequence_classifier.py $args > "$ex/examples/$name.txt"
+done
 echo "golden files written to $out and $ex" >&2
