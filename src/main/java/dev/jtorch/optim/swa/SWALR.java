@@ -10,7 +10,9 @@ import java.util.Objects;
 /**
  * {@code torch.optim.swa_utils.SWALR(optimizer, swa_lr, anneal_epochs=10, anneal_strategy='cos', last_epoch=-1)}:
  * anneals each group's learning rate from its value to {@code swa_lr} over {@code anneal_epochs} epochs (cosine or
- * linear), then keeps it there. It records {@code swa_lr} in every parameter group, as PyTorch does.
+ * linear), then keeps it there. It records {@code swa_lr} in every parameter group, as PyTorch does. Its state dict
+ * has Python's entries but {@code anneal_func} (a Python function, left out as for the other schedulers): a loaded
+ * scheduler keeps the annealing strategy it was built with.
  *
  * <pre>{@code
  * var swaScheduler = new SWALR(optimizer, new SWALR.Options(0.05).annealEpochs(5)
