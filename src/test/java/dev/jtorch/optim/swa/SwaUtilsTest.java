@@ -16,10 +16,17 @@ import dev.jtorch.nn.ReLU;
 import dev.jtorch.nn.Sequential;
 import dev.jtorch.optim.ParamGroup;
 import dev.jtorch.optim.SGD;
+import dev.jtorch.testing.Golden;
+import dev.jtorch.testing.Python;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** AveragedModel, SWALR and updateBn beyond the golden cases of MoreOptimizersGoldenTest. */
 class SwaUtilsTest {
@@ -61,6 +68,63 @@ class SwaUtilsTest {
         assertEquals(2, other.nAveraged().itemLong());
         assertArrayEquals(swa.module.parameters().get(0).detach().toFloatArray(),
                 other.module.parameters().get(0).detach().toFloatArray());
+    }
+
+    @TempDir
+    Path dir;
+
+    /**
+     * An AveragedModel state dict jtorch saves loads into Python's AveragedModel (strict), which averages on as
+     * jtorch does; the one Python saves back loads into jtorch's (strict) with Python's values.
+     */
+    @Tag("python")
+    @Test
+    @SuppressWarnings("unchecked")
+    void averagedModelCheckpointsInteroperateWithPython() throws Exception {
+        Assumptions.assumeTrue(Python.hasTorch(), "Python with torch is not installed (apt-get install python3-torch)");
+        Torch.manualSeed(8);
+        Sequential model = NET.get();
+        var swa = new AveragedModel<>(model, NET);
+        swa.updateParameters(model);
+        try (var g = Torch.noGrad()) {
+            model.parameters().get(0).mul_(0.5);
+        }
+        swa.updateParameters(model);
+        Path javaFile = dir.resolve("swa_java.pt");
+        Path pyFile = dir.resolve("swa_python.pt");
+        Map<String, Object> ckpt = new java.util.LinkedHashMap<>();
+        ckpt.put("swa", swa.stateDict());
+        ckpt.put("model", model.stateDict());
+        Torch.save(ckpt, javaFile);
+        String script = String.join("\n",
+                "import sys, torch, torch.nn as nn",
+                "from torch.optim.swa_utils import AveragedModel",
+                "c = torch.load(sys.argv[1])",
+                "net = lambda: nn.Sequential(nn.Linear(3, 4), nn.BatchNorm1d(4), nn.ReLU(), nn.Linear(4, 2))",
+                "model = net(); print(model.load_state_dict(c['model']))",
+                "swa = AveragedModel(net()); print(swa.load_state_dict(c['swa']))",
+                "with torch.no_grad():",
+                "    model[0].weight.mul_(3.0)",
+                "swa.update_parameters(model)",
+                "print(int(swa.n_averaged), swa.n_averaged.dtype)",
+                "torch.save(swa.state_dict(), sys.argv[2])");
+        Path py = dir.resolve("swa.py");
+        Files.writeString(py, script);
+        Python.Result r = Python.run(py.toString(), javaFile.toString(), pyFile.toString());
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertEquals("<All keys matched successfully>\n<All keys matched successfully>\n3 torch.int64",
+                r.stdout().strip());
+        try (var g = Torch.noGrad()) {
+            model.parameters().get(0).mul_(3.0);
+        }
+        swa.updateParameters(model);
+        Map<String, Tensor> fromPython = (Map<String, Tensor>) Torch.load(pyFile);
+        var loaded = new AveragedModel<>(NET.get(), NET);
+        assertEquals("<All keys matched successfully>", loaded.loadStateDict(fromPython).toString());
+        assertEquals(3, loaded.nAveraged().itemLong());
+        Golden.assertClose(swa.module.parameters().get(0).detach().toDoubleArray(),
+                loaded.module.parameters().get(0).detach().toDoubleArray(), 1e-6, 1e-7,
+                "Python's third average of jtorch's two");
     }
 
     @Test
