@@ -16,6 +16,7 @@ ex=examples/src/test/resources/golden
 "$PY" src/test/python/gen_tensor_golden.py
 "$PY" src/test/python/gen_tensor_more_golden.py
 "$PY" src/test/python/gen_optim_golden.py
+"$PY" src/test/python/gen_optim_more_golden.py
 "$PY" src/test/python/gen_amp_golden.py
 "$PY" src/test/python/gen_training_golden.py
 "$PY" src/test/python/gen_data_golden.py
@@ -112,4 +113,8 @@ for name in ("train/discs/000.png", "train/discs/001.png", "train/squares/000.pn
         s = (s * 31 + b) & ((1 << 64) - 1)
     print(f"{name} {im.width}x{im.height} {s}")
 PYEOF
+for args in "--seed 42" "--seed 7 --epochs 3 --lr 0.005 --batch-size 64"; do
+  name=$(echo "sequence $args" | tr -d '-' | tr ' ' '_')
+  "$PY" src/test/python/sequence_classifier.py $args > "$ex/examples/$name.txt"
+done
 echo "golden files written to $out and $ex" >&2

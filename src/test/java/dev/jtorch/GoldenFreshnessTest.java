@@ -27,6 +27,7 @@ class GoldenFreshnessTest {
         "gen_tensor_golden.py, tensor_core.json",
         "gen_tensor_more_golden.py, tensor_more.json",
         "gen_optim_golden.py, optimizers.json",
+        "gen_optim_more_golden.py, optimizers_more.json",
         "gen_amp_golden.py, amp_clip.json",
         "gen_training_golden.py, training_steps.json",
         "gen_data_golden.py, data_loader.json",

@@ -30,7 +30,7 @@ public abstract class BatchNormBase extends Module {
 
     private final long numFeatures;
     private final double eps;
-    private final Double momentum;
+    private Double momentum;
     private final boolean affine;
     private final boolean trackRunningStats;
 
@@ -155,6 +155,15 @@ public abstract class BatchNormBase extends Module {
     /** Python's {@code momentum}; null for {@code None} (cumulative moving average). */
     public Double momentum() {
         return momentum;
+    }
+
+    /**
+     * Python's {@code bn.momentum = momentum} (null for {@code None}), as {@code torch.optim.swa_utils.update_bn}
+     * does. Returns this module.
+     */
+    public BatchNormBase momentum(Double momentum) {
+        this.momentum = momentum;
+        return this;
     }
 
     /** Python's {@code affine}. */

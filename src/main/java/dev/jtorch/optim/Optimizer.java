@@ -231,6 +231,14 @@ public abstract class Optimizer implements dev.jtorch.Stateful {
         return StateDicts.save(paramGroups, state, stepIsTensor());
     }
 
+    /**
+     * Whether the state tensor {@code key} has its parameter's shape, which {@link #loadStateDict} checks: every key
+     * but {@code step} by default; NAdam's {@code mu_product} and LBFGS's flat history are not.
+     */
+    protected boolean isParamShaped(String key) {
+        return !key.equals("step");
+    }
+
     /** Whether PyTorch 1.13 keeps this optimizer's {@code step} as a float32 tensor (most do; RMSprop an int). */
     protected boolean stepIsTensor() {
         return true;
@@ -251,7 +259,7 @@ public abstract class Optimizer implements dev.jtorch.Stateful {
         Objects.requireNonNull(stateDict, "stateDict");
         @SuppressWarnings("unchecked")
         Map<String, Object> dict = (Map<String, Object>) stateDict; // only read
-        Map<Tensor, ParamState> loaded = StateDicts.load(dict, paramGroups, this::newState);
+        Map<Tensor, ParamState> loaded = StateDicts.load(dict, paramGroups, this::newState, this::isParamShaped);
         state.clear();
         state.putAll(loaded);
     }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -64,7 +65,7 @@ final class StateDicts {
      */
     @SuppressWarnings("unchecked")
     static Map<Tensor, ParamState> load(Map<String, Object> stateDict, List<ParamGroup> paramGroups,
-            Supplier<ParamState> newState) {
+            Supplier<ParamState> newState, Predicate<String> paramShaped) {
         List<Map<String, Object>> groups = (List<Map<String, Object>>) stateDict.get("param_groups");
         Map<?, Map<String, Object>> saved = (Map<?, Map<String, Object>>) stateDict.get("state");
         if (groups == null || saved == null) {
@@ -92,7 +93,7 @@ final class StateDicts {
                 continue;
             }
             for (Map.Entry<String, Object> v : e.getValue().entrySet()) {
-                if (!v.getKey().equals("step") && v.getValue() instanceof Tensor t) {
+                if (paramShaped.test(v.getKey()) && v.getValue() instanceof Tensor t) {
                     Size got = t.shape();
                     Size want = p.shape();
                     if (!got.equals(want)) {
@@ -116,9 +117,8 @@ final class StateDicts {
                     Object value = v.getValue();
                     if (v.getKey().equals("step")) {
                         value = value instanceof Tensor t ? (long) t.item() : ((Number) value).longValue();
-                    } else if (value instanceof Tensor t) {
-                        value = t.to(p.device(), t.dtype().isFloatingPoint() ? p.dtype() : t.dtype()).clone()
-                                .keep();
+                    } else {
+                        value = cast(p, value);
                     }
                     st.put(v.getKey(), value);
                 }
@@ -133,6 +133,24 @@ final class StateDicts {
             }
         }
         return loaded;
+    }
+
+    /**
+     * Python's {@code cast(param, value)} of {@code load_state_dict}: a copy of a tensor on the parameter's device (and
+     * of its dtype when floating point), and of each tensor in a list (LBFGS's history); other values as they are.
+     */
+    private static Object cast(Tensor p, Object value) {
+        if (value instanceof Tensor t) {
+            return t.to(p.device(), t.dtype().isFloatingPoint() ? p.dtype() : t.dtype()).clone().keep();
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object v : list) {
+                out.add(cast(p, v));
+            }
+            return out;
+        }
+        return value;
     }
 
     /**

@@ -39,7 +39,20 @@ class OptimizerContractTest {
                 Arguments.of("RMSprop centered", (Function<List<Parameter>, Optimizer>) p ->
                         new RMSprop(p, new RMSprop.Options(0.01).centered(true).momentum(0.5))),
                 Arguments.of("Adagrad", (Function<List<Parameter>, Optimizer>) p ->
-                        new Adagrad(p, new Adagrad.Options(0.3))));
+                        new Adagrad(p, new Adagrad.Options(0.3))),
+                Arguments.of("Adamax", (Function<List<Parameter>, Optimizer>) p ->
+                        new Adamax(p, new Adamax.Options(0.05).weightDecay(1e-4))),
+                Arguments.of("NAdam", (Function<List<Parameter>, Optimizer>) p ->
+                        new NAdam(p, new NAdam.Options(0.05))),
+                Arguments.of("RAdam", (Function<List<Parameter>, Optimizer>) p ->
+                        new RAdam(p, new RAdam.Options(0.05).weightDecay(1e-4))),
+                Arguments.of("Adadelta", (Function<List<Parameter>, Optimizer>) p ->
+                        new Adadelta(p, new Adadelta.Options(5.0))),
+                Arguments.of("LBFGS", (Function<List<Parameter>, Optimizer>) p ->
+                        new LBFGS(p, new LBFGS.Options().maxIter(2))),
+                Arguments.of("LBFGS strong_wolfe", (Function<List<Parameter>, Optimizer>) p ->
+                        new LBFGS(p, new LBFGS.Options().maxIter(2).historySize(3)
+                                .lineSearchFn(LBFGS.LineSearchFn.STRONG_WOLFE))));
     }
 
     /** y = x @ w_true: a least-squares problem every optimizer solves. */
@@ -56,6 +69,17 @@ class OptimizerContractTest {
         }
 
         double step(Optimizer opt) {
+            if (opt instanceof LBFGS) {
+                // LBFGS steps with a closure only (as in PyTorch)
+                try (TensorScope s = new TensorScope()) {
+                    return opt.step(() -> {
+                        opt.zeroGrad();
+                        Tensor loss = F.mseLoss(x.matmul(w), y, Reduction.MEAN);
+                        loss.backward();
+                        return loss;
+                    }).item();
+                }
+            }
             try (TensorScope s = new TensorScope()) {
                 opt.zeroGrad();
                 Tensor loss = F.mseLoss(x.matmul(w), y, Reduction.MEAN);

@@ -47,6 +47,47 @@ class OptimizerInputTest {
         assertDoesNotThrow(() -> new Adam(p, new Adam.Options(Double.POSITIVE_INFINITY)), "0.0 <= inf holds");
     }
 
+    /** Adamax, NAdam, RAdam and Adadelta check their options as PyTorch 1.13 does, NaN included. */
+    @Test
+    void theMoreOptimizersRefuseLikePython() {
+        refused("Invalid learning rate: nan", () -> new Adamax(p, new Adamax.Options(NAN)));
+        refused("Invalid epsilon value: -1e-08", () -> new Adamax(p, new Adamax.Options().eps(-1e-8)));
+        refused("Invalid beta parameter at index 1: 1.0", () -> new Adamax(p, new Adamax.Options().betas(0.9, 1.0)));
+        refused("Invalid weight_decay value: nan", () -> new Adamax(p, new Adamax.Options().weightDecay(NAN)));
+        refused("Invalid learning rate: -0.1", () -> new NAdam(p, new NAdam.Options(-0.1)));
+        refused("Invalid beta parameter at index 0: nan", () -> new NAdam(p, new NAdam.Options().betas(NAN, 0.9)));
+        refused("Invalid momentum_decay value: -0.004",
+                () -> new NAdam(p, new NAdam.Options().momentumDecay(-0.004)));
+        refused("Invalid weight_decay value: -1.0", () -> new NAdam(p, new NAdam.Options().weightDecay(-1)));
+        refused("Invalid epsilon value: nan", () -> new RAdam(p, new RAdam.Options().eps(NAN)));
+        refused("Invalid beta parameter at index 0: 1.0", () -> new RAdam(p, new RAdam.Options().betas(1.0, 0.9)));
+        refused("Invalid rho value: 1.5", () -> new Adadelta(p, new Adadelta.Options().rho(1.5)));
+        refused("Invalid rho value: nan", () -> new Adadelta(p, new Adadelta.Options().rho(NAN)));
+        assertDoesNotThrow(() -> new Adadelta(p, new Adadelta.Options().rho(1.0)), "0.0 <= rho <= 1.0");
+        refused("Invalid epsilon value: -1e-06", () -> new Adadelta(p, new Adadelta.Options().eps(-1e-6)));
+        refused("Invalid learning rate: nan", () -> new Adadelta(p, new Adadelta.Options(NAN)));
+    }
+
+    /** LBFGS steps only with a closure, has one parameter group, and knows one line search (as PyTorch). */
+    @Test
+    void lbfgsRefusesWhatPyTorchRefuses() {
+        LBFGS opt = new LBFGS(p);
+        IllegalStateException e = assertThrows(IllegalStateException.class, opt::step);
+        assertTrue(e.getMessage().contains("needs a closure"), e.getMessage());
+        assertEquals(0, opt.stepCount(), "a refused step is not counted");
+        refused("LBFGS doesn't support per-parameter options (parameter groups)",
+                () -> opt.addParamGroup(new ParamGroup(List.of(new Parameter(Torch.ones(1))))));
+        ParamGroup g = opt.paramGroups().get(0);
+        assertEquals(25, g.get("max_eval"), "max_iter * 5 // 4");
+        assertEquals(12, new LBFGS(p, new LBFGS.Options().maxIter(10)).paramGroups().get(0).get("max_eval"));
+        assertEquals(1, g.get("lr"), "Python's lr=1 is an int");
+        assertEquals("strong_wolfe", new LBFGS(p, new LBFGS.Options().lineSearchFn(LBFGS.LineSearchFn.STRONG_WOLFE))
+                .paramGroups().get(0).get("line_search_fn"));
+        assertEquals("LBFGS (\nParameter Group 0\n    history_size: 100\n    line_search_fn: None\n    lr: 1\n"
+                + "    max_eval: 25\n    max_iter: 20\n    tolerance_change: 1e-09\n    tolerance_grad: 1e-07\n)",
+                opt.toString());
+    }
+
     @Test
     void adamWRefusesNanLikePython() {
         refused("Invalid learning rate: nan", () -> new AdamW(p, new AdamW.Options(NAN)));
@@ -144,7 +185,11 @@ class OptimizerInputTest {
                 ps -> new Adam(ps, new Adam.Options().amsgrad(true)),
                 ps -> new AdamW(ps, new AdamW.Options()),
                 ps -> new RMSprop(ps, new RMSprop.Options().centered(true).momentum(0.5)),
-                ps -> new Adagrad(ps, new Adagrad.Options()));
+                ps -> new Adagrad(ps, new Adagrad.Options()),
+                ps -> new Adamax(ps, new Adamax.Options()),
+                ps -> new NAdam(ps, new NAdam.Options()),
+                ps -> new RAdam(ps, new RAdam.Options()),
+                ps -> new Adadelta(ps, new Adadelta.Options()));
         for (var make : makers) {
             Map<String, Object> fromB = trainedStateDict(() -> make.apply(b.parameters()), b);
             Optimizer opt = make.apply(a.parameters());

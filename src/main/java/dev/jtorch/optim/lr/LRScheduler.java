@@ -118,6 +118,14 @@ public abstract class LRScheduler implements dev.jtorch.Stateful {
         return lastEpoch;
     }
 
+    /**
+     * Python's {@code scheduler._step_count}: how many times {@link #step()} has run, the initial step included (read
+     * by schedulers outside this package, such as {@code SWALR}).
+     */
+    protected final int stepCount() {
+        return stepCount;
+    }
+
     /** Python's {@code scheduler.base_lrs} (a copy). */
     public List<Double> baseLrs() {
         return List.copyOf(baseLrs);
