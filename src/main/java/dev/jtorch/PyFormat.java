@@ -60,9 +60,15 @@ public final class PyFormat {
     }
 
     /**
-     * Python's {@code repr(v)} / {@code str(v)} of a float: the shortest digits that read back as {@code v},
-     * fixed-point between 1e-4 and 1e16 ({@code 0.001}, {@code 2.0}), scientific outside ({@code 1e-05},
-     * {@code 1e+16}).
+     * Python's {@code repr(v)} / {@code str(v)} of a float: the shortest digits that read back as {@code v} (of
+     * several such, the nearest to {@code v}), fixed-point between 1e-4 and 1e16 ({@code 0.001}, {@code 2.0}),
+     * scientific outside ({@code 1e-05}, {@code 1e+16}, {@code 2e+23}); {@code inf}, {@code nan}, {@code -0.0}.
+     *
+     * <p>JDK 17's {@code Double.toString} is not always shortest nor nearest (it prints {@code 2.0E23} for 2e23
+     * but 17 digits for some values whose shortest text has 16); its text is used only where it has 15 significant
+     * digits or fewer, which makes it the one decimal of at most 15 digits that reads back as {@code v} (doubles
+     * hold 15 decimal digits), hence Python's. Longer texts are checked: shorter candidates are tried with exact
+     * decimal arithmetic until none reads back, and the nearest that does is kept.
      */
     public static String repr(double v) {
         if (Double.isNaN(v)) {
@@ -76,16 +82,111 @@ public final class PyFormat {
         if (a == 0) {
             return sign + "0.0";
         }
-        BigDecimal bd = new BigDecimal(Double.toString(a)).stripTrailingZeros();
-        String digits = bd.unscaledValue().toString();
-        int exp = digits.length() - 1 - bd.scale();
-        if (exp >= -4 && exp < 16) {
-            String plain = bd.toPlainString();
-            return sign + (plain.contains(".") ? plain : plain + ".0");
+        // Double.toString's digits and decimal exponent: "1.2345E-5" or "123.45" or "0.001".
+        String s = Double.toString(a);
+        StringBuilder digits = new StringBuilder(20);
+        int pointExp; // value = 0.d1d2d3... * 10^pointExp
+        int ePos = s.indexOf('E');
+        String mant = ePos < 0 ? s : s.substring(0, ePos);
+        int exp10 = ePos < 0 ? 0 : Integer.parseInt(s.substring(ePos + 1));
+        int dot = mant.indexOf('.');
+        int intLen = dot < 0 ? mant.length() : dot;
+        for (int i = 0; i < mant.length(); i++) {
+            char ch = mant.charAt(i);
+            if (ch != '.') {
+                digits.append(ch);
+            }
         }
-        String mantissa = digits.length() > 1 ? digits.charAt(0) + "." + digits.substring(1) : digits;
+        pointExp = intLen + exp10;
+        int lead = 0;
+        while (lead < digits.length() - 1 && digits.charAt(lead) == '0') {
+            lead++;
+        }
+        digits.delete(0, lead);
+        pointExp -= lead;
+        int end = digits.length();
+        while (end > 1 && digits.charAt(end - 1) == '0') {
+            end--;
+        }
+        digits.setLength(end);
+        String d;
+        int exp; // scientific exponent: value = d1.d2d3... * 10^exp
+        if (digits.length() <= 15 && a >= Double.MIN_NORMAL) {
+            d = digits.toString();
+            exp = pointExp - 1;
+        } else {
+            BigDecimal shortest = shortest(a, digits.length());
+            d = shortest.unscaledValue().toString();
+            exp = d.length() - 1 - shortest.scale();
+            int e2 = d.length();
+            while (e2 > 1 && d.charAt(e2 - 1) == '0') {
+                e2--;
+            }
+            d = d.substring(0, e2);
+        }
+        return sign + layout(d, exp);
+    }
+
+    /**
+     * The shortest decimal that reads back as {@code a} (positive, finite), of at most {@code known} significant
+     * digits (a length known to read back): of the candidates of each length, only the two decimals enclosing
+     * {@code a} can read back, the nearer (ties to even) first; a length none of whose candidates reads back ends
+     * the search, since every shorter decimal is also one of that length.
+     */
+    private static BigDecimal shortest(double a, int known) {
+        BigDecimal exact = new BigDecimal(a);
+        BigDecimal best = null;
+        for (int p = Math.min(known, 17); p >= 1; p--) {
+            BigDecimal found = candidate(a, exact, p);
+            if (found == null) {
+                break;
+            }
+            best = found;
+        }
+        if (best == null) {
+            // Double.toString's own length did not read back through the candidates: search upwards.
+            for (int p = Math.min(known, 17) + 1; best == null && p <= 17; p++) {
+                best = candidate(a, exact, p);
+            }
+        }
+        return best;
+    }
+
+    /** The nearer of the two {@code p}-digit decimals around {@code exact} that reads back as {@code a}, or null. */
+    private static BigDecimal candidate(double a, BigDecimal exact, int p) {
+        BigDecimal near = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
+        if (near.doubleValue() == a) {
+            return near;
+        }
+        BigDecimal other = exact.round(new MathContext(p,
+                near.compareTo(exact) > 0 ? RoundingMode.FLOOR : RoundingMode.CEILING));
+        return other.doubleValue() == a ? other : null;
+    }
+
+    /** Python's layout of digits {@code d} (no trailing zeros) times 10^{@code exp} (d1.d2d3...). */
+    private static String layout(String d, int exp) {
+        if (exp >= -4 && exp < 16) {
+            StringBuilder b = new StringBuilder(24);
+            if (exp < 0) {
+                b.append("0.");
+                for (int i = -1; i > exp; i--) {
+                    b.append('0');
+                }
+                b.append(d);
+            } else if (d.length() <= exp + 1) {
+                b.append(d);
+                for (int i = d.length(); i <= exp; i++) {
+                    b.append('0');
+                }
+                b.append(".0");
+            } else {
+                b.append(d, 0, exp + 1).append('.').append(d, exp + 1, d.length());
+            }
+            return b.toString();
+        }
+        String mantissa = d.length() > 1 ? d.charAt(0) + "." + d.substring(1) : d;
         String e = Integer.toString(Math.abs(exp));
-        return sign + mantissa + "e" + (exp < 0 ? "-" : "+") + (e.length() < 2 ? "0" + e : e);
+        return mantissa + "e" + (exp < 0 ? "-" : "+") + (e.length() < 2 ? "0" + e : e);
     }
 
     private static boolean isNegative(double v) {
