@@ -119,7 +119,8 @@ public final class TorchSerialization {
     /**
      * Python's {@code torch.save(obj, path)}. {@code obj} may hold maps (Python dicts; {@link PyObjects.OrderedDict}
      * and a module's {@link dev.jtorch.nn.StateDict} for OrderedDict), lists, {@code Object[]} and primitive arrays (tuples), strings, numbers, booleans, null and
-     * tensors (saved from the CPU, contiguous).
+     * tensors (saved to the CPU; tensors viewing one storage are saved with one storage record, each with its offset,
+     * size and stride, as torch.save does, so that they share a storage again when loaded).
      */
     public static void save(Object obj, Path path) {
         Objects.requireNonNull(path, "path");
