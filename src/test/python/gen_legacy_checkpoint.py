@@ -8,6 +8,7 @@ PyTorch 1.13, plus a JSON of their expected contents, into src/test/resources/in
 - legacy_checkpoint.pt: the usual checkpoint dict (model and Adam state dicts, epoch, loss) in the legacy format.
 - legacy_module.pt: a whole nn.Module pickled in the legacy format (torch.save(model)), which jtorch refuses with
   a message saying how to convert it.
+- whole_module.pt: the same whole module in the default zip format, refused the same way.
 - shared_views.pt: the same views in the default zip format (one storage record for all of them).
 - legacy_expected.json: the values.
 
@@ -109,6 +110,7 @@ def main():
         "eval_out": flat(model(x[:2])),
     }
     torch.save(model, os.path.join(out_dir, "legacy_module.pt"), _use_new_zipfile_serialization=False)
+    torch.save(model, os.path.join(out_dir, "whole_module.pt"))
 
     with open(os.path.join(out_dir, "legacy_expected.json"), "w") as f:
         json.dump(expected, f, indent=1)

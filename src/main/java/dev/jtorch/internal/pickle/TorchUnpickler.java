@@ -24,6 +24,8 @@ final class TorchUnpickler extends Unpickler {
     private final Path path;
     private final Map<String, TensorRebuild.LoadedStorage> loaded;
     private long pickleSize;
+    /** The class of the first object of a Python class the pickle created, for messages. */
+    private String firstClass;
 
     TorchUnpickler(StorageSource source) {
         this(source, new HashMap<>());
@@ -71,7 +73,22 @@ final class TorchUnpickler extends Unpickler {
             }
             return NO_RETURN_VALUE;
         }
-        return super.dispatch(key);
+        if (key == net.razorvine.pickle.Opcodes.BUILD && stack.size() >= 2) {
+            // A module's __dict__ set on an instance of its Python class: torch.save(model) of a whole module.
+            Object state = stack.pop();
+            if (stack.peek() instanceof ClassDict obj && state instanceof Map<?, ?> m
+                    && (m.containsKey("_parameters") || m.containsKey("_modules"))) {
+                throw wholeModule(firstClass != null ? firstClass : obj.getClassName());
+            }
+            stack.add(state);
+        }
+        Object r = super.dispatch(key);
+        if (firstClass == null && (key == net.razorvine.pickle.Opcodes.NEWOBJ
+                || key == net.razorvine.pickle.Opcodes.REDUCE) && stack.size() > 0
+                && stack.peek() instanceof ClassDict c) {
+            firstClass = c.getClassName(); // the outermost object of a Python class: created before its contents
+        }
+        return r;
     }
 
     @Override
@@ -125,10 +142,9 @@ final class TorchUnpickler extends Unpickler {
      * which Java cannot run.
      */
     private TorchException wholeModule(Object cls) {
-        String name = cls instanceof ClassDictConstructor c && c.construct(new Object[0]) instanceof ClassDict d
-                ? d.getClassName() : describe(cls);
+        String name = cls instanceof String str ? str : describe(cls);
         return new TorchException("cannot load " + path + ": it holds a whole pickled nn.Module (class " + name
-                + "), as torch.save(model) writes in the legacy format; jtorch loads state dicts, not Python classes."
+                + "), as torch.save(model) writes; jtorch loads state dicts, not Python classes."
                 + " Convert it in Python, where the class is defined: torch.save(torch.load(f).state_dict(),"
                 + " 'state_dict.pt'), then load that file and pass it to loadStateDict");
     }

@@ -160,8 +160,15 @@ class LegacyCheckpointTest {
         Path p = resource(dir, "legacy_module.pt");
         TorchException e = assertThrows(TorchException.class, () -> Torch.load(p));
         assertEquals("cannot load " + p + ": it holds a whole pickled nn.Module (class __main__.TinyNet), as"
-                + " torch.save(model) writes in the legacy format; jtorch loads state dicts, not Python classes."
+                + " torch.save(model) writes; jtorch loads state dicts, not Python classes."
                 + " Convert it in Python, where the class is defined: torch.save(torch.load(f).state_dict(),"
                 + " 'state_dict.pt'), then load that file and pass it to loadStateDict", e.getMessage());
+        Path zip = resource(dir, "whole_module.pt");
+        TorchException z = assertThrows(TorchException.class, () -> Torch.load(zip));
+        assertEquals("cannot load " + zip + ": it holds a whole pickled nn.Module (class __main__.TinyNet), as"
+                + " torch.save(model) writes; jtorch loads state dicts, not Python classes."
+                + " Convert it in Python, where the class is defined: torch.save(torch.load(f).state_dict(),"
+                + " 'state_dict.pt'), then load that file and pass it to loadStateDict", z.getMessage(),
+                "the zip format's whole module too");
     }
 }
