@@ -115,52 +115,103 @@ public final class PyFormat {
             d = digits.toString();
             exp = pointExp - 1;
         } else {
-            BigDecimal shortest = shortest(a, digits.length());
-            d = shortest.unscaledValue().toString();
-            exp = d.length() - 1 - shortest.scale();
-            int e2 = d.length();
-            while (e2 > 1 && d.charAt(e2 - 1) == '0') {
-                e2--;
-            }
-            d = d.substring(0, e2);
+            Decimal shortest = shortest(a, digits.length());
+            d = shortest.digits();
+            exp = shortest.exp();
         }
         return sign + layout(d, exp);
+    }
+
+    /** A positive decimal: significant digits without trailing zeros, and the exponent of the first digit. */
+    private record Decimal(String digits, int exp) {
+        /** {@code digits} (any trailing zeros) times 10^{@code pow}. */
+        static Decimal of(String digits, int pow) {
+            int end = digits.length();
+            while (end > 1 && digits.charAt(end - 1) == '0') {
+                end--;
+            }
+            return new Decimal(digits.substring(0, end), pow + digits.length() - 1);
+        }
+
+        boolean readsBackAs(double a) {
+            return Double.parseDouble(digits + "E" + (exp - digits.length() + 1)) == a;
+        }
     }
 
     /**
      * The shortest decimal that reads back as {@code a} (positive, finite), of at most {@code known} significant
      * digits (a length known to read back): of the candidates of each length, only the two decimals enclosing
      * {@code a} can read back, the nearer (ties to even) first; a length none of whose candidates reads back ends
-     * the search, since every shorter decimal is also one of that length.
+     * the search, since every shorter decimal is also one of that length. The candidates are cut from the exact
+     * decimal expansion of {@code a}.
      */
-    private static BigDecimal shortest(double a, int known) {
+    private static Decimal shortest(double a, int known) {
         BigDecimal exact = new BigDecimal(a);
-        BigDecimal best = null;
-        for (int p = Math.min(known, 17); p >= 1; p--) {
-            BigDecimal found = candidate(a, exact, p);
+        String s = exact.unscaledValue().toString();
+        int exp10 = s.length() - 1 - exact.scale(); // the exponent of s's first digit
+        Decimal best = null;
+        int start = Math.min(known, 17);
+        for (int p = start; p >= 1; p--) {
+            Decimal found = candidate(a, s, exp10, p);
             if (found == null) {
                 break;
             }
             best = found;
         }
-        if (best == null) {
-            // Double.toString's own length did not read back through the candidates: search upwards.
-            for (int p = Math.min(known, 17) + 1; best == null && p <= 17; p++) {
-                best = candidate(a, exact, p);
-            }
+        for (int p = start + 1; best == null && p <= 17; p++) {
+            best = candidate(a, s, exp10, p); // not expected: Double.toString's own length always reads back
         }
         return best;
     }
 
-    /** The nearer of the two {@code p}-digit decimals around {@code exact} that reads back as {@code a}, or null. */
-    private static BigDecimal candidate(double a, BigDecimal exact, int p) {
-        BigDecimal near = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
-        if (near.doubleValue() == a) {
+    /**
+     * The nearer of the two {@code p}-digit decimals around {@code a} (exact digits {@code s}, first digit at
+     * 10^{@code exp10}) that reads back as {@code a}, or null.
+     */
+    private static Decimal candidate(double a, String s, int exp10, int p) {
+        String floor;
+        boolean exactly;
+        int half; // the rest compared with half a unit of the last kept digit
+        if (p >= s.length()) {
+            floor = s + "0".repeat(p - s.length());
+            exactly = true;
+            half = -1;
+        } else {
+            floor = s.substring(0, p);
+            char r0 = s.charAt(p);
+            boolean tail = false;
+            for (int i = p + 1; i < s.length() && !tail; i++) {
+                tail = s.charAt(i) != '0';
+            }
+            exactly = r0 == '0' && !tail;
+            half = r0 > '5' ? 1 : r0 < '5' ? -1 : tail ? 1 : 0;
+        }
+        int pow = exp10 - p + 1;
+        Decimal down = Decimal.of(floor, pow);
+        if (exactly) {
+            return down.readsBackAs(a) ? down : null;
+        }
+        Decimal up = Decimal.of(increment(floor), pow);
+        boolean upNearer = half > 0 || (half == 0 && (floor.charAt(p - 1) - '0') % 2 == 1);
+        Decimal near = upNearer ? up : down;
+        Decimal other = upNearer ? down : up;
+        if (near.readsBackAs(a)) {
             return near;
         }
-        BigDecimal other = exact.round(new MathContext(p,
-                near.compareTo(exact) > 0 ? RoundingMode.FLOOR : RoundingMode.CEILING));
-        return other.doubleValue() == a ? other : null;
+        return other.readsBackAs(a) ? other : null;
+    }
+
+    /** A string of decimal digits plus one ({@code "199"} gives {@code "200"}, {@code "99"} gives {@code "100"}). */
+    private static String increment(String digits) {
+        char[] c = digits.toCharArray();
+        for (int i = c.length - 1; i >= 0; i--) {
+            if (c[i] != '9') {
+                c[i]++;
+                return new String(c);
+            }
+            c[i] = '0';
+        }
+        return "1" + new String(c);
     }
 
     /** Python's layout of digits {@code d} (no trailing zeros) times 10^{@code exp} (d1.d2d3...). */
