@@ -95,4 +95,29 @@ class PyFormatReprGoldenTest {
         assertTrue(chars > 0);
         assertTrue(usPer < 50, "repr took " + usPer + " us per value (a generous bound for a shared machine)");
     }
+
+    @org.junit.jupiter.api.Tag("python")
+    @Test
+    void theGoldenListIsWhatItsGeneratorWritesToday() throws Exception {
+        java.nio.file.Path py = java.nio.file.Path.of(dev.jtorch.testing.Python.executable());
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(py), "no " + py);
+        java.nio.file.Path out = java.nio.file.Files.createTempFile("float_repr", ".txt.gz");
+        try {
+            dev.jtorch.testing.Python.Result r = dev.jtorch.testing.Python.run(
+                    "src/test/python/gen_float_repr_golden.py", "--out", out.toString());
+            assertEquals(0, r.exitCode(), r.stderr());
+            List<String> fresh = new ArrayList<>();
+            try (BufferedReader br = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+                    java.nio.file.Files.newInputStream(out)), StandardCharsets.US_ASCII))) {
+                for (String line; (line = br.readLine()) != null;) {
+                    if (!line.isEmpty()) {
+                        fresh.add(line);
+                    }
+                }
+            }
+            assertEquals(golden(), fresh, "regenerate with bash src/test/python/gen_all_golden.sh");
+        } finally {
+            java.nio.file.Files.deleteIfExists(out);
+        }
+    }
 }

@@ -171,4 +171,24 @@ class LegacyCheckpointTest {
                 + " 'state_dict.pt'), then load that file and pass it to loadStateDict", z.getMessage(),
                 "the zip format's whole module too");
     }
+
+    @org.junit.jupiter.api.Tag("python")
+    @Test
+    @SuppressWarnings("unchecked")
+    void filesPythonWritesTodayLoadAndMatchTheCommittedExpectations() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.jtorch.testing.Python.hasTorch(),
+                "Python with torch is not installed (apt-get install python3-torch)");
+        Path out = dir.resolve("fresh");
+        dev.jtorch.testing.Python.Result r = dev.jtorch.testing.Python.run("src/test/python/gen_legacy_checkpoint.py",
+                "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.stderr());
+        JsonNode fresh = new ObjectMapper().readTree(out.resolve("legacy_expected.json").toFile());
+        List<String> diffs = dev.jtorch.testing.Golden.jsonDiffs(expected(), fresh, 1e-6);
+        assertTrue(diffs.isEmpty(), "legacy_expected.json is stale: " + diffs);
+        Map<String, Object> obj = (Map<String, Object>) Torch.load(out.resolve("legacy_tensors.pt"));
+        for (Iterator<Map.Entry<String, JsonNode>> it = fresh.get("tensors").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            assertDescribed(e.getValue(), (Tensor) obj.get(e.getKey()), e.getKey());
+        }
+    }
 }
