@@ -32,6 +32,8 @@ ex=examples/src/test/resources/golden
 "$PY" src/test/python/gen_metrics_golden.py
 "$PY" src/test/python/gen_jit_golden.py
 "$PY" src/test/python/gen_data_workers_golden.py
+"$PY" src/test/python/gen_float_repr_golden.py
+"$PY" src/test/python/gen_legacy_checkpoint.py
 for args in "42 20" "0 20" "7 50"; do
   set -- $args
   "$PY" src/test/python/tensor_core_demo.py "$1" "$2" > "$ex/tensor_core_demo_seed$1_epochs$2.txt"

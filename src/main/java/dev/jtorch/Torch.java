@@ -512,7 +512,11 @@ public final class Torch {
     }
 
     /**
-     * {@code torch.load(path)} (to the CPU) of a file written by {@link #save} or by Python's {@code torch.save}.
+     * {@code torch.load(path)} (to the CPU) of a file written by {@link #save} or by Python's {@code torch.save}: the
+     * zip format of PyTorch 1.6 and later, or the legacy format of earlier versions (still written with
+     * {@code torch.save(obj, f, _use_new_zipfile_serialization=False)}). Tensors saved as views of one storage share
+     * one storage again, as in Python. A whole pickled {@code nn.Module} ({@code torch.save(model)}) is refused with
+     * a message saying how to convert it to a state dict.
      *
      * @throws TorchException naming the file if it is missing, truncated or not in torch.save's format; for a
      *     TorchScript module (written by {@code torch.jit.save}) it says to load it with {@code Jit.load}

@@ -189,7 +189,9 @@ public final class Checkpoint {
         } else {
             return "a " + v.getClass().getName();
         }
-        String text = String.valueOf(v);
+        String text = v instanceof Boolean b ? (b ? "True" : "False")
+                : v instanceof Double || v instanceof Float ? dev.jtorch.PyFormat.repr(((Number) v).doubleValue())
+                : String.valueOf(v);
         if (text.length() > 40) {
             text = text.substring(0, 40) + "...";
         }

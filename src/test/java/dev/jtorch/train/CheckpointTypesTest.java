@@ -95,4 +95,11 @@ class CheckpointTypesTest {
         assertEquals(4, new Checkpoint().epoch(4).epoch());
         assertEquals(4, saved("e.pt", Map.of("epoch", 4)).epoch());
     }
+
+    @Test
+    void valuesInMessagesAreSpelledAsPythonPrintsThem() {
+        assertEquals("a float (1e-05)", Checkpoint.describe(1e-5), "Java would say 1.0E-5");
+        assertEquals("a float (2e+23)", Checkpoint.describe(2e23));
+        assertEquals("a bool (True)", Checkpoint.describe(true));
+    }
 }

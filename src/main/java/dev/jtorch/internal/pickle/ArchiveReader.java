@@ -19,7 +19,7 @@ import org.bytedeco.javacpp.BytePointer;
  * its declared size is known to be possible ({@link LoadLimits}), storages straight into native memory with their
  * CRC checked.
  */
-final class ArchiveReader {
+final class ArchiveReader implements StorageSource {
     private final ZipFile zip;
     private final Path path;
     private final long fileSize;
@@ -45,9 +45,14 @@ final class ArchiveReader {
         this.prefix = prefix;
     }
 
-    /** The file being loaded, for messages. */
-    Path path() {
+    @Override
+    public Path path() {
         return path;
+    }
+
+    @Override
+    public String pickleName() {
+        return "data.pkl";
     }
 
     /** data.pkl's bytes: exactly the declared size, read only once the size is known to be possible. */
@@ -78,8 +83,8 @@ final class ArchiveReader {
         return data;
     }
 
-    /** Storage {@code key}: a 1-D tensor of {@code numel} elements of {@code dtype}, outside every scope. */
-    Tensor storage(String key, DType dtype, long numel) {
+    @Override
+    public Tensor storage(String key, DType dtype, long numel) {
         ZipEntry e = zip.getEntry(prefix + "data/" + key);
         if (e == null) {
             throw new PickleException("storage " + key + " is missing from " + path);

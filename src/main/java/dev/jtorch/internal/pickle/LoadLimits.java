@@ -95,6 +95,11 @@ final class LoadLimits {
      * allocates an array of that length.
      */
     static void checkLength(short key, InputStream input, long pickleSize) throws IOException {
+        checkLength(key, input, pickleSize, "data.pkl");
+    }
+
+    /** {@link #checkLength(short, InputStream, long)} of the pickle a message calls {@code pickleName}. */
+    static void checkLength(short key, InputStream input, long pickleSize, String pickleName) throws IOException {
         int width;
         String name;
         switch (key) {
@@ -116,12 +121,12 @@ final class LoadLimits {
         int remaining = input.available();
         long at = pickleSize - remaining - 1;
         if (remaining < width) {
-            throw new PickleException("data.pkl ends inside the length of the " + name + " at byte " + at);
+            throw new PickleException(pickleName + " ends inside the length of the " + name + " at byte " + at);
         }
         byte[] b = new byte[width];
         input.mark(width);
         if (input.read(b) != width) {
-            throw new PickleException("data.pkl ends inside the length of the " + name + " at byte " + at);
+            throw new PickleException(pickleName + " ends inside the length of the " + name + " at byte " + at);
         }
         input.reset();
         long len = 0;
@@ -133,7 +138,7 @@ final class LoadLimits {
         }
         long left = remaining - width;
         if (len < 0 || len > left) {
-            throw new PickleException("data.pkl declares a " + name + " of " + len + " bytes at byte " + at
+            throw new PickleException(pickleName + " declares a " + name + " of " + len + " bytes at byte " + at
                     + ", but only " + left + " bytes follow");
         }
     }

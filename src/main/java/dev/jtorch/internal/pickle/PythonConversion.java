@@ -2,6 +2,7 @@ package dev.jtorch.internal.pickle;
 
 import dev.jtorch.DType;
 import dev.jtorch.Tensor;
+import dev.jtorch.internal.Ops;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -29,6 +30,8 @@ final class PythonConversion {
     /** The conversion of one object graph: what was converted (by identity) and the containers on the path. */
     static final class Conversion {
         final List<SavedStorage> storages;
+        /** The storage saved for each underlying storage met (device, address, bytes and dtype). */
+        final Map<String, SavedStorage> byStorage = new java.util.HashMap<>();
         final Map<Object, Object> seen = new IdentityHashMap<>();
         /** The containers being converted, outermost first (arrays and mutable containers). */
         final List<Object> path = new ArrayList<>();
@@ -62,7 +65,7 @@ final class PythonConversion {
             return done;
         }
         if (o instanceof Tensor t) {
-            Object r = tensor(t, c.storages);
+            Object r = tensor(t, c);
             c.seen.put(t, r);
             return r;
         }
@@ -167,23 +170,61 @@ final class PythonConversion {
                 + " tuples alone: a tuple cannot contain itself in Python; use a List for a recursive structure");
     }
 
-    private static Object tensor(Tensor t, List<SavedStorage> storages) {
+    /**
+     * A tensor as torch.save pickles it: {@code _rebuild_tensor_v2(storage, offset, size, stride, ...)} on its whole
+     * underlying storage, saved once however many tensors view it, so that views saved together load sharing one
+     * storage again (in Python and here). A tensor whose storage cannot be saved whole with its dtype (no storage,
+     * or a byte count its element size does not divide, as after a {@code view(dtype)}) is saved as a contiguous
+     * copy of its own.
+     */
+    private static Object tensor(Tensor t, Conversion c) {
         DType dtype = t.dtype();
-        Tensor c = t.detach().cpu().contiguous();
-        long numel = c.numel();
-        long itemSize = c.nativeTensor().element_size();
-        SavedStorage s = new SavedStorage(Integer.toString(storages.size()), dtype, numel, c, numel * itemSize);
-        storages.add(s);
-        long[] size = c.shape().toArray();
+        Tensor d = t.detach();
+        org.bytedeco.pytorch.Tensor n = d.nativeTensor();
+        long itemSize = n.element_size();
+        long[] size = d.shape().toArray();
+        SavedStorage s = null;
+        long offset = 0;
+        long[] stride = null;
+        if (n.has_storage() && !n.is_sparse() && "Strided".equals(n.layout().toString())) {
+            org.bytedeco.pytorch.Storage st = n.storage();
+            long nbytes = st.nbytes();
+            org.bytedeco.javacpp.Pointer data = st.data();
+            long address = data == null ? 0 : data.address();
+            if (address != 0 && nbytes % itemSize == 0) {
+                String id = d.device() + "@" + address + "+" + nbytes + ":" + dtype;
+                s = c.byStorage.get(id);
+                if (s == null) {
+                    long numel = nbytes / itemSize;
+                    Tensor whole = Ops.tensor(() -> n.as_strided(new long[] {numel}, new long[] {1},
+                            new org.bytedeco.pytorch.LongOptional(0))).cpu().contiguous();
+                    s = new SavedStorage(Integer.toString(c.storages.size()), dtype, numel, whole, nbytes);
+                    c.storages.add(s);
+                    c.byStorage.put(id, s);
+                }
+                offset = n.storage_offset();
+                stride = n.strides().vec().get();
+            }
+        }
+        if (s == null) {
+            Tensor copy = d.cpu().contiguous();
+            long numel = copy.numel();
+            s = new SavedStorage(Integer.toString(c.storages.size()), dtype, numel, copy, numel * itemSize);
+            c.storages.add(s);
+            stride = new long[size.length];
+            long st = 1;
+            for (int i = size.length - 1; i >= 0; i--) {
+                stride[i] = st;
+                st *= size[i];
+            }
+        }
         Object[] sizeTuple = new Object[size.length];
         Object[] strideTuple = new Object[size.length];
-        long stride = 1;
-        for (int i = size.length - 1; i >= 0; i--) {
+        for (int i = 0; i < size.length; i++) {
             sizeTuple[i] = size[i];
-            strideTuple[i] = stride;
-            stride *= size[i];
+            strideTuple[i] = stride[i];
         }
         return new PyObjects.Reduce(new PyObjects.Global("torch._utils", "_rebuild_tensor_v2"),
-                new Object[] {s, 0L, sizeTuple, strideTuple, t.requiresGrad(), new PyObjects.OrderedDict()});
+                new Object[] {s, offset, sizeTuple, strideTuple, t.requiresGrad(), new PyObjects.OrderedDict()});
     }
 }

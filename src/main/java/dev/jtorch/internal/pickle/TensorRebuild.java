@@ -38,8 +38,11 @@ final class TensorRebuild {
         return STORAGE.get(dtype);
     }
 
-    /** A storage read from the archive: a 1-D tensor of its elements. */
-    record LoadedStorage(Tensor data) {}
+    /**
+     * A storage read from the file: {@code numel} elements of the 1-D tensor {@code data}'s storage from element
+     * {@code offset} on (offset 0 and all of it, but for a legacy file's storage views).
+     */
+    record LoadedStorage(Tensor data, long offset, long numel) {}
 
     /** The value of a {@code torch.XStorage} global: which dtype a storage holds. */
     record StorageType(DType dtype) implements IObjectConstructor {
@@ -52,6 +55,8 @@ final class TensorRebuild {
     static void registerConstructors() {
         for (Map.Entry<DType, String> e : STORAGE.entrySet()) {
             Unpickler.registerConstructor("torch", e.getValue(), new StorageType(e.getKey()));
+            // older files saved from a GPU name the CUDA storage classes; loading is to the CPU
+            Unpickler.registerConstructor("torch.cuda", e.getValue(), new StorageType(e.getKey()));
         }
         Unpickler.registerConstructor("torch._utils", "_rebuild_tensor_v2", args -> rebuildTensor(args));
         Unpickler.registerConstructor("torch._utils", "_rebuild_tensor", args -> rebuildTensor(args));
@@ -74,11 +79,12 @@ final class TensorRebuild {
         long[] stride = longs(args[3], "stride");
         boolean requiresGrad = args.length > 4 && Boolean.TRUE.equals(args[4]);
         Tensor base = storage.data();
-        LoadLimits.checkBounds(offset, size, stride, base.numel());
+        LoadLimits.checkBounds(offset, size, stride, storage.numel());
+        long at = Math.addExact(storage.offset(), offset);
         // On the storage itself, as PyTorch's _rebuild_tensor_v2 does (set_, not a copy and not an autograd view):
         // tensors saved from one storage share it again after loading.
         Tensor t = Torch.empty(new long[] {0}, storage.data().dtype());
-        Ops.call(() -> t.nativeTensor().set_(base.nativeTensor(), offset, size, stride));
+        Ops.call(() -> t.nativeTensor().set_(base.nativeTensor(), at, size, stride));
         if (requiresGrad) {
             t.requiresGrad_(true);
         }

@@ -119,7 +119,8 @@ public final class TorchSerialization {
     /**
      * Python's {@code torch.save(obj, path)}. {@code obj} may hold maps (Python dicts; {@link PyObjects.OrderedDict}
      * and a module's {@link dev.jtorch.nn.StateDict} for OrderedDict), lists, {@code Object[]} and primitive arrays (tuples), strings, numbers, booleans, null and
-     * tensors (saved from the CPU, contiguous).
+     * tensors (saved to the CPU; tensors viewing one storage are saved with one storage record, each with its offset,
+     * size and stride, as torch.save does, so that they share a storage again when loaded).
      */
     public static void save(Object obj, Path path) {
         Objects.requireNonNull(path, "path");
@@ -150,6 +151,11 @@ public final class TorchSerialization {
      * actual size before memory is allocated for it, so a crafted or corrupted file fails with a message instead of
      * exhausting memory.
      *
+     * <p>Both of torch.save's formats load: the zip archive (PyTorch 1.6 and later) and the legacy format that
+     * PyTorch wrote before, and still writes with {@code _use_new_zipfile_serialization=False} ({@link LegacyReader}).
+     * A whole pickled {@code nn.Module} ({@code torch.save(model)}) is refused with a message saying how to convert it
+     * to a state dict.
+     *
      * @throws TorchException naming the file and what is wrong with it if it is missing, truncated, corrupted or not
      *     in torch.save's format
      */
@@ -157,6 +163,14 @@ public final class TorchSerialization {
         Objects.requireNonNull(path, "path");
         if (!Files.isRegularFile(path)) {
             throw new TorchException("cannot load " + path + ": no such file");
+        }
+        Format format = sniff(path);
+        if (format == Format.LEGACY) {
+            return loadLegacy(path);
+        }
+        if (format == Format.TAR) {
+            throw new TorchException("cannot load " + path + ": it is in the tar format of torch.save from PyTorch"
+                    + " 0.3 and older, which jtorch does not read; convert it in Python: torch.save(torch.load(f), 'new.pt')");
         }
         try (ZipFile zip = new ZipFile(path.toFile())) {
             if (isTorchScript(zip)) { // Python's torch.load checks the same (_is_torchscript_zip) and defers to jit
@@ -195,9 +209,63 @@ public final class TorchSerialization {
         return false;
     }
 
+    /** What a file's first bytes say it is. */
+    private enum Format { ZIP, LEGACY, TAR, OTHER }
+
+    /**
+     * A zip archive starts with a local header ({@code PK\3\4}), a legacy file with a pickle's PROTO opcode
+     * (0x80), the tar format of PyTorch 0.3 with a tar header ({@code ustar} at byte 257).
+     */
+    private static Format sniff(Path path) {
+        byte[] head = new byte[262];
+        int n = 0;
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            for (int r; n < head.length && (r = in.read(head, n, head.length - n)) > 0;) {
+                n += r;
+            }
+        } catch (IOException e) {
+            throw new TorchException("cannot load " + path + ": " + e.getMessage(), e);
+        }
+        if (n >= 4 && head[0] == 'P' && head[1] == 'K') {
+            return Format.ZIP;
+        }
+        if (n >= 2 && (head[0] & 0xff) == 0x80) {
+            return Format.LEGACY;
+        }
+        if (n >= 262 && new String(head, 257, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("ustar")) {
+            return Format.TAR;
+        }
+        return Format.OTHER;
+    }
+
+    /** torch.save's legacy (pre-1.6, non-zip) format: {@link LegacyReader}. */
+    private static Object loadLegacy(Path path) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(path,
+                java.nio.file.StandardOpenOption.READ)) {
+            return new LegacyReader(ch, path, ch.size()).load();
+        } catch (LegacyReader.NotTorchSave e) {
+            throw new TorchException("cannot load " + path + ": " + e.getMessage(), e);
+        } catch (TorchException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("cannot load " + path)) {
+                throw e;
+            }
+            throw corruptedLegacy(path, e);
+        } catch (IOException | RuntimeException e) {
+            throw corruptedLegacy(path, e);
+        }
+    }
+
+    private static TorchException corruptedLegacy(Path path, Exception e) {
+        return new TorchException("cannot load " + path + ": corrupted torch.save file in the legacy (pre-1.6,"
+                + " non-zip) format (" + what(e) + ")", e);
+    }
+
     private static TorchException corrupted(Path path, Exception e) {
-        String what = e instanceof PickleException || e instanceof TorchException || e instanceof IOException
+        return new TorchException("cannot load " + path + ": corrupted torch.save archive (" + what(e) + ")", e);
+    }
+
+    private static String what(Exception e) {
+        return e instanceof PickleException || e instanceof TorchException || e instanceof IOException
                 ? e.getMessage() : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        return new TorchException("cannot load " + path + ": corrupted torch.save archive (" + what + ")", e);
     }
 }

@@ -1,24 +1,41 @@
 package dev.jtorch.internal.pickle;
 
+import dev.jtorch.TorchException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import net.razorvine.pickle.IObjectConstructor;
 import net.razorvine.pickle.PickleException;
 import net.razorvine.pickle.Unpickler;
+import net.razorvine.pickle.objects.ClassDict;
+import net.razorvine.pickle.objects.ClassDictConstructor;
 
-/** Reads storages from the archive by persistent id, keeping Python's dict order and checking counted lengths. */
+/**
+ * Reads storages by persistent id from a {@link StorageSource}, keeping Python's dict order and checking counted
+ * lengths. A storage key met again is the same storage (tensors saved as views of one storage share it again);
+ * a legacy persistent id's view metadata ({@code (view_key, offset, numel)}) is a slice of its root storage.
+ */
 final class TorchUnpickler extends Unpickler {
-    private final ArchiveReader archive;
+    private final StorageSource source;
     private final Path path;
-    private final Map<String, TensorRebuild.LoadedStorage> loaded = new HashMap<>();
+    private final Map<String, TensorRebuild.LoadedStorage> loaded;
     private long pickleSize;
+    /** The class of the first object of a Python class the pickle created, for messages. */
+    private String firstClass;
 
-    TorchUnpickler(ArchiveReader archive) {
-        this.archive = archive;
-        this.path = archive.path();
+    TorchUnpickler(StorageSource source) {
+        this(source, new HashMap<>());
+    }
+
+    /** An unpickler sharing {@code loaded} (key to storage) with others reading the same file. */
+    TorchUnpickler(StorageSource source, Map<String, TensorRebuild.LoadedStorage> loaded) {
+        this.source = source;
+        this.path = source.path();
+        this.loaded = loaded;
     }
 
     @Override
@@ -27,10 +44,19 @@ final class TorchUnpickler extends Unpickler {
         return load(new java.io.ByteArrayInputStream(pickle));
     }
 
+    /**
+     * One pickle read from {@code in}, which holds {@code size} bytes from the pickle's first byte on counting from
+     * where its {@code available()} is measured (for a file: the file's size, so messages give file offsets).
+     */
+    Object load(InputStream in, long size) throws PickleException, IOException {
+        pickleSize = size;
+        return load(in);
+    }
+
     /** Keeps Python's dict order: plain dicts become LinkedHashMaps and SETITEMS inserts in file order. */
     @Override
     protected Object dispatch(short key) throws PickleException, IOException {
-        LoadLimits.checkLength(key, input, pickleSize);
+        LoadLimits.checkLength(key, input, pickleSize, source.pickleName());
         if (key == net.razorvine.pickle.Opcodes.EMPTY_DICT) {
             stack.add(new LinkedHashMap<Object, Object>());
             return NO_RETURN_VALUE;
@@ -47,16 +73,34 @@ final class TorchUnpickler extends Unpickler {
             }
             return NO_RETURN_VALUE;
         }
-        return super.dispatch(key);
+        if (key == net.razorvine.pickle.Opcodes.BUILD && stack.size() >= 2) {
+            // A module's __dict__ set on an instance of its Python class: torch.save(model) of a whole module.
+            Object state = stack.pop();
+            if (stack.peek() instanceof ClassDict obj && state instanceof Map<?, ?> m
+                    && (m.containsKey("_parameters") || m.containsKey("_modules"))) {
+                throw wholeModule(firstClass != null ? firstClass : obj.getClassName());
+            }
+            stack.add(state);
+        }
+        Object r = super.dispatch(key);
+        if (firstClass == null && (key == net.razorvine.pickle.Opcodes.NEWOBJ
+                || key == net.razorvine.pickle.Opcodes.REDUCE) && stack.size() > 0
+                && stack.peek() instanceof ClassDict c) {
+            firstClass = c.getClassName(); // the outermost object of a Python class: created before its contents
+        }
+        return r;
     }
 
     @Override
     protected Object persistentLoad(Object pid) {
-        if (!(pid instanceof Object[] t) || t.length < 5 || !"storage".equals(t[0])) {
+        if (pid instanceof Object[] t && t.length >= 2 && "module".equals(ascii(t[0]))) {
+            throw wholeModule(t[1]);
+        }
+        if (!(pid instanceof Object[] t) || t.length < 5 || !"storage".equals(ascii(t[0]))) {
             throw new PickleException("unknown persistent id in " + path);
         }
         if (!(t[1] instanceof TensorRebuild.StorageType type)) {
-            throw new PickleException("unsupported storage type " + t[1] + " in " + path);
+            throw new PickleException("unsupported storage type " + describe(t[1]) + " in " + path);
         }
         if (!(t[2] instanceof String key)) {
             throw new PickleException("storage key " + t[2] + " is not a string");
@@ -65,11 +109,62 @@ final class TorchUnpickler extends Unpickler {
             throw new PickleException("storage " + key + " declares " + t[4] + " elements, not an int");
         }
         long numel = TensorRebuild.integer(n, "number of elements of storage " + key);
-        return loaded.computeIfAbsent(key,
-                k -> new TensorRebuild.LoadedStorage(archive.storage(k, type.dtype(), numel)));
+        TensorRebuild.LoadedStorage root = loaded.get(key);
+        if (root == null) {
+            root = new TensorRebuild.LoadedStorage(source.storage(key, type.dtype(), numel), 0, numel);
+            loaded.put(key, root);
+        }
+        if (t.length < 6 || t[5] == null) {
+            return root;
+        }
+        // A legacy storage view: (view_key, offset, view_size), a slice of the root storage.
+        if (!(t[5] instanceof Object[] v) || v.length != 3 || !(v[0] instanceof String viewKey)
+                || !(v[1] instanceof Number off) || !(v[2] instanceof Number len)) {
+            throw new PickleException("storage " + key + " has view metadata " + describe(t[5])
+                    + ", not (view_key, offset, numel)");
+        }
+        TensorRebuild.LoadedStorage view = loaded.get(viewKey);
+        if (view == null) {
+            long offset = TensorRebuild.integer(off, "offset of storage view " + viewKey);
+            long size = TensorRebuild.integer(len, "size of storage view " + viewKey);
+            if (offset < 0 || size < 0 || offset > root.numel() - size) {
+                throw new PickleException("storage view " + viewKey + " of " + size + " elements at offset "
+                        + offset + " lies outside storage " + key + " of " + root.numel() + " elements");
+            }
+            view = new TensorRebuild.LoadedStorage(root.data(), root.offset() + offset, size);
+            loaded.put(viewKey, view);
+        }
+        return view;
     }
 
-private static String typeName(Object o) {
-    return o == null ? "None" : o.getClass().getSimpleName();
-}
+    /**
+     * torch.save(model) of a whole module: its class is pickled by reference to the Python source that defines it,
+     * which Java cannot run.
+     */
+    private TorchException wholeModule(Object cls) {
+        String name = cls instanceof String str ? str : describe(cls);
+        return new TorchException("cannot load " + path + ": it holds a whole pickled nn.Module (class " + name
+                + "), as torch.save(model) writes; jtorch loads state dicts, not Python classes."
+                + " Convert it in Python, where the class is defined: torch.save(torch.load(f).state_dict(),"
+                + " 'state_dict.pt'), then load that file and pass it to loadStateDict");
+    }
+
+    /** Python 2's files (and encoding='bytes') give internal keys as bytes: read them as ASCII. */
+    private static Object ascii(Object o) {
+        return o instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.US_ASCII) : o;
+    }
+
+    private static String describe(Object o) {
+        if (o instanceof ClassDictConstructor c && c.construct(new Object[0]) instanceof ClassDict d) {
+            return d.getClassName();
+        }
+        if (o instanceof Object[] a) {
+            return java.util.Arrays.deepToString(a);
+        }
+        return o instanceof IObjectConstructor ? o.getClass().getSimpleName() : String.valueOf(o);
+    }
+
+    private static String typeName(Object o) {
+        return o == null ? "None" : o.getClass().getSimpleName();
+    }
 }

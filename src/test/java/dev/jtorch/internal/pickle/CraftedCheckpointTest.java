@@ -100,6 +100,38 @@ class CraftedCheckpointTest {
             return op('R');
         }
 
+        /**
+         * {@code _rebuild_tensor_v2} on a legacy persistent id {@code ('storage', FloatStorage, key, 'cpu', numel,
+         * view)}, {@code view} null or {@code (viewKey, viewOffset, viewNumel)}.
+         */
+        Pickle legacyTensor(String key, long numel, Object[] view, long offset, long[] size, long[] stride) {
+            global("torch._utils", "_rebuild_tensor_v2");
+            op('(');
+            op('(').str("storage").global("torch", "FloatStorage").str(key).str("cpu").long8(numel);
+            if (view == null) {
+                op('N');
+            } else {
+                str((String) view[0]).long8((Long) view[1]).long8((Long) view[2]).op(0x87);
+            }
+            op('t');
+            op('Q');
+            long8(offset);
+            op('(');
+            for (long s : size) {
+                long8(s);
+            }
+            op('t');
+            op('(');
+            for (long s : stride) {
+                long8(s);
+            }
+            op('t');
+            op(0x89); // False
+            global("collections", "OrderedDict").op(')').op('R');
+            op('t');
+            return op('R');
+        }
+
         byte[] bytes() {
             return out.toByteArray();
         }
@@ -179,6 +211,48 @@ class CraftedCheckpointTest {
         Path p = dir.resolve(name);
         Files.write(p, bytes);
         return p;
+    }
+
+    /** The legacy format's magic number pickle, as torch.save writes it (LONG1 of 10 bytes). */
+    static byte[] legacyMagic() {
+        byte[] be = LegacyReader.MAGIC_NUMBER.toByteArray();
+        byte[] le = new byte[be.length];
+        for (int i = 0; i < be.length; i++) {
+            le[i] = be[be.length - 1 - i];
+        }
+        return new Pickle().op(0x8a).op(le.length).raw(le).end();
+    }
+
+    /**
+     * A legacy torch.save file: magic number, protocol version {@code version}, an empty sys_info, the object
+     * pickle, the storage keys pickle, then the raw parts (an element count and bytes each) as given.
+     */
+    static byte[] legacy(int version, byte[] object, byte[] keys, byte[]... raw) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(legacyMagic());
+        out.writeBytes(new Pickle().op('J').le32(version).end());
+        out.writeBytes(new Pickle().op('}').end());
+        out.writeBytes(object);
+        out.writeBytes(keys);
+        for (byte[] r : raw) {
+            out.writeBytes(r);
+        }
+        return out.toByteArray();
+    }
+
+    /** A pickled list of storage keys. */
+    static byte[] keys(String... keys) {
+        Pickle p = new Pickle().op(']').op('(');
+        for (String k : keys) {
+            p.str(k);
+        }
+        return p.op('e').end();
+    }
+
+    /** A legacy storage's bytes in the file: its element count, then its floats. */
+    static byte[] rawStorage(long count, float... v) {
+        return ByteBuffer.allocate(8 + 4 * v.length).order(ByteOrder.LITTLE_ENDIAN).putLong(count)
+                .put(floats(v)).array();
     }
 
     /** Torch.load fails with a TorchException naming the file and saying {@code what}. */
@@ -372,6 +446,105 @@ class CraftedCheckpointTest {
         for (Object[] c : cases) {
             Path p = file("malformed" + i++ + ".pt", archive((byte[]) c[0], "archive/data/0", floats(1, 2, 3, 4)));
             refused(p, (String) c[1]);
+        }
+    }
+
+    // ---------------------------------------------------------------- the legacy (pre-1.6, non-zip) format
+
+    private static byte[] legacyW(long numel, long offset, long[] size) {
+        return new Pickle().op('}').str("w").legacyTensor("0", numel, null, offset, size, new long[] {1}).op('s')
+                .end();
+    }
+
+    @Test
+    void theCraftedLegacyFilesAreValidWhenHonest() throws Exception {
+        Path p = file("legacy-honest.pt", legacy(1001, legacyW(4, 1, new long[] {3}), keys("0"),
+                rawStorage(4, 1, 2, 3, 4)));
+        Tensor w = (Tensor) ((Map<?, ?>) Torch.load(p)).get("w");
+        assertArrayEquals(new float[] {2, 3, 4}, w.toFloatArray(), "the builders write what torch.save writes");
+        // a legacy storage view (PyTorch before 1.0 wrote them): elements 1..3 of a storage of 4
+        byte[] view = new Pickle().op('}').str("w")
+                .legacyTensor("0", 4, new Object[] {"9", 1L, 3L}, 1, new long[] {2}, new long[] {1}).op('s').end();
+        Tensor v = (Tensor) ((Map<?, ?>) Torch.load(file("legacy-view.pt", legacy(1001, view, keys("0"),
+                rawStorage(4, 1, 2, 3, 4))))).get("w");
+        assertArrayEquals(new float[] {3, 4}, v.toFloatArray(), "offset 1 into the view at offset 1");
+    }
+
+    @Test
+    void legacyHeadersThatAreNotTorchSavesAreNamed() throws Exception {
+        refused(file("plain-pickle.pt", new Pickle().int1(42).end()), "a pickle, but not a torch.save file: it starts"
+                + " with 42 where torch.save writes its magic number 0x1950a86a20f9469cfc6c");
+        refused(file("version.pt", legacy(1000, legacyW(4, 0, new long[] {4}), keys("0"), rawStorage(4, 1, 2, 3, 4))),
+                "legacy (pre-1.6, non-zip) format (legacy torch.save file of protocol version 1000, not 1001)");
+        refused(file("magic-only.pt", legacyMagic()), "the file ends at byte 15, before the protocol version pickle");
+        byte[] tar = new byte[1024];
+        System.arraycopy("ustar".getBytes(StandardCharsets.US_ASCII), 0, tar, 257, 5);
+        refused(file("tar.pt", tar), "the tar format of torch.save from PyTorch 0.3 and older");
+    }
+
+    @Test
+    void legacyStoragesThatDoNotMatchTheirDeclarationsAreRefused() throws Exception {
+        refused(file("legacy-count.pt", legacy(1001, legacyW(4, 0, new long[] {4}), keys("0"),
+                rawStorage(5, 1, 2, 3, 4, 5))), "storage 0 holds 5 elements in the file");
+        refused(file("legacy-short.pt", legacy(1001, legacyW(4, 0, new long[] {4}), keys("0"),
+                rawStorage(4, 1, 2, 3))), "storage 0 of 16 bytes at byte");
+        refused(file("legacy-no-count.pt", legacy(1001, legacyW(4, 0, new long[] {4}), keys("0"), new byte[3])),
+                "inside the element count of storage 0");
+        refused(file("legacy-unknown-key.pt", legacy(1001, legacyW(4, 0, new long[] {4}), keys("0", "7"),
+                rawStorage(4, 1, 2, 3, 4))), "storage key '7' is listed after the object, but the object names no"
+                + " such storage");
+        refused(file("legacy-unlisted.pt", legacy(1001, legacyW(4, 0, new long[] {4}), keys(),
+                rawStorage(4, 1, 2, 3, 4))), "storage 0 is used by the object but the file does not list it");
+        refused(file("legacy-twice.pt", legacy(1001, legacyW(4, 0, new long[] {4}), keys("0", "0"),
+                rawStorage(4, 1, 2, 3, 4), rawStorage(4, 1, 2, 3, 4))), "storage key 0 is listed twice");
+        refused(file("legacy-beyond.pt", legacy(1001, legacyW(4, 2, new long[] {4}), keys("0"),
+                rawStorage(4, 1, 2, 3, 4))), "reaches element 5 of a storage of 4 elements");
+        byte[] badView = new Pickle().op('}').str("w")
+                .legacyTensor("0", 4, new Object[] {"9", 2L, 3L}, 0, new long[] {1}, new long[] {1}).op('s').end();
+        refused(file("legacy-view-outside.pt", legacy(1001, badView, keys("0"), rawStorage(4, 1, 2, 3, 4))),
+                "storage view 9 of 3 elements at offset 2 lies outside storage 0 of 4 elements");
+        refused(file("legacy-keys-not-list.pt", legacy(1001, legacyW(4, 0, new long[] {4}),
+                new Pickle().str("0").end(), rawStorage(4, 1, 2, 3, 4))), "the storage keys after the object are '0'");
+    }
+
+    @Test
+    void aLegacyStorageDeclaringMoreBytesThanTheFileIsRefusedBeforeAllocating() throws Exception {
+        byte[] f = legacy(1001, legacyW(750_000_000L, 0, new long[] {4}), keys("0"), rawStorage(4, 1, 2, 3, 4));
+        refused(file("legacy-huge.pt", f), "storage 0 declares 750000000 elements of 4 bytes: with its element count"
+                + " and the storages before it, more than the file's " + f.length + " bytes");
+        refused(file("legacy-overflow.pt", legacy(1001, legacyW(1L << 62, 0, new long[] {0}), keys("0"))),
+                "storage 0 declares 4611686018427387904 elements of 4 bytes: more bytes than a 64-bit integer counts");
+        byte[] counted = new Pickle().op('X').le32(0x7ffffff0).op('.').bytes();
+        refused(file("legacy-big-string.pt", legacy(1001, counted, keys())),
+                "legacy file declares a BINUNICODE of 2147483632 bytes at byte");
+    }
+
+    @Test
+    void everyTruncationAndManyCorruptionsOfAPythonLegacyFileGiveTorchExceptions() throws Exception {
+        byte[] good;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/interop/legacy_tensors.pt")) {
+            good = in.readAllBytes();
+        }
+        int refusedCount = 0;
+        for (int len = 0; len < good.length; len += 3) {
+            Path p = file("cut.pt", java.util.Arrays.copyOf(good, len));
+            Executable load = () -> Torch.load(p);
+            TorchException e = assertThrows(TorchException.class, load, "cut at " + len);
+            assertTrue(e.getMessage().startsWith("cannot load " + p + ": "), e.getMessage());
+            refusedCount++;
+        }
+        assertTrue(refusedCount > 500);
+        java.util.Random rnd = new java.util.Random(18);
+        for (int i = 0; i < 300; i++) {
+            byte[] bad = good.clone();
+            int at = rnd.nextInt(1200); // the pickles: the storages' bytes follow
+            bad[at] = (byte) rnd.nextInt(256);
+            Path p = file("flip.pt", bad);
+            try {
+                Torch.load(p);
+            } catch (TorchException e) {
+                assertTrue(e.getMessage().startsWith("cannot load " + p + ": "), e.getMessage());
+            }
         }
     }
 }
