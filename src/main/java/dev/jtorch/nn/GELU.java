@@ -1,5 +1,6 @@
 package dev.jtorch.nn;
 
+import dev.jtorch.PyEnum;
 import dev.jtorch.Tensor;
 import dev.jtorch.nn.functional.F;
 import java.util.Objects;
@@ -16,7 +17,7 @@ import java.util.Objects;
  */
 public class GELU extends Module {
     /** Python's {@code approximate} argument: {@code 'none'} or {@code 'tanh'}. */
-    public enum Approximate {
+    public enum Approximate implements PyEnum {
         /** {@code approximate='none'}: the exact GELU with the normal CDF (the default). */
         NONE("none"),
         /** {@code approximate='tanh'}: the tanh approximation. */
@@ -29,6 +30,12 @@ public class GELU extends Module {
         }
 
         /** Python's spelling, e.g. {@code tanh}. */
+        @Override
+        public String pythonName() {
+            return pythonName;
+        }
+
+        /** The same as {@link #pythonName()}. */
         @Override
         public String toString() {
             return pythonName;
@@ -59,6 +66,6 @@ public class GELU extends Module {
 
     @Override
     public String extraRepr() {
-        return "approximate='" + approximate + "'";
+        return "approximate='" + approximate.pythonName() + "'";
     }
 }

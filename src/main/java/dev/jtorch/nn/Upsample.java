@@ -1,5 +1,6 @@
 package dev.jtorch.nn;
 
+import dev.jtorch.PyEnum;
 import dev.jtorch.PyFormat;
 import dev.jtorch.Tensor;
 import dev.jtorch.nn.functional.F;
@@ -24,7 +25,7 @@ import java.util.Objects;
  */
 public class Upsample extends Module {
     /** Python's {@code mode} strings of {@code F.interpolate}, as an enum. */
-    public enum Mode {
+    public enum Mode implements PyEnum {
         /** {@code 'nearest'} (the default): the nearest input element, for 3-, 4- and 5-dimensional inputs. */
         NEAREST("nearest"),
         /** {@code 'linear'}: linear interpolation of 3-dimensional inputs. */
@@ -45,6 +46,12 @@ public class Upsample extends Module {
         }
 
         /** Python's spelling, e.g. {@code bilinear}. */
+        @Override
+        public String pythonName() {
+            return pythonName;
+        }
+
+        /** The same as {@link #pythonName()}. */
         @Override
         public String toString() {
             return pythonName;
@@ -167,7 +174,7 @@ public class Upsample extends Module {
         } else {
             info = "size=None";
         }
-        return info + ", mode=" + mode;
+        return info + ", mode=" + mode.pythonName();
     }
 
     private static String floatTuple(double[] v) {

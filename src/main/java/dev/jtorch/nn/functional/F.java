@@ -5,6 +5,7 @@ import static dev.jtorch.internal.Ops.h;
 import static dev.jtorch.internal.Ops.opt;
 import static dev.jtorch.internal.Ops.tensor;
 
+import dev.jtorch.PyEnum;
 import dev.jtorch.Size;
 import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
@@ -164,7 +165,7 @@ public final class F {
             long[] dilation, long groups) {
         var i = h(input, "input");
         var w = h(weight, "weight");
-        String mode = Objects.requireNonNull(padding, "padding").toString();
+        String mode = Objects.requireNonNull(padding, "padding").pythonName();
         return tensor(() -> torch.conv1d(i, w, opt(bias), stride, mode, dilation, groups));
     }
 
@@ -186,12 +187,12 @@ public final class F {
             long[] dilation, long groups) {
         var i = h(input, "input");
         var w = h(weight, "weight");
-        String mode = Objects.requireNonNull(padding, "padding").toString();
+        String mode = Objects.requireNonNull(padding, "padding").pythonName();
         return tensor(() -> torch.conv2d(i, w, opt(bias), stride, mode, dilation, groups));
     }
 
     /** The {@code mode} of {@link #pad(Tensor, long[], PadMode, double)}: Python's strings, as an enum. */
-    public enum PadMode {
+    public enum PadMode implements PyEnum {
         /** {@code mode='constant'} (the default): pads with a value. */
         CONSTANT("constant"),
         /** {@code mode='reflect'}: mirrors the input at its border, without repeating the edge. */
@@ -209,6 +210,12 @@ public final class F {
 
         /** Python's spelling, e.g. {@code reflect}. */
         @Override
+        public String pythonName() {
+            return pythonName;
+        }
+
+        /** The same as {@link #pythonName()}. */
+        @Override
         public String toString() {
             return pythonName;
         }
@@ -221,7 +228,7 @@ public final class F {
     public static Tensor pad(Tensor input, long[] pad, PadMode mode, double value) {
         var i = h(input, "input");
         Objects.requireNonNull(pad, "pad");
-        String m = Objects.requireNonNull(mode, "mode").toString();
+        String m = Objects.requireNonNull(mode, "mode").pythonName();
         DoubleOptional v = mode == PadMode.CONSTANT ? new DoubleOptional(value) : new DoubleOptional();
         return tensor(() -> torch.pad(i, pad, m, v));
     }
@@ -287,7 +294,7 @@ public final class F {
     /** {@code F.gelu(input, approximate)}. */
     public static Tensor gelu(Tensor input, GELU.Approximate approximate) {
         var i = h(input, "input");
-        String a = Objects.requireNonNull(approximate, "approximate").toString();
+        String a = Objects.requireNonNull(approximate, "approximate").pythonName();
         return tensor(() -> torch.gelu(i, a));
     }
 
@@ -587,7 +594,7 @@ public final class F {
             long[] dilation, long groups) {
         var i = h(input, "input");
         var w = h(weight, "weight");
-        String mode = Objects.requireNonNull(padding, "padding").toString();
+        String mode = Objects.requireNonNull(padding, "padding").pythonName();
         return tensor(() -> torch.conv3d(i, w, opt(bias), stride, mode, dilation, groups));
     }
 
@@ -726,7 +733,7 @@ public final class F {
             scales = null;
         }
         int nd = input.dim();
-        String m = mode.toString();
+        String m = mode.pythonName();
         boolean supported = mode == dev.jtorch.nn.Upsample.Mode.AREA && nd >= 3 && nd <= 5
                 || nd == 3 && (mode == dev.jtorch.nn.Upsample.Mode.NEAREST
                 || mode == dev.jtorch.nn.Upsample.Mode.LINEAR)
