@@ -5,6 +5,7 @@ import dev.jtorch.Tensor;
 import dev.jtorch.TensorScope;
 import dev.jtorch.Torch;
 import dev.jtorch.nn.functional.F;
+import dev.jtorch.nn.functional.Padding;
 import dev.jtorch.nn.init.Init;
 import java.util.Arrays;
 import java.util.Objects;
@@ -25,32 +26,6 @@ public abstract class ConvNd extends Module {
     public Parameter weight;
     /** Python's {@code bias}, of shape (out_channels), or null without bias. */
     public Parameter bias;
-
-    /** Python's string values of {@code padding}. */
-    public enum Padding implements PyEnum {
-        /** {@code padding='same'}: the output has the input's size (stride 1 only). */
-        SAME("same"),
-        /** {@code padding='valid'}: no padding. */
-        VALID("valid");
-
-        private final String pythonName;
-
-        Padding(String pythonName) {
-            this.pythonName = pythonName;
-        }
-
-        /** Python's spelling, e.g. {@code same}. */
-        @Override
-        public String pythonName() {
-            return pythonName;
-        }
-
-        /** The same as {@link #pythonName()}. */
-        @Override
-        public String toString() {
-            return pythonName;
-        }
-    }
 
     /** Python's {@code padding_mode}: how the border is padded. */
     public enum PaddingMode implements PyEnum {

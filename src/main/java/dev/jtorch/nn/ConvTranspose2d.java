@@ -3,6 +3,7 @@ package dev.jtorch.nn;
 import dev.jtorch.Size;
 import dev.jtorch.Tensor;
 import dev.jtorch.nn.functional.F;
+import dev.jtorch.nn.functional.Padding;
 import java.util.Arrays;
 
 /**

@@ -10,9 +10,7 @@ import dev.jtorch.Size;
 import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
 import dev.jtorch.Warnings;
-import dev.jtorch.nn.ConvNd;
-import dev.jtorch.nn.GELU;
-import dev.jtorch.nn.Reduction;
+import dev.jtorch.internal.WarningSites;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -161,7 +159,7 @@ public final class F {
     }
 
     /** {@code F.conv1d(input, weight, bias, stride, padding='same'|'valid', dilation, groups)}. */
-    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, long[] stride, ConvNd.Padding padding,
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, long[] stride, Padding padding,
             long[] dilation, long groups) {
         var i = h(input, "input");
         var w = h(weight, "weight");
@@ -183,7 +181,7 @@ public final class F {
     }
 
     /** {@code F.conv2d(input, weight, bias, stride, padding='same'|'valid', dilation, groups)}. */
-    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, long[] stride, ConvNd.Padding padding,
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, long[] stride, Padding padding,
             long[] dilation, long groups) {
         var i = h(input, "input");
         var w = h(weight, "weight");
@@ -292,7 +290,7 @@ public final class F {
     }
 
     /** {@code F.gelu(input, approximate)}. */
-    public static Tensor gelu(Tensor input, GELU.Approximate approximate) {
+    public static Tensor gelu(Tensor input, Approximate approximate) {
         var i = h(input, "input");
         String a = Objects.requireNonNull(approximate, "approximate").pythonName();
         return tensor(() -> torch.gelu(i, a));
@@ -300,7 +298,7 @@ public final class F {
 
     /** {@code F.gelu(input)}: the exact GELU. */
     public static Tensor gelu(Tensor input) {
-        return gelu(input, GELU.Approximate.NONE);
+        return gelu(input, Approximate.NONE);
     }
 
     /** {@code F.sigmoid(input)}. */
@@ -556,7 +554,7 @@ public final class F {
      * weights of the result are null unless {@code needWeights}. See
      * <a href="https://pytorch.org/docs/1.13/nn.functional.html#multi-head-attention">torch.nn.functional</a>.
      */
-    public static dev.jtorch.nn.MultiheadAttention.Output multiHeadAttentionForward(Tensor query, Tensor key,
+    public static AttentionOutput multiHeadAttentionForward(Tensor query, Tensor key,
             Tensor value, long embedDimToCheck, long numHeads, Tensor inProjWeight, Tensor inProjBias, Tensor biasK,
             Tensor biasV, boolean addZeroAttn, double dropoutP, Tensor outProjWeight, Tensor outProjBias,
             boolean training, Tensor keyPaddingMask, boolean needWeights, Tensor attnMask,
@@ -590,7 +588,7 @@ public final class F {
     }
 
     /** {@code F.conv3d(input, weight, bias, stride, padding='same'|'valid', dilation, groups)}. */
-    public static Tensor conv3d(Tensor input, Tensor weight, Tensor bias, long[] stride, ConvNd.Padding padding,
+    public static Tensor conv3d(Tensor input, Tensor weight, Tensor bias, long[] stride, Padding padding,
             long[] dilation, long groups) {
         var i = h(input, "input");
         var w = h(weight, "weight");
@@ -674,12 +672,12 @@ public final class F {
      * Python's {@code None}. Python's checks and messages: {@code ValueError}s as {@link IllegalArgumentException},
      * the {@code NotImplementedError}s of unsupported input ranks as {@link UnsupportedOperationException}.
      */
-    public static Tensor interpolate(Tensor input, long[] size, double[] scaleFactor, dev.jtorch.nn.Upsample.Mode mode,
+    public static Tensor interpolate(Tensor input, long[] size, double[] scaleFactor, InterpolateMode mode,
             Boolean alignCorners, Boolean recomputeScaleFactor) {
         var i = h(input, "input");
         Objects.requireNonNull(mode, "mode");
-        boolean interpolating = mode != dev.jtorch.nn.Upsample.Mode.NEAREST
-                && mode != dev.jtorch.nn.Upsample.Mode.AREA;
+        boolean interpolating = mode != InterpolateMode.NEAREST
+                && mode != InterpolateMode.AREA;
         if (!interpolating && alignCorners != null) {
             throw new IllegalArgumentException("align_corners option can only be set with the interpolating modes: "
                     + "linear | bilinear | bicubic | trilinear");
@@ -722,7 +720,7 @@ public final class F {
             throw new IllegalArgumentException("recompute_scale_factor is not meaningful with an explicit size.");
         }
         boolean recompute = recomputeScaleFactor != null && recomputeScaleFactor;
-        if (mode == dev.jtorch.nn.Upsample.Mode.AREA && outputSize == null) {
+        if (mode == InterpolateMode.AREA && outputSize == null) {
             recompute = true;
         }
         if (recompute) {
@@ -734,13 +732,13 @@ public final class F {
         }
         int nd = input.dim();
         String m = mode.pythonName();
-        boolean supported = mode == dev.jtorch.nn.Upsample.Mode.AREA && nd >= 3 && nd <= 5
-                || nd == 3 && (mode == dev.jtorch.nn.Upsample.Mode.NEAREST
-                || mode == dev.jtorch.nn.Upsample.Mode.LINEAR)
-                || nd == 4 && (mode == dev.jtorch.nn.Upsample.Mode.NEAREST
-                || mode == dev.jtorch.nn.Upsample.Mode.BILINEAR || mode == dev.jtorch.nn.Upsample.Mode.BICUBIC)
-                || nd == 5 && (mode == dev.jtorch.nn.Upsample.Mode.NEAREST
-                || mode == dev.jtorch.nn.Upsample.Mode.TRILINEAR);
+        boolean supported = mode == InterpolateMode.AREA && nd >= 3 && nd <= 5
+                || nd == 3 && (mode == InterpolateMode.NEAREST
+                || mode == InterpolateMode.LINEAR)
+                || nd == 4 && (mode == InterpolateMode.NEAREST
+                || mode == InterpolateMode.BILINEAR || mode == InterpolateMode.BICUBIC)
+                || nd == 5 && (mode == InterpolateMode.NEAREST
+                || mode == InterpolateMode.TRILINEAR);
         if (!supported) {
             String need = switch (mode) {
                 case LINEAR -> "3D";
@@ -784,12 +782,12 @@ public final class F {
     }
 
     /** {@code F.interpolate(input, size=size, mode=mode)}; see the full form. */
-    public static Tensor interpolate(Tensor input, long[] size, dev.jtorch.nn.Upsample.Mode mode) {
+    public static Tensor interpolate(Tensor input, long[] size, InterpolateMode mode) {
         return interpolate(input, size, null, mode, null, null);
     }
 
     /** {@code F.interpolate(input, scale_factor=scaleFactor, mode=mode)}; see the full form. */
-    public static Tensor interpolate(Tensor input, double scaleFactor, dev.jtorch.nn.Upsample.Mode mode) {
+    public static Tensor interpolate(Tensor input, double scaleFactor, InterpolateMode mode) {
         return interpolate(input, null, new double[] {scaleFactor}, mode, null, null);
     }
 
@@ -861,12 +859,7 @@ public final class F {
      * once per process).
      */
     private static void warnOncePerSite(String message) {
-        String site = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
-                .filter(f -> f.getDeclaringClass() != F.class
-                        && !dev.jtorch.nn.Module.class.isAssignableFrom(f.getDeclaringClass()))
-                .findFirst()
-                .map(f -> f.getClassName() + "." + f.getMethodName() + ":" + f.getLineNumber())
-                .orElse("?"));
+        String site = WarningSites.firstCaller(F.class);
         if (SHOWN_SITE_WARNINGS.add(site + " " + message)) {
             Warnings.warn(message);
         }

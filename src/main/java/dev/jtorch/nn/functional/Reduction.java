@@ -1,9 +1,10 @@
-package dev.jtorch.nn;
+package dev.jtorch.nn.functional;
 
 import dev.jtorch.PyEnum;
 
 /**
- * A loss's {@code reduction} argument: {@code 'none'}, {@code 'mean'} (the default) or {@code 'sum'}.
+ * A loss's {@code reduction} argument: {@code 'none'}, {@code 'mean'} (the default) or {@code 'sum'}, taken by the
+ * loss functions of {@link F} and the loss modules of {@code dev.jtorch.nn} alike.
  *
  * <p>Mirrors the {@code reduction} argument of the
  * <a href="https://pytorch.org/docs/stable/nn.html#loss-functions">torch.nn loss functions</a>.
