@@ -3,6 +3,12 @@ package dev.jtorch.nn.functional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jtorch.Tensor;
+import dev.jtorch.TensorScope;
+import dev.jtorch.Torch;
+import dev.jtorch.Warnings;
+import dev.jtorch.nn.Dropout2d;
+import dev.jtorch.nn.Module;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,5 +60,39 @@ class FunctionalLayeringTest {
         assertTrue(NN_TYPE.matcher("dev/jtorch/nn/init/Init").find());
         assertTrue(!NN_TYPE.matcher("Ldev/jtorch/nn/functional/Reduction;").find());
         assertTrue(!NN_TYPE.matcher("dev/jtorch/Tensor").find());
+    }
+
+    /** A model of one's own that calls the functional layer, as a user's {@code forward} does. */
+    static final class OwnModel extends Module {
+        @Override
+        public Tensor forward(Tensor x) {
+            return F.dropout2d(x, 0.5, true);
+        }
+    }
+
+    /**
+     * Without naming the modules, F's once-per-site warnings still look past their frames (nn.Module registers with
+     * internal.WarningSites): two call sites of the same module in this test warn twice, where the module's own
+     * {@code forward} as the site would warn once.
+     */
+    @Test
+    void aModulesFramesAreNotTheCallSiteOfAWarning() {
+        try (TensorScope s = new TensorScope()) {
+            Tensor x = Torch.randn(2, 3, 4);
+            Dropout2d d = new Dropout2d();
+            List<Warnings.Warning> seen = Warnings.capture(() -> {
+                d.forward(x);
+                d.forward(x);
+            });
+            assertEquals(2, seen.size(), "one warning per line of this test");
+            OwnModel own = new OwnModel();
+            seen = Warnings.capture(() -> {
+                for (int i = 0; i < 3; i++) {
+                    own.forward(x);
+                }
+                own.forward(x);
+            });
+            assertEquals(2, seen.size(), "one warning for the loop, one for the line after it");
+        }
     }
 }
