@@ -53,9 +53,10 @@ class PyEnumTest {
      * Types not (yet) held to the pattern, same follow-up: {@code DType} (its Python names are {@code torch.float32}
      * style), and the enums nested in {@code Cuda} and {@code amp.GradScaler} (private today).
      */
-    static final List<String> EXEMPT_TYPES = List.of("dev.jtorch.DType", "dev.jtorch.Cuda", "dev.jtorch.amp.GradScaler");
+    static final List<String> EXEMPT_TYPES =
+            List.of("dev.jtorch.DType", "dev.jtorch.Cuda", "dev.jtorch.amp.GradScaler");
 
-    /** The public enums under {@code dev.jtorch} (nested ones too) outside the exemptions, from the compiled classes. */
+    /** The public enums under {@code dev.jtorch} (nested ones too) outside the exemptions, from the class files. */
     static List<Class<?>> publicEnums() throws IOException, URISyntaxException, ClassNotFoundException {
         Path root = Path.of(PyEnum.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         assertTrue(Files.isDirectory(root.resolve("dev/jtorch")), root + " holds no compiled dev.jtorch classes");

@@ -455,7 +455,8 @@ class MoreLayersGoldenTest {
             }
             JsonNode up = Golden.find(ROOT.get("modules"), "upsample_nearest_scale");
             assertTensor(up.get("train").get("output"), dev.jtorch.nn.functional.F.interpolate(
-                    Golden.tensor(up.get("input")), 2.0, InterpolateMode.NEAREST), TOL, "F.interpolate(scale_factor=2)");
+                    Golden.tensor(up.get("input")), 2.0, InterpolateMode.NEAREST), TOL,
+                    "F.interpolate(scale_factor=2)");
             JsonNode size = Golden.find(ROOT.get("modules"), "upsample_nearest_size");
             assertTensor(size.get("train").get("output"), dev.jtorch.nn.functional.F.interpolate(
                     Golden.tensor(size.get("input")), new long[] {3, 5}, InterpolateMode.NEAREST), TOL,
