@@ -9,13 +9,14 @@ import java.util.Locale;
  * <p>Mirrors the {@code mode} argument of
  * <a href="https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.ReduceLROnPlateau.html">torch.optim.lr_scheduler.ReduceLROnPlateau</a>.
  */
-public enum Mode {
+public enum Mode implements PyEnum {
     /** {@code 'min'}: the metric should decrease (a loss). */
     MIN,
     /** {@code 'max'}: the metric should increase (an accuracy). */
     MAX;
 
     /** The name Python uses: {@code min} or {@code max}. */
+    @Override
     public String pythonName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -13,7 +13,7 @@ import dev.jtorch.internal.TensorFormatter;
  */
 public final class PrintOptions {
     /** The {@code profile} argument: PyTorch's named defaults. */
-    public enum Profile {
+    public enum Profile implements PyEnum {
         /** {@code "default"}: precision 4, threshold 1000, edge items 3, line width 80. */
         DEFAULT(4, 1000, 3, 80),
         /** {@code "short"}: precision 2, threshold 1000, edge items 2, line width 80. */
@@ -33,9 +33,15 @@ public final class PrintOptions {
             this.lineWidth = lineWidth;
         }
 
+        /** Python's name: {@code "default"}, {@code "short"}, {@code "full"}. */
+        @Override
+        public String pythonName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
         @Override
         public String toString() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return pythonName();
         }
     }
 

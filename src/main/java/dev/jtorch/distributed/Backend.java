@@ -1,5 +1,7 @@
 package dev.jtorch.distributed;
 
+import dev.jtorch.PyEnum;
+
 /**
  * A communication backend, mirroring {@code torch.distributed.Backend}: {@link #GLOO} for CPU tensors (and CPU
  * training on any number of machines), {@link #NCCL} for CUDA tensors. {@link #toString()} is PyTorch's name.
@@ -7,7 +9,7 @@ package dev.jtorch.distributed;
  * <p>Mirrors
  * <a href="https://pytorch.org/docs/stable/distributed.html#torch.distributed.Backend">torch.distributed.Backend</a>.
  */
-public enum Backend {
+public enum Backend implements PyEnum {
     /** {@code "gloo"}: Facebook's collective library over TCP, for CPU tensors; always available on Linux x86-64. */
     GLOO("gloo"),
     /** {@code "nccl"}: NVIDIA's collective library, for CUDA tensors; needs the CUDA natives ({@code -Pgpu}). */
@@ -20,6 +22,12 @@ public enum Backend {
     }
 
     /** PyTorch's name of the backend, e.g. {@code gloo}. */
+    @Override
+    public String pythonName() {
+        return pythonName;
+    }
+
+    /** The same as {@link #pythonName()}. */
     @Override
     public String toString() {
         return pythonName;

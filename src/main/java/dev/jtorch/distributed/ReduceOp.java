@@ -1,10 +1,12 @@
 package dev.jtorch.distributed;
 
+import dev.jtorch.PyEnum;
 import org.bytedeco.pytorch.ReduceOp.RedOpType;
 
 /**
  * How a collective combines the ranks' tensors, mirroring {@code torch.distributed.ReduceOp}.
- * {@link #toString()} is PyTorch's name ({@code ReduceOp.SUM}).
+ * {@link #pythonName()} is the member's name in Python ({@code SUM}), {@link #toString()} PyTorch's repr
+ * ({@code ReduceOp.SUM}).
  *
  * <p>{@link #AVG}: NCCL averages natively. Gloo has no average (PyTorch raises {@code Cannot use ReduceOp.AVG with
  * Gloo}); jtorch sums and divides by the group's size in place once the sum is complete, so the same code runs on
@@ -13,7 +15,7 @@ import org.bytedeco.pytorch.ReduceOp.RedOpType;
  * <p>Mirrors
  * <a href="https://pytorch.org/docs/stable/distributed.html#torch.distributed.ReduceOp">torch.distributed.ReduceOp</a>.
  */
-public enum ReduceOp {
+public enum ReduceOp implements PyEnum {
     /** Element-wise sum. */
     SUM(RedOpType.SUM),
     /** Element-wise mean over the ranks. */
@@ -42,9 +44,15 @@ public enum ReduceOp {
         return nativeType;
     }
 
+    /** The member's name in Python, e.g. {@code SUM} for {@code dist.ReduceOp.SUM}. */
+    @Override
+    public String pythonName() {
+        return name();
+    }
+
     /** PyTorch's name, e.g. {@code ReduceOp.SUM}. */
     @Override
     public String toString() {
-        return "ReduceOp." + name();
+        return "ReduceOp." + pythonName();
     }
 }

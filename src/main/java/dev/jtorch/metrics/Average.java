@@ -1,5 +1,7 @@
 package dev.jtorch.metrics;
 
+import dev.jtorch.PyEnum;
+
 /**
  * The {@code average} argument of scikit-learn's {@code precision_score}, {@code recall_score}, {@code f1_score},
  * {@code roc_auc_score} (and of torchmetrics' classification metrics).
@@ -8,7 +10,7 @@ package dev.jtorch.metrics;
  * <a href="https://scikit-learn.org/stable/modules/generated/sklearn.metrics.precision_score.html">sklearn.metrics.precision_score</a>
  * and the other scores.
  */
-public enum Average {
+public enum Average implements PyEnum {
     /** {@code average='binary'}: the score of the positive class ({@code pos_label}) only. */
     BINARY("binary"),
     /** {@code average='micro'}: counts summed over classes first. */
@@ -27,6 +29,12 @@ public enum Average {
     }
 
     /** Python's spelling, e.g. {@code macro}. */
+    @Override
+    public String pythonName() {
+        return pythonName;
+    }
+
+    /** The same as {@link #pythonName()}. */
     @Override
     public String toString() {
         return pythonName;

@@ -82,7 +82,7 @@ final class ClassificationMetrics {
                     + "average setting, one of [None, 'micro', 'macro', 'weighted'].");
         }
         if (o.posLabelSet && o.posLabel != 1) {
-            String got = o.average == Average.NONE ? "None" : "'" + o.average + "'";
+            String got = o.average == Average.NONE ? "None" : "'" + o.average.pythonName() + "'";
             Targets.warn("Note that pos_label (set to " + o.posLabel + ") is ignored when average != 'binary' (got "
                     + got + "). You may use labels=[pos_label] to specify a single positive class.");
         }

@@ -72,8 +72,8 @@ final class ClassificationReport {
                 report.append(' ').append(pad(PyFormat.fixed(a.fbetaScore()[0], digits), 9));
                 report.append(' ').append(pad(Long.toString(totalSupport), 9)).append('\n');
             } else {
-                row(report, average + " avg", a.precision()[0], a.recall()[0], a.fbetaScore()[0], totalSupport, width,
-                        digits);
+                row(report, average.pythonName() + " avg", a.precision()[0], a.recall()[0], a.fbetaScore()[0],
+                        totalSupport, width, digits);
             }
         }
         return report.toString();

@@ -37,7 +37,7 @@ public final class MulticlassAccuracy implements Metric<Double> {
         Objects.requireNonNull(average, "average");
         if (average != Average.MICRO && average != Average.MACRO && average != Average.WEIGHTED) {
             throw new IllegalArgumentException("Expected argument `average` to be one of micro, macro, weighted, but "
-                    + "got " + average);
+                    + "got " + average.pythonName());
         }
         this.numClasses = numClasses;
         this.average = average;

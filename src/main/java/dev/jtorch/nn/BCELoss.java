@@ -2,6 +2,7 @@ package dev.jtorch.nn;
 
 import dev.jtorch.Tensor;
 import dev.jtorch.nn.functional.F;
+import dev.jtorch.nn.functional.Reduction;
 import java.util.Objects;
 
 /**

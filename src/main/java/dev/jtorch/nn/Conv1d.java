@@ -2,6 +2,7 @@ package dev.jtorch.nn;
 
 import dev.jtorch.Tensor;
 import dev.jtorch.nn.functional.F;
+import dev.jtorch.nn.functional.Padding;
 
 /**
  * {@code torch.nn.Conv1d(in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1,
@@ -10,7 +11,7 @@ import dev.jtorch.nn.functional.F;
  * <pre>{@code
  * new Conv1d(16, 33, 3)                                                 // nn.Conv1d(16, 33, 3)
  * new Conv1d(16, 33, 3, new Conv1d.Options().stride(2).padding(1))      // nn.Conv1d(16, 33, 3, stride=2, padding=1)
- * new Conv1d(4, 4, 5, new Conv1d.Options().padding(Conv1d.Padding.SAME)
+ * new Conv1d(4, 4, 5, new Conv1d.Options().padding(Padding.SAME)
  *         .paddingMode(Conv1d.PaddingMode.REFLECT))                     // padding='same', padding_mode='reflect'
  * }</pre>
  *

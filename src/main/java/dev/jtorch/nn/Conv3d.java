@@ -2,6 +2,7 @@ package dev.jtorch.nn;
 
 import dev.jtorch.Tensor;
 import dev.jtorch.nn.functional.F;
+import dev.jtorch.nn.functional.Padding;
 
 /**
  * {@code torch.nn.Conv3d(in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1,

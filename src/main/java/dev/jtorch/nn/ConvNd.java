@@ -1,9 +1,11 @@
 package dev.jtorch.nn;
 
+import dev.jtorch.PyEnum;
 import dev.jtorch.Tensor;
 import dev.jtorch.TensorScope;
 import dev.jtorch.Torch;
 import dev.jtorch.nn.functional.F;
+import dev.jtorch.nn.functional.Padding;
 import dev.jtorch.nn.init.Init;
 import java.util.Arrays;
 import java.util.Objects;
@@ -25,28 +27,8 @@ public abstract class ConvNd extends Module {
     /** Python's {@code bias}, of shape (out_channels), or null without bias. */
     public Parameter bias;
 
-    /** Python's string values of {@code padding}. */
-    public enum Padding {
-        /** {@code padding='same'}: the output has the input's size (stride 1 only). */
-        SAME("same"),
-        /** {@code padding='valid'}: no padding. */
-        VALID("valid");
-
-        private final String pythonName;
-
-        Padding(String pythonName) {
-            this.pythonName = pythonName;
-        }
-
-        /** Python's spelling, e.g. {@code same}. */
-        @Override
-        public String toString() {
-            return pythonName;
-        }
-    }
-
     /** Python's {@code padding_mode}: how the border is padded. */
-    public enum PaddingMode {
+    public enum PaddingMode implements PyEnum {
         /** {@code 'zeros'} (the default). */
         ZEROS("zeros", null),
         /** {@code 'reflect'}. */
@@ -65,6 +47,12 @@ public abstract class ConvNd extends Module {
         }
 
         /** Python's spelling, e.g. {@code reflect}. */
+        @Override
+        public String pythonName() {
+            return pythonName;
+        }
+
+        /** The same as {@link #pythonName()}. */
         @Override
         public String toString() {
             return pythonName;
@@ -313,7 +301,7 @@ public abstract class ConvNd extends Module {
                 .append(", kernel_size=").append(IntArg.tuple(kernelSize)).append(", stride=")
                 .append(IntArg.tuple(stride));
         if (paddingString != null) {
-            s.append(", padding=").append(paddingString);
+            s.append(", padding=").append(paddingString.pythonName());
         } else if (Arrays.stream(padding).anyMatch(p -> p != 0)) {
             s.append(", padding=").append(IntArg.tuple(padding));
         }
@@ -330,7 +318,7 @@ public abstract class ConvNd extends Module {
             s.append(", bias=False");
         }
         if (paddingMode != PaddingMode.ZEROS) {
-            s.append(", padding_mode=").append(paddingMode);
+            s.append(", padding_mode=").append(paddingMode.pythonName());
         }
         return s.toString();
     }

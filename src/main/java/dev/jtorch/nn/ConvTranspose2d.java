@@ -3,6 +3,7 @@ package dev.jtorch.nn;
 import dev.jtorch.Size;
 import dev.jtorch.Tensor;
 import dev.jtorch.nn.functional.F;
+import dev.jtorch.nn.functional.Padding;
 import java.util.Arrays;
 
 /**
@@ -85,7 +86,7 @@ public class ConvTranspose2d extends ConvNd {
             throw new IllegalArgumentException("Only \"zeros\" padding mode is supported for ConvTranspose2d");
         }
         if (options.paddingString != null) {
-            throw new IllegalArgumentException("padding='" + options.paddingString
+            throw new IllegalArgumentException("padding='" + options.paddingString.pythonName()
                     + "' is not supported for ConvTranspose2d");
         }
         return options;
@@ -158,6 +159,7 @@ public class ConvTranspose2d extends ConvNd {
 
     @Override
     protected Tensor conv(Tensor input, long[] stride, Padding padding, long[] dilation, long groups) {
-        throw new UnsupportedOperationException("padding='" + padding + "' is not supported for ConvTranspose2d");
+        throw new UnsupportedOperationException(
+                "padding='" + padding.pythonName() + "' is not supported for ConvTranspose2d");
     }
 }

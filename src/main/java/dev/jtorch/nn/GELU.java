@@ -1,6 +1,7 @@
 package dev.jtorch.nn;
 
 import dev.jtorch.Tensor;
+import dev.jtorch.nn.functional.Approximate;
 import dev.jtorch.nn.functional.F;
 import java.util.Objects;
 
@@ -9,32 +10,12 @@ import java.util.Objects;
  *
  * <pre>{@code
  * new GELU()                            // nn.GELU()
- * new GELU(GELU.Approximate.TANH)       // nn.GELU(approximate='tanh')
+ * new GELU(Approximate.TANH)       // nn.GELU(approximate='tanh')
  * }</pre>
  *
  * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.nn.GELU.html">torch.nn.GELU</a>.
  */
 public class GELU extends Module {
-    /** Python's {@code approximate} argument: {@code 'none'} or {@code 'tanh'}. */
-    public enum Approximate {
-        /** {@code approximate='none'}: the exact GELU with the normal CDF (the default). */
-        NONE("none"),
-        /** {@code approximate='tanh'}: the tanh approximation. */
-        TANH("tanh");
-
-        private final String pythonName;
-
-        Approximate(String pythonName) {
-            this.pythonName = pythonName;
-        }
-
-        /** Python's spelling, e.g. {@code tanh}. */
-        @Override
-        public String toString() {
-            return pythonName;
-        }
-    }
-
     private final Approximate approximate;
 
     /** {@code nn.GELU()}. */
@@ -59,6 +40,6 @@ public class GELU extends Module {
 
     @Override
     public String extraRepr() {
-        return "approximate='" + approximate + "'";
+        return "approximate='" + approximate.pythonName() + "'";
     }
 }

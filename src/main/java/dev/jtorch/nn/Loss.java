@@ -1,6 +1,7 @@
 package dev.jtorch.nn;
 
 import dev.jtorch.Tensor;
+import dev.jtorch.nn.functional.Reduction;
 import java.util.Objects;
 
 /**

@@ -5,6 +5,7 @@ import dev.jtorch.Device;
 import dev.jtorch.Tensor;
 import dev.jtorch.TensorScope;
 import dev.jtorch.Torch;
+import dev.jtorch.internal.WarningSites;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -42,6 +43,11 @@ import java.util.function.UnaryOperator;
  * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.nn.Module.html">torch.nn.Module</a>.
  */
 public abstract class Module {
+    static {
+        // a module's frames are not the call site of F's once-per-site warnings (F cannot name the modules)
+        WarningSites.skipSubclassesOf(Module.class);
+    }
+
     private final Map<String, Tensor> buffers = new LinkedHashMap<>();
     private final Map<String, Boolean> persistent = new LinkedHashMap<>();
     private boolean training = true;

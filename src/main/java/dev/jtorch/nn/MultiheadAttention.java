@@ -3,6 +3,7 @@ package dev.jtorch.nn;
 import dev.jtorch.Tensor;
 import dev.jtorch.TensorScope;
 import dev.jtorch.Torch;
+import dev.jtorch.nn.functional.AttentionOutput;
 import dev.jtorch.nn.functional.F;
 import dev.jtorch.nn.init.Init;
 import java.util.Objects;
@@ -31,15 +32,6 @@ import java.util.Objects;
  * <p>Mirrors <a href="https://pytorch.org/docs/1.13/generated/torch.nn.MultiheadAttention.html">torch.nn.MultiheadAttention</a>.
  */
 public class MultiheadAttention extends Module {
-    /**
-     * Python's {@code (attn_output, attn_output_weights)}.
-     *
-     * @param attnOutput (L, E), (L, N, E), or (N, L, E) with batch_first
-     * @param attnWeights (N, L, S) averaged over heads, (N, num_heads, L, S) per head, without N unbatched; null
-     *     when {@code need_weights=False}
-     */
-    public record Output(Tensor attnOutput, Tensor attnWeights) {}
-
     /** PyTorch's keyword arguments of {@link MultiheadAttention}, with their defaults. */
     public static final class Options {
         private double dropout;
@@ -191,14 +183,14 @@ public class MultiheadAttention extends Module {
     }
 
     /** Python's {@code mha(query, key, value)}: no masks, weights averaged over heads. */
-    public Output forward(Tensor query, Tensor key, Tensor value) {
+    public AttentionOutput forward(Tensor query, Tensor key, Tensor value) {
         return forward(query, key, value, null, true, null, true);
     }
 
     /**
      * Python's {@code mha(query, key, value, key_padding_mask=..., attn_mask=...)}: weights averaged over heads.
      */
-    public Output forward(Tensor query, Tensor key, Tensor value, Tensor keyPaddingMask, Tensor attnMask) {
+    public AttentionOutput forward(Tensor query, Tensor key, Tensor value, Tensor keyPaddingMask, Tensor attnMask) {
         return forward(query, key, value, keyPaddingMask, true, attnMask, true);
     }
 
@@ -209,7 +201,7 @@ public class MultiheadAttention extends Module {
      * @param keyPaddingMask (N, S), or (S) unbatched, or null
      * @param attnMask (L, S) or (N * num_heads, L, S), or null
      */
-    public Output forward(Tensor query, Tensor key, Tensor value, Tensor keyPaddingMask, boolean needWeights,
+    public AttentionOutput forward(Tensor query, Tensor key, Tensor value, Tensor keyPaddingMask, boolean needWeights,
             Tensor attnMask, boolean averageAttnWeights) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(key, "key");
@@ -237,7 +229,7 @@ public class MultiheadAttention extends Module {
                 value = value.transpose(1, 0);
             }
         }
-        Output r;
+        AttentionOutput r;
         if (!qkvSameEmbedDim) {
             r = F.multiHeadAttentionForward(query, key, value, embedDim, numHeads, inProjWeight, inProjBias, biasK,
                     biasV, addZeroAttn, dropout, outProj.weight, outProj.bias, isTraining(), keyPaddingMask,
@@ -249,7 +241,7 @@ public class MultiheadAttention extends Module {
                     needWeights, attnMask, false, null, null, null, null, null, averageAttnWeights);
         }
         if (batchFirst && isBatched) {
-            return new Output(r.attnOutput().transpose(1, 0), r.attnWeights());
+            return new AttentionOutput(r.attnOutput().transpose(1, 0), r.attnWeights());
         }
         return r;
     }

@@ -1,5 +1,6 @@
 package dev.jtorch.nn;
 
+import dev.jtorch.PyEnum;
 import dev.jtorch.Tensor;
 import dev.jtorch.nn.utils.rnn.PackedSequence;
 import java.util.Objects;
@@ -19,7 +20,7 @@ import java.util.Objects;
  */
 public class RNN extends RNNBase {
     /** Python's {@code nonlinearity} argument of {@code nn.RNN} and {@code nn.RNNCell}. */
-    public enum Nonlinearity {
+    public enum Nonlinearity implements PyEnum {
         /** {@code 'tanh'} (the default). */
         TANH,
         /** {@code 'relu'}. */
@@ -27,8 +28,14 @@ public class RNN extends RNNBase {
 
         /** Python's spelling: {@code tanh} or {@code relu}. */
         @Override
-        public String toString() {
+        public String pythonName() {
             return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The same as {@link #pythonName()}. */
+        @Override
+        public String toString() {
+            return pythonName();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.jtorch.nn;
 
+import dev.jtorch.PyEnum;
 import dev.jtorch.PyFormat;
 import dev.jtorch.Tensor;
 import dev.jtorch.TensorScope;
@@ -27,7 +28,7 @@ import org.bytedeco.pytorch.TensorVector;
  */
 public abstract class RNNBase extends Module {
     /** Python's {@code RNNBase.mode}: which recurrence the module runs. */
-    public enum Mode {
+    public enum Mode implements PyEnum {
         /** {@code 'LSTM'}. */
         LSTM,
         /** {@code 'GRU'}. */
@@ -35,7 +36,13 @@ public abstract class RNNBase extends Module {
         /** {@code 'RNN_TANH'}. */
         RNN_TANH,
         /** {@code 'RNN_RELU'}. */
-        RNN_RELU
+        RNN_RELU;
+
+        /** Python's spelling, the constant's name: {@code LSTM}, {@code GRU}, {@code RNN_TANH}, {@code RNN_RELU}. */
+        @Override
+        public String pythonName() {
+            return name();
+        }
     }
 
     /**

@@ -59,6 +59,7 @@ public class RNNCell extends RNNCellBase {
 
     @Override
     public String extraRepr() {
-        return super.extraRepr() + (nonlinearity == RNN.Nonlinearity.TANH ? "" : ", nonlinearity=" + nonlinearity);
+        return super.extraRepr()
+                + (nonlinearity == RNN.Nonlinearity.TANH ? "" : ", nonlinearity=" + nonlinearity.pythonName());
     }
 }

@@ -2,6 +2,7 @@ package dev.jtorch.nn;
 
 import dev.jtorch.DType;
 import dev.jtorch.Device;
+import dev.jtorch.PyEnum;
 import dev.jtorch.Tensor;
 import dev.jtorch.TensorScope;
 import dev.jtorch.Torch;
@@ -31,11 +32,17 @@ import java.util.function.Supplier;
  */
 public class Transformer extends Module {
     /** Python's {@code activation} of the feed-forward blocks: {@code "relu"} / {@code F.relu} or {@code "gelu"}. */
-    public enum Activation {
+    public enum Activation implements PyEnum {
         /** {@code F.relu} (the default). */
         RELU,
         /** {@code F.gelu} (exact, not the tanh approximation). */
         GELU;
+
+        /** Python's spelling: {@code relu} or {@code gelu}. */
+        @Override
+        public String pythonName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
 
         Tensor apply(Tensor x) {
             return this == RELU ? F.relu(x) : F.gelu(x);

@@ -3,6 +3,7 @@ package dev.jtorch.nn;
 import dev.jtorch.PyFormat;
 import dev.jtorch.Tensor;
 import dev.jtorch.nn.functional.F;
+import dev.jtorch.nn.functional.InterpolateMode;
 import java.util.Objects;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * new Upsample(new Upsample.Options().scaleFactor(2))                          // nn.Upsample(scale_factor=2)
- * new Upsample(new Upsample.Options().size(new long[] {4, 5}).mode(Upsample.Mode.BILINEAR).alignCorners(true))
+ * new Upsample(new Upsample.Options().size(new long[] {4, 5}).mode(InterpolateMode.BILINEAR).alignCorners(true))
  *                                       // nn.Upsample(size=(4, 5), mode='bilinear', align_corners=True)
  * }</pre>
  *
@@ -23,41 +24,13 @@ import java.util.Objects;
  * <p>Mirrors <a href="https://pytorch.org/docs/stable/generated/torch.nn.Upsample.html">torch.nn.Upsample</a>.
  */
 public class Upsample extends Module {
-    /** Python's {@code mode} strings of {@code F.interpolate}, as an enum. */
-    public enum Mode {
-        /** {@code 'nearest'} (the default): the nearest input element, for 3-, 4- and 5-dimensional inputs. */
-        NEAREST("nearest"),
-        /** {@code 'linear'}: linear interpolation of 3-dimensional inputs. */
-        LINEAR("linear"),
-        /** {@code 'bilinear'}: of 4-dimensional inputs. */
-        BILINEAR("bilinear"),
-        /** {@code 'bicubic'}: of 4-dimensional inputs. */
-        BICUBIC("bicubic"),
-        /** {@code 'trilinear'}: of 5-dimensional inputs. */
-        TRILINEAR("trilinear"),
-        /** {@code 'area'}: adaptive average pooling to the output size, for 3-, 4- and 5-dimensional inputs. */
-        AREA("area");
-
-        private final String pythonName;
-
-        Mode(String pythonName) {
-            this.pythonName = pythonName;
-        }
-
-        /** Python's spelling, e.g. {@code bilinear}. */
-        @Override
-        public String toString() {
-            return pythonName;
-        }
-    }
-
     /** PyTorch's options and defaults for {@link Upsample}: neither size nor scale factor, mode nearest. */
     public static final class Options {
         private long[] size;
         private boolean sizeSingle;
         private double[] scaleFactor;
         private boolean scaleSingle;
-        private Mode mode = Mode.NEAREST;
+        private InterpolateMode mode = InterpolateMode.NEAREST;
         private Boolean alignCorners;
         private Boolean recomputeScaleFactor;
 
@@ -90,7 +63,7 @@ public class Upsample extends Module {
         }
 
         /** Python's {@code mode} (default nearest). */
-        public Options mode(Mode mode) {
+        public Options mode(InterpolateMode mode) {
             this.mode = Objects.requireNonNull(mode, "mode");
             return this;
         }
@@ -112,7 +85,7 @@ public class Upsample extends Module {
     private final boolean sizeSingle;
     private final double[] scaleFactor;
     private final boolean scaleSingle;
-    private final Mode mode;
+    private final InterpolateMode mode;
     private final Boolean alignCorners;
     private final Boolean recomputeScaleFactor;
 
@@ -138,7 +111,7 @@ public class Upsample extends Module {
     }
 
     /** Python's {@code mode}. */
-    public Mode mode() {
+    public InterpolateMode mode() {
         return mode;
     }
 
@@ -167,7 +140,7 @@ public class Upsample extends Module {
         } else {
             info = "size=None";
         }
-        return info + ", mode=" + mode;
+        return info + ", mode=" + mode.pythonName();
     }
 
     private static String floatTuple(double[] v) {

@@ -1,6 +1,7 @@
 package dev.jtorch.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jtorch.PyEnum;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Iterator;
@@ -34,7 +35,7 @@ public record MetricRecord(long line, Type type, Instant time, int epoch, Long s
         Map<String, Double> values, Map<String, Object> details) {
 
     /** The kinds of line in {@code metrics.jsonl}. */
-    public enum Type {
+    public enum Type implements PyEnum {
         /** Values for a whole epoch (train_loss, val_acc, lr, ...). */
         EPOCH,
         /** Values for one optimisation step. */
@@ -42,15 +43,21 @@ public record MetricRecord(long line, Type type, Instant time, int epoch, Long s
         /** Something that happened (best_epoch, lr_reduced, early_stop, checkpoint, or a name of your own). */
         EVENT;
 
-        /** The lower-case name written to the file. */
-        public String jsonName() {
+        /** The lower-case name written to the file: {@code epoch}, {@code step} or {@code event}. */
+        @Override
+        public String pythonName() {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        /** Parses {@link #jsonName()}; {@code null} for anything else. */
+        /** The same as {@link #pythonName()}: the name written to the file. */
+        public String jsonName() {
+            return pythonName();
+        }
+
+        /** Parses {@link #pythonName()}; {@code null} for anything else (where {@code PyEnum.fromPython} throws). */
         public static Type fromJson(String s) {
             for (Type t : values()) {
-                if (t.jsonName().equals(s)) {
+                if (t.pythonName().equals(s)) {
                     return t;
                 }
             }

@@ -1,5 +1,6 @@
 package dev.jtorch.train;
 
+import dev.jtorch.PyEnum;
 import java.util.Locale;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Locale;
  *
  * <p>jtorch's own; no PyTorch counterpart.
  */
-public enum RunStatus {
+public enum RunStatus implements PyEnum {
     /** The training program is (or was, if it died without saying so) still training. */
     RUNNING,
     /** {@link RunDirectory#markFinished()} was called. */
@@ -15,9 +16,15 @@ public enum RunStatus {
     /** {@link RunDirectory#markFailed(Throwable)} was called. */
     FAILED;
 
-    /** The lower-case name written to {@code config.json}. */
-    public String jsonName() {
+    /** The lower-case name written to {@code config.json}: {@code running}, {@code finished} or {@code failed}. */
+    @Override
+    public String pythonName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The same as {@link #pythonName()}: the name written to {@code config.json}. */
+    public String jsonName() {
+        return pythonName();
     }
 
     /** Whether the run has ended ({@link #FINISHED} or {@link #FAILED}). */
@@ -25,11 +32,14 @@ public enum RunStatus {
         return this != RUNNING;
     }
 
-    /** Parses {@link #jsonName()}; unknown or missing values read as {@link #RUNNING}. */
+    /**
+     * Parses {@link #pythonName()}; unknown or missing values read as {@link #RUNNING} (where
+     * {@code PyEnum.fromPython} throws).
+     */
     public static RunStatus fromJson(String name) {
         if (name != null) {
             for (RunStatus s : values()) {
-                if (s.jsonName().equals(name)) {
+                if (s.pythonName().equals(name)) {
                     return s;
                 }
             }

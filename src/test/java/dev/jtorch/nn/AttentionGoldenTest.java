@@ -12,6 +12,7 @@ import dev.jtorch.Tensor;
 import dev.jtorch.TensorScope;
 import dev.jtorch.Torch;
 import dev.jtorch.TorchException;
+import dev.jtorch.nn.functional.AttentionOutput;
 import dev.jtorch.nn.functional.F;
 import dev.jtorch.testing.Golden;
 import java.net.URISyntaxException;
@@ -184,7 +185,7 @@ class AttentionGoldenTest {
         if (m instanceof MultiheadAttention mha) {
             boolean need = !call.has("need_weights") || call.get("need_weights").asBoolean();
             boolean avg = !call.has("average_attn_weights") || call.get("average_attn_weights").asBoolean();
-            MultiheadAttention.Output r = mha.forward(x.get("query"), x.get("key"), x.get("value"),
+            AttentionOutput r = mha.forward(x.get("query"), x.get("key"), x.get("value"),
                     mk.get("key_padding_mask"), need, mk.get("attn_mask"), avg);
             if (!need) {
                 assertNull(r.attnWeights(), "need_weights=False gives no weights");
@@ -420,7 +421,7 @@ class AttentionGoldenTest {
             Tensor v = Torch.randn(4, 2, 6);
             Tensor out = t.forward(src, tgt, null, Transformer.generateSquareSubsequentMask(3), null, null, null, null);
             NnGolden.assertTensor(g.get("transformer_output"), out, TOL, "transformer output");
-            MultiheadAttention.Output r = mha.forward(q, k, v);
+            AttentionOutput r = mha.forward(q, k, v);
             NnGolden.assertTensor(g.get("mha_output"), r.attnOutput(), TOL, "mha output");
             NnGolden.assertTensor(g.get("mha_weights"), r.attnWeights(), TOL, "mha weights");
         }
@@ -452,8 +453,8 @@ class AttentionGoldenTest {
             Torch.manualSeed(5);
             MultiheadAttention mha = new MultiheadAttention(8, 2);
             Tensor x = Torch.randn(3, 2, 8);
-            MultiheadAttention.Output a = mha.forward(x, x, x);
-            MultiheadAttention.Output b = F.multiHeadAttentionForward(x, x, x, 8, 2, mha.inProjWeight,
+            AttentionOutput a = mha.forward(x, x, x);
+            AttentionOutput b = F.multiHeadAttentionForward(x, x, x, 8, 2, mha.inProjWeight,
                     mha.inProjBias, null, null, false, 0.0, mha.outProj.weight, mha.outProj.bias, true, null, true,
                     null, false, null, null, null, null, null, true);
             assertTrue(a.attnOutput().equal(b.attnOutput()));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jtorch.Tensor;
 import dev.jtorch.TensorScope;
 import dev.jtorch.Torch;
+import dev.jtorch.nn.functional.Padding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ class ErrorMessagesTest {
         CASES.put("conv_in_groups", () -> new Conv2d(3, 4, 3, new Conv2d.Options().groups(2)));
         CASES.put("conv_out_groups", () -> new Conv1d(4, 3, 3, new Conv1d.Options().groups(2)));
         CASES.put("conv_same_strided",
-                () -> new Conv2d(3, 4, 3, new Conv2d.Options().stride(2).padding(Conv2d.Padding.SAME)));
+                () -> new Conv2d(3, 4, 3, new Conv2d.Options().stride(2).padding(Padding.SAME)));
         CASES.put("batchnorm1d_dim", () -> new BatchNorm1d(3).forward(X4));
         CASES.put("batchnorm2d_dim", () -> new BatchNorm2d(4).forward(X2));
         CASES.put("batchnorm_batch1", () -> new BatchNorm1d(4).forward(X2));

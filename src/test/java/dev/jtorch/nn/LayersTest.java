@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jtorch.Tensor;
 import dev.jtorch.TensorScope;
 import dev.jtorch.Torch;
+import dev.jtorch.nn.functional.Padding;
+import dev.jtorch.nn.functional.Reduction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,7 +105,7 @@ class LayersTest {
         Tensor expected = dev.jtorch.nn.functional.F.conv2d(x, conv.weight, conv.bias, new long[] {2, 2},
                 new long[] {1, 0}, new long[] {1, 1}, 2);
         assertTrue(conv.forward(x).equal(expected));
-        Conv2d same = new Conv2d(2, 2, 4, new Conv2d.Options().padding(ConvNd.Padding.SAME));
+        Conv2d same = new Conv2d(2, 2, 4, new Conv2d.Options().padding(Padding.SAME));
         assertArrayEquals(new long[] {1, 2, 7, 7}, same.forward(x).shape().toArray());
         assertNull(same.padding());
     }

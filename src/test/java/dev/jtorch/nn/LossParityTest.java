@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jtorch.Tensor;
 import dev.jtorch.TensorScope;
+import dev.jtorch.nn.functional.Reduction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -8,6 +8,7 @@ import dev.jtorch.TensorScope;
 import dev.jtorch.Torch;
 import dev.jtorch.Warnings;
 import dev.jtorch.nn.functional.F;
+import dev.jtorch.nn.functional.Reduction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jtorch.Tensor;
 import dev.jtorch.TensorScope;
 import dev.jtorch.Torch;
+import dev.jtorch.nn.functional.Approximate;
+import dev.jtorch.nn.functional.Padding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +36,7 @@ class ModuleParityTest {
         BUILDERS.put("leaky_relu_default", LeakyReLU::new);
         BUILDERS.put("leaky_relu_0_2", () -> new LeakyReLU(0.2));
         BUILDERS.put("gelu_default", GELU::new);
-        BUILDERS.put("gelu_tanh", () -> new GELU(GELU.Approximate.TANH));
+        BUILDERS.put("gelu_tanh", () -> new GELU(Approximate.TANH));
         BUILDERS.put("softmax_dim1", () -> new Softmax(1));
         BUILDERS.put("softmax_dim_neg1_3d", () -> new Softmax(-1));
         BUILDERS.put("softmax_implicit_3d", Softmax::new);
@@ -67,16 +69,16 @@ class ModuleParityTest {
         BUILDERS.put("conv1d_options", () -> new Conv1d(4, 6, 3,
                 new Conv1d.Options().stride(2).padding(1).dilation(2).groups(2).bias(false)));
         BUILDERS.put("conv1d_same_reflect", () -> new Conv1d(2, 3, 4,
-                new Conv1d.Options().padding(Conv1d.Padding.SAME).paddingMode(Conv1d.PaddingMode.REFLECT)));
+                new Conv1d.Options().padding(Padding.SAME).paddingMode(Conv1d.PaddingMode.REFLECT)));
         BUILDERS.put("conv2d", () -> new Conv2d(3, 4, 3));
         BUILDERS.put("conv2d_tuples",
                 () -> new Conv2d(2, 4, new long[] {3, 2}, new Conv2d.Options().stride(2, 1).padding(1, 0)));
         BUILDERS.put("conv2d_depthwise_same", () -> new Conv2d(4, 4, 3,
-                new Conv2d.Options().padding(Conv2d.Padding.SAME).groups(4).bias(false)));
+                new Conv2d.Options().padding(Padding.SAME).groups(4).bias(false)));
         BUILDERS.put("conv2d_circular", () -> new Conv2d(2, 3, 3,
                 new Conv2d.Options().padding(1).paddingMode(Conv2d.PaddingMode.CIRCULAR)));
         BUILDERS.put("conv2d_valid_dilation",
-                () -> new Conv2d(2, 2, 3, new Conv2d.Options().padding(Conv2d.Padding.VALID).dilation(2)));
+                () -> new Conv2d(2, 2, 3, new Conv2d.Options().padding(Padding.VALID).dilation(2)));
         BUILDERS.put("conv2d_replicate", () -> new Conv2d(1, 2, 2,
                 new Conv2d.Options().stride(2).padding(1, 2).paddingMode(Conv2d.PaddingMode.REPLICATE)));
         BUILDERS.put("maxpool2d", () -> new MaxPool2d(2));

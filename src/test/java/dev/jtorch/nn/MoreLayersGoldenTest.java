@@ -13,6 +13,9 @@ import dev.jtorch.TensorScope;
 import dev.jtorch.Torch;
 import dev.jtorch.TorchException;
 import dev.jtorch.Warnings;
+import dev.jtorch.nn.functional.InterpolateMode;
+import dev.jtorch.nn.functional.Padding;
+import dev.jtorch.nn.functional.Reduction;
 import dev.jtorch.testing.Golden;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,7 +67,7 @@ class MoreLayersGoldenTest {
         MODULES.put("conv3d_options", () -> new Conv3d(4, 4, new long[] {3, 2, 1},
                 new Conv3d.Options().stride(2, 1, 1).padding(1).dilation(1, 2, 1).groups(2).bias(false)));
         MODULES.put("conv3d_same_circular", () -> new Conv3d(1, 2, 3,
-                new Conv3d.Options().padding(ConvNd.Padding.SAME).paddingMode(ConvNd.PaddingMode.CIRCULAR)));
+                new Conv3d.Options().padding(Padding.SAME).paddingMode(ConvNd.PaddingMode.CIRCULAR)));
         MODULES.put("conv3d_unbatched", () -> new Conv3d(2, 2, 2, new Conv3d.Options().padding(0, 1, 0)));
         MODULES.put("conv_transpose2d", () -> new ConvTranspose2d(3, 2, 3));
         MODULES.put("conv_transpose2d_options", () -> new ConvTranspose2d(4, 6, 3,
@@ -88,25 +91,25 @@ class MoreLayersGoldenTest {
         MODULES.put("upsample_nearest_fractional", () -> new Upsample(new Upsample.Options().scaleFactor(1.5)));
         MODULES.put("upsample_nearest_1d", () -> new Upsample(new Upsample.Options().size(5)));
         MODULES.put("upsample_bilinear", () -> new Upsample(new Upsample.Options().scaleFactor(2)
-                .mode(Upsample.Mode.BILINEAR)));
+                .mode(InterpolateMode.BILINEAR)));
         MODULES.put("upsample_bilinear_align", () -> new Upsample(new Upsample.Options().size(new long[] {4, 5})
-                .mode(Upsample.Mode.BILINEAR).alignCorners(true)));
+                .mode(InterpolateMode.BILINEAR).alignCorners(true)));
         MODULES.put("upsample_bicubic", () -> new Upsample(new Upsample.Options().scaleFactor(new double[] {1.5, 2})
-                .mode(Upsample.Mode.BICUBIC)));
+                .mode(InterpolateMode.BICUBIC)));
         MODULES.put("upsample_bicubic_align", () -> new Upsample(new Upsample.Options().scaleFactor(2)
-                .mode(Upsample.Mode.BICUBIC).alignCorners(true)));
+                .mode(InterpolateMode.BICUBIC).alignCorners(true)));
         MODULES.put("upsample_bilinear_recompute", () -> new Upsample(new Upsample.Options().scaleFactor(1.7)
-                .mode(Upsample.Mode.BILINEAR).recomputeScaleFactor(true)));
+                .mode(InterpolateMode.BILINEAR).recomputeScaleFactor(true)));
         MODULES.put("upsample_linear_1d", () -> new Upsample(new Upsample.Options().scaleFactor(2.5)
-                .mode(Upsample.Mode.LINEAR)));
+                .mode(InterpolateMode.LINEAR)));
         MODULES.put("upsample_trilinear", () -> new Upsample(new Upsample.Options().size(new long[] {2, 3, 4})
-                .mode(Upsample.Mode.TRILINEAR).alignCorners(true)));
+                .mode(InterpolateMode.TRILINEAR).alignCorners(true)));
         MODULES.put("upsample_nearest_3d", () -> new Upsample(new Upsample.Options()
                 .scaleFactor(new double[] {1, 2, 1.5})));
         MODULES.put("upsample_area_scale", () -> new Upsample(new Upsample.Options().scaleFactor(0.5)
-                .mode(Upsample.Mode.AREA)));
+                .mode(InterpolateMode.AREA)));
         MODULES.put("upsample_area_size", () -> new Upsample(new Upsample.Options().size(new long[] {3, 2})
-                .mode(Upsample.Mode.AREA)));
+                .mode(InterpolateMode.AREA)));
         MODULES.put("pixel_shuffle", () -> new PixelShuffle(2));
         MODULES.put("pixel_unshuffle", () -> new PixelUnshuffle(2));
         MODULES.put("dropout2d", Dropout2d::new);
@@ -180,7 +183,7 @@ class MoreLayersGoldenTest {
 
         ERRORS.put("conv3d_groups", () -> new Conv3d(3, 4, 3, new Conv3d.Options().groups(2)));
         ERRORS.put("conv3d_same_strided", () -> new Conv3d(2, 2, 3,
-                new Conv3d.Options().stride(2).padding(ConvNd.Padding.SAME)));
+                new Conv3d.Options().stride(2).padding(Padding.SAME)));
         ERRORS.put("conv3d_dim", () -> new Conv3d(2, 4, 3).forward(Torch.randn(2, 3)));
         ERRORS.put("conv3d_channels", () -> new Conv3d(2, 4, 3).forward(Torch.randn(1, 3, 4, 4, 4)));
         ERRORS.put("conv_transpose2d_padding_mode", () -> new ConvTranspose2d(2, 2, 3,
@@ -211,15 +214,15 @@ class MoreLayersGoldenTest {
         ERRORS.put("upsample_recompute_size",
                 () -> new Upsample(new Upsample.Options().size(3).recomputeScaleFactor(true)).forward(x4()));
         ERRORS.put("upsample_bilinear_3d", () -> new Upsample(new Upsample.Options().scaleFactor(2)
-                .mode(Upsample.Mode.BILINEAR)).forward(Torch.randn(1, 2, 3)));
+                .mode(InterpolateMode.BILINEAR)).forward(Torch.randn(1, 2, 3)));
         ERRORS.put("upsample_align_area", () -> new Upsample(new Upsample.Options().scaleFactor(2)
-                .mode(Upsample.Mode.AREA).alignCorners(false)).forward(x4()));
+                .mode(InterpolateMode.AREA).alignCorners(false)).forward(x4()));
         ERRORS.put("upsample_trilinear_4d", () -> new Upsample(new Upsample.Options().scaleFactor(2)
-                .mode(Upsample.Mode.TRILINEAR)).forward(x4()));
+                .mode(InterpolateMode.TRILINEAR)).forward(x4()));
         ERRORS.put("upsample_linear_2d", () -> new Upsample(new Upsample.Options().scaleFactor(2)
-                .mode(Upsample.Mode.LINEAR)).forward(Torch.randn(2, 3)));
+                .mode(InterpolateMode.LINEAR)).forward(Torch.randn(2, 3)));
         ERRORS.put("upsample_bicubic_3d", () -> new Upsample(new Upsample.Options().scaleFactor(2)
-                .mode(Upsample.Mode.BICUBIC)).forward(Torch.randn(1, 2, 3)));
+                .mode(InterpolateMode.BICUBIC)).forward(Torch.randn(1, 2, 3)));
         ERRORS.put("pixel_shuffle_channels", () -> new PixelShuffle(2).forward(Torch.randn(1, 3, 2, 2)));
         ERRORS.put("pixel_unshuffle_width", () -> new PixelUnshuffle(2).forward(Torch.randn(1, 1, 4, 3)));
         ERRORS.put("dropout2d_p", () -> new Dropout2d(1.5));
@@ -452,10 +455,11 @@ class MoreLayersGoldenTest {
             }
             JsonNode up = Golden.find(ROOT.get("modules"), "upsample_nearest_scale");
             assertTensor(up.get("train").get("output"), dev.jtorch.nn.functional.F.interpolate(
-                    Golden.tensor(up.get("input")), 2.0, Upsample.Mode.NEAREST), TOL, "F.interpolate(scale_factor=2)");
+                    Golden.tensor(up.get("input")), 2.0, InterpolateMode.NEAREST), TOL,
+                    "F.interpolate(scale_factor=2)");
             JsonNode size = Golden.find(ROOT.get("modules"), "upsample_nearest_size");
             assertTensor(size.get("train").get("output"), dev.jtorch.nn.functional.F.interpolate(
-                    Golden.tensor(size.get("input")), new long[] {3, 5}, Upsample.Mode.NEAREST), TOL,
+                    Golden.tensor(size.get("input")), new long[] {3, 5}, InterpolateMode.NEAREST), TOL,
                     "F.interpolate(size=(3, 5))");
             JsonNode triplet = Golden.find(ROOT.get("calls"), "triplet");
             List<Tensor> t = goldenInputs(triplet);
@@ -492,7 +496,7 @@ class MoreLayersGoldenTest {
             assertEquals(List.of(4L, 6L, 3L, 3L), List.of(up.weight.shape().get(0), up.weight.shape().get(1),
                     up.weight.shape().get(2), up.weight.shape().get(3)));
             assertThrows(IllegalArgumentException.class, () -> new ConvTranspose2d(2, 2, 3,
-                    new ConvTranspose2d.Options().padding(ConvNd.Padding.SAME)));
+                    new ConvTranspose2d.Options().padding(Padding.SAME)));
             assertThrows(UnsupportedOperationException.class,
                     () -> new CosineSimilarity().forward(Torch.randn(2, 3)));
             assertThrows(UnsupportedOperationException.class,
@@ -501,7 +505,7 @@ class MoreLayersGoldenTest {
                     () -> new CTCLoss().forward(Torch.randn(2, 3), Torch.randn(2, 3)));
             assertEquals(2.0, new Softplus(2, 1.5).beta());
             assertEquals(0.1, new PReLU(3, 0.1).init());
-            assertEquals(Upsample.Mode.BICUBIC, new Upsample(new Upsample.Options().mode(Upsample.Mode.BICUBIC))
+            assertEquals(InterpolateMode.BICUBIC, new Upsample(new Upsample.Options().mode(InterpolateMode.BICUBIC))
                     .mode());
         }
     }

@@ -8,7 +8,7 @@ import dev.jtorch.Tensor;
 import dev.jtorch.TensorScope;
 import dev.jtorch.Torch;
 import dev.jtorch.nn.Parameter;
-import dev.jtorch.nn.Reduction;
+import dev.jtorch.nn.functional.Reduction;
 import dev.jtorch.nn.functional.F;
 import dev.jtorch.testing.Golden;
 import java.util.ArrayList;

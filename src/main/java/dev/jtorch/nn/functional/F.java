@@ -5,13 +5,12 @@ import static dev.jtorch.internal.Ops.h;
 import static dev.jtorch.internal.Ops.opt;
 import static dev.jtorch.internal.Ops.tensor;
 
+import dev.jtorch.PyEnum;
 import dev.jtorch.Size;
 import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
 import dev.jtorch.Warnings;
-import dev.jtorch.nn.ConvNd;
-import dev.jtorch.nn.GELU;
-import dev.jtorch.nn.Reduction;
+import dev.jtorch.internal.WarningSites;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -172,11 +171,11 @@ public final class F {
     }
 
     /** {@code F.conv1d(input, weight, bias, stride, padding='same'|'valid', dilation, groups)}. */
-    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, long[] stride, ConvNd.Padding padding,
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, long[] stride, Padding padding,
             long[] dilation, long groups) {
         var i = h(input, "input");
         var w = h(weight, "weight");
-        String mode = Objects.requireNonNull(padding, "padding").toString();
+        String mode = Objects.requireNonNull(padding, "padding").pythonName();
         return tensor(() -> torch.conv1d(i, w, opt(bias), stride, mode, dilation, groups));
     }
 
@@ -194,16 +193,16 @@ public final class F {
     }
 
     /** {@code F.conv2d(input, weight, bias, stride, padding='same'|'valid', dilation, groups)}. */
-    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, long[] stride, ConvNd.Padding padding,
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, long[] stride, Padding padding,
             long[] dilation, long groups) {
         var i = h(input, "input");
         var w = h(weight, "weight");
-        String mode = Objects.requireNonNull(padding, "padding").toString();
+        String mode = Objects.requireNonNull(padding, "padding").pythonName();
         return tensor(() -> torch.conv2d(i, w, opt(bias), stride, mode, dilation, groups));
     }
 
     /** The {@code mode} of {@link #pad(Tensor, long[], PadMode, double)}: Python's strings, as an enum. */
-    public enum PadMode {
+    public enum PadMode implements PyEnum {
         /** {@code mode='constant'} (the default): pads with a value. */
         CONSTANT("constant"),
         /** {@code mode='reflect'}: mirrors the input at its border, without repeating the edge. */
@@ -221,6 +220,12 @@ public final class F {
 
         /** Python's spelling, e.g. {@code reflect}. */
         @Override
+        public String pythonName() {
+            return pythonName;
+        }
+
+        /** The same as {@link #pythonName()}. */
+        @Override
         public String toString() {
             return pythonName;
         }
@@ -233,7 +238,7 @@ public final class F {
     public static Tensor pad(Tensor input, long[] pad, PadMode mode, double value) {
         var i = h(input, "input");
         Objects.requireNonNull(pad, "pad");
-        String m = Objects.requireNonNull(mode, "mode").toString();
+        String m = Objects.requireNonNull(mode, "mode").pythonName();
         DoubleOptional v = mode == PadMode.CONSTANT ? new DoubleOptional(value) : new DoubleOptional();
         return tensor(() -> torch.pad(i, pad, m, v));
     }
@@ -297,15 +302,15 @@ public final class F {
     }
 
     /** {@code F.gelu(input, approximate)}. */
-    public static Tensor gelu(Tensor input, GELU.Approximate approximate) {
+    public static Tensor gelu(Tensor input, Approximate approximate) {
         var i = h(input, "input");
-        String a = Objects.requireNonNull(approximate, "approximate").toString();
+        String a = Objects.requireNonNull(approximate, "approximate").pythonName();
         return tensor(() -> torch.gelu(i, a));
     }
 
     /** {@code F.gelu(input)}: the exact GELU. */
     public static Tensor gelu(Tensor input) {
-        return gelu(input, GELU.Approximate.NONE);
+        return gelu(input, Approximate.NONE);
     }
 
     /** {@code F.sigmoid(input)}. */
@@ -561,7 +566,7 @@ public final class F {
      * weights of the result are null unless {@code needWeights}. See
      * <a href="https://pytorch.org/docs/1.13/nn.functional.html#multi-head-attention">torch.nn.functional</a>.
      */
-    public static dev.jtorch.nn.MultiheadAttention.Output multiHeadAttentionForward(Tensor query, Tensor key,
+    public static AttentionOutput multiHeadAttentionForward(Tensor query, Tensor key,
             Tensor value, long embedDimToCheck, long numHeads, Tensor inProjWeight, Tensor inProjBias, Tensor biasK,
             Tensor biasV, boolean addZeroAttn, double dropoutP, Tensor outProjWeight, Tensor outProjBias,
             boolean training, Tensor keyPaddingMask, boolean needWeights, Tensor attnMask,
@@ -595,11 +600,11 @@ public final class F {
     }
 
     /** {@code F.conv3d(input, weight, bias, stride, padding='same'|'valid', dilation, groups)}. */
-    public static Tensor conv3d(Tensor input, Tensor weight, Tensor bias, long[] stride, ConvNd.Padding padding,
+    public static Tensor conv3d(Tensor input, Tensor weight, Tensor bias, long[] stride, Padding padding,
             long[] dilation, long groups) {
         var i = h(input, "input");
         var w = h(weight, "weight");
-        String mode = Objects.requireNonNull(padding, "padding").toString();
+        String mode = Objects.requireNonNull(padding, "padding").pythonName();
         return tensor(() -> torch.conv3d(i, w, opt(bias), stride, mode, dilation, groups));
     }
 
@@ -679,12 +684,12 @@ public final class F {
      * Python's {@code None}. Python's checks and messages: {@code ValueError}s as {@link IllegalArgumentException},
      * the {@code NotImplementedError}s of unsupported input ranks as {@link UnsupportedOperationException}.
      */
-    public static Tensor interpolate(Tensor input, long[] size, double[] scaleFactor, dev.jtorch.nn.Upsample.Mode mode,
+    public static Tensor interpolate(Tensor input, long[] size, double[] scaleFactor, InterpolateMode mode,
             Boolean alignCorners, Boolean recomputeScaleFactor) {
         var i = h(input, "input");
         Objects.requireNonNull(mode, "mode");
-        boolean interpolating = mode != dev.jtorch.nn.Upsample.Mode.NEAREST
-                && mode != dev.jtorch.nn.Upsample.Mode.AREA;
+        boolean interpolating = mode != InterpolateMode.NEAREST
+                && mode != InterpolateMode.AREA;
         if (!interpolating && alignCorners != null) {
             throw new IllegalArgumentException("align_corners option can only be set with the interpolating modes: "
                     + "linear | bilinear | bicubic | trilinear");
@@ -727,7 +732,7 @@ public final class F {
             throw new IllegalArgumentException("recompute_scale_factor is not meaningful with an explicit size.");
         }
         boolean recompute = recomputeScaleFactor != null && recomputeScaleFactor;
-        if (mode == dev.jtorch.nn.Upsample.Mode.AREA && outputSize == null) {
+        if (mode == InterpolateMode.AREA && outputSize == null) {
             recompute = true;
         }
         if (recompute) {
@@ -738,14 +743,14 @@ public final class F {
             scales = null;
         }
         int nd = input.dim();
-        String m = mode.toString();
-        boolean supported = mode == dev.jtorch.nn.Upsample.Mode.AREA && nd >= 3 && nd <= 5
-                || nd == 3 && (mode == dev.jtorch.nn.Upsample.Mode.NEAREST
-                || mode == dev.jtorch.nn.Upsample.Mode.LINEAR)
-                || nd == 4 && (mode == dev.jtorch.nn.Upsample.Mode.NEAREST
-                || mode == dev.jtorch.nn.Upsample.Mode.BILINEAR || mode == dev.jtorch.nn.Upsample.Mode.BICUBIC)
-                || nd == 5 && (mode == dev.jtorch.nn.Upsample.Mode.NEAREST
-                || mode == dev.jtorch.nn.Upsample.Mode.TRILINEAR);
+        String m = mode.pythonName();
+        boolean supported = mode == InterpolateMode.AREA && nd >= 3 && nd <= 5
+                || nd == 3 && (mode == InterpolateMode.NEAREST
+                || mode == InterpolateMode.LINEAR)
+                || nd == 4 && (mode == InterpolateMode.NEAREST
+                || mode == InterpolateMode.BILINEAR || mode == InterpolateMode.BICUBIC)
+                || nd == 5 && (mode == InterpolateMode.NEAREST
+                || mode == InterpolateMode.TRILINEAR);
         if (!supported) {
             String need = switch (mode) {
                 case LINEAR -> "3D";
@@ -789,12 +794,12 @@ public final class F {
     }
 
     /** {@code F.interpolate(input, size=size, mode=mode)}; see the full form. */
-    public static Tensor interpolate(Tensor input, long[] size, dev.jtorch.nn.Upsample.Mode mode) {
+    public static Tensor interpolate(Tensor input, long[] size, InterpolateMode mode) {
         return interpolate(input, size, null, mode, null, null);
     }
 
     /** {@code F.interpolate(input, scale_factor=scaleFactor, mode=mode)}; see the full form. */
-    public static Tensor interpolate(Tensor input, double scaleFactor, dev.jtorch.nn.Upsample.Mode mode) {
+    public static Tensor interpolate(Tensor input, double scaleFactor, InterpolateMode mode) {
         return interpolate(input, null, new double[] {scaleFactor}, mode, null, null);
     }
 
@@ -866,12 +871,7 @@ public final class F {
      * once per process).
      */
     private static void warnOncePerSite(String message) {
-        String site = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
-                .filter(f -> f.getDeclaringClass() != F.class
-                        && !dev.jtorch.nn.Module.class.isAssignableFrom(f.getDeclaringClass()))
-                .findFirst()
-                .map(f -> f.getClassName() + "." + f.getMethodName() + ":" + f.getLineNumber())
-                .orElse("?"));
+        String site = WarningSites.firstCaller(F.class);
         if (SHOWN_SITE_WARNINGS.add(site + " " + message)) {
             Warnings.warn(message);
         }

@@ -8,7 +8,6 @@ import dev.jtorch.Tensor;
 import dev.jtorch.TorchException;
 import dev.jtorch.Warnings;
 import dev.jtorch.internal.Ops;
-import dev.jtorch.nn.MultiheadAttention;
 import java.util.Arrays;
 import java.util.List;
 import org.bytedeco.pytorch.Scalar;
@@ -147,7 +146,7 @@ final class MhaForward {
         return dev.jtorch.Torch.cat(List.of(ts), dim);
     }
 
-    static MultiheadAttention.Output forward(Tensor query, Tensor key, Tensor value, long embedDimToCheck,
+    static AttentionOutput forward(Tensor query, Tensor key, Tensor value, long embedDimToCheck,
             long numHeads, Tensor inProjWeight, Tensor inProjBias, Tensor biasK, Tensor biasV, boolean addZeroAttn,
             double dropoutP, Tensor outProjWeight, Tensor outProjBias, boolean training, Tensor keyPaddingMask,
             boolean needWeights, Tensor attnMask, boolean useSeparateProjWeight, Tensor qProjWeight,
@@ -350,11 +349,11 @@ final class MhaForward {
                 out = out.squeeze(1);
                 weights = weights.squeeze(0);
             }
-            return new MultiheadAttention.Output(out, weights);
+            return new AttentionOutput(out, weights);
         }
         if (!isBatched) {
             out = out.squeeze(1);
         }
-        return new MultiheadAttention.Output(out, null);
+        return new AttentionOutput(out, null);
     }
 }

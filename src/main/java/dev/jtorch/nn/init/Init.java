@@ -1,5 +1,6 @@
 package dev.jtorch.nn.init;
 
+import dev.jtorch.PyEnum;
 import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
 
@@ -96,11 +97,17 @@ public final class Init {
     }
 
     /** Python's {@code mode} of the Kaiming initialisers: which fan scales the standard deviation. */
-    public enum FanMode {
+    public enum FanMode implements PyEnum {
         /** {@code mode='fan_in'}: preserves the magnitude of the activations in the forward pass (the default). */
         FAN_IN,
         /** {@code mode='fan_out'}: preserves the magnitude of the gradients in the backward pass. */
-        FAN_OUT
+        FAN_OUT;
+
+        /** Python's spelling: {@code fan_in} or {@code fan_out}. */
+        @Override
+        public String pythonName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /**

@@ -1,12 +1,15 @@
-package dev.jtorch.nn;
+package dev.jtorch.nn.functional;
+
+import dev.jtorch.PyEnum;
 
 /**
- * A loss's {@code reduction} argument: {@code 'none'}, {@code 'mean'} (the default) or {@code 'sum'}.
+ * A loss's {@code reduction} argument: {@code 'none'}, {@code 'mean'} (the default) or {@code 'sum'}, taken by the
+ * loss functions of {@link F} and the loss modules of {@code dev.jtorch.nn} alike.
  *
  * <p>Mirrors the {@code reduction} argument of the
  * <a href="https://pytorch.org/docs/stable/nn.html#loss-functions">torch.nn loss functions</a>.
  */
-public enum Reduction {
+public enum Reduction implements PyEnum {
     /** {@code reduction='none'}: one loss per element. */
     NONE("none", 0),
     /** {@code reduction='mean'}. */
@@ -28,6 +31,12 @@ public enum Reduction {
     }
 
     /** Python's spelling, e.g. {@code mean}. */
+    @Override
+    public String pythonName() {
+        return pythonName;
+    }
+
+    /** The same as {@link #pythonName()}. */
     @Override
     public String toString() {
         return pythonName;
