@@ -8,7 +8,7 @@ import org.bytedeco.pytorch.global.torch.ScalarType;
  *
  * <p>Mirrors <a href="https://pytorch.org/docs/stable/tensor_attributes.html#torch.dtype">torch.dtype</a>.
  */
-public enum DType {
+public enum DType implements PyEnum {
     /** {@code torch.float32} ({@code torch.float}), the default floating type. */
     FLOAT32("torch.float32", ScalarType.Float, true),
     /** {@code torch.float64} ({@code torch.double}). */
@@ -58,6 +58,12 @@ public enum DType {
             }
         }
         throw new IllegalArgumentException("Unsupported scalar type: " + type);
+    }
+
+    /** Python's name, e.g. {@code torch.float32}. */
+    @Override
+    public String pythonName() {
+        return pythonName;
     }
 
     /** Python's name, e.g. {@code torch.float32}. */
