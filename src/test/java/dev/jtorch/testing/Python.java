@@ -54,6 +54,7 @@ public final class Python {
             env.put("LD_LIBRARY_PATH", String.join(":", dirs));
         }
         env.put("OMP_NUM_THREADS", "1");
+        env.put("OPENBLAS_CORETYPE", "Haswell"); // OpenBLAS's AVX2 kernels, as the golden files (pom.xml)
         env.put("MPLBACKEND", "Agg");
     }
 
