@@ -135,6 +135,8 @@ class PickleIsolationTest {
         Tensor t = Torch.arange(6).to(DType.FLOAT32);
         Torch.save(Map.of("t", t), f);
         byte[] before = Files.readAllBytes(f);
+        IObjectConstructor hadConstructor = Tables.constructors().get("torch._utils._rebuild_tensor_v2");
+        IObjectPickler hadPickler = PicklerTables.picklers().get(PyObjects.OrderedDict.class);
         Unpickler.registerConstructor("torch._utils", "_rebuild_tensor_v2", args -> "someone else's");
         Pickler.registerCustomPickler(PyObjects.OrderedDict.class, (o, out, p) -> out.write('N'));
         try {
@@ -145,8 +147,17 @@ class PickleIsolationTest {
             Torch.save(Map.of("t", t), g);
             assertArrayEquals(before, Files.readAllBytes(g));
         } finally {
-            Tables.constructors().remove("torch._utils._rebuild_tensor_v2");
-            PicklerTables.picklers().remove(PyObjects.OrderedDict.class);
+            // the tables as they were (without entries, unless something else had registered them)
+            if (hadConstructor == null) {
+                Tables.constructors().remove("torch._utils._rebuild_tensor_v2");
+            } else {
+                Tables.constructors().put("torch._utils._rebuild_tensor_v2", hadConstructor);
+            }
+            if (hadPickler == null) {
+                PicklerTables.picklers().remove(PyObjects.OrderedDict.class);
+            } else {
+                PicklerTables.picklers().put(PyObjects.OrderedDict.class, hadPickler);
+            }
         }
     }
 
