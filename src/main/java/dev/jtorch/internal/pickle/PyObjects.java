@@ -52,50 +52,58 @@ public final class PyObjects {
         }
     }
 
-    private static boolean registered;
-
-    /** Registers the picklers of these classes with the pickle library (once). */
-    public static synchronized void register() {
-        if (registered) {
-            return;
+    private static final IObjectPickler GLOBAL = new IObjectPickler() {
+        @Override
+        public void pickle(Object o, OutputStream out, Pickler pickler) throws PickleException, IOException {
+            Global g = (Global) o;
+            out.write(Opcodes.GLOBAL);
+            out.write((g.module() + "\n" + g.name() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        Pickler.registerCustomPickler(Global.class, new IObjectPickler() {
-            @Override
-            public void pickle(Object o, OutputStream out, Pickler pickler) throws PickleException, IOException {
-                Global g = (Global) o;
-                out.write(Opcodes.GLOBAL);
-                out.write((g.module() + "\n" + g.name() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    };
+
+    private static final IObjectPickler REDUCE = new IObjectPickler() {
+        @Override
+        public void pickle(Object o, OutputStream out, Pickler pickler) throws PickleException, IOException {
+            Reduce r = (Reduce) o;
+            pickler.save(r.callable());
+            pickler.save(r.args());
+            out.write(Opcodes.REDUCE);
+        }
+    };
+
+    private static final IObjectPickler ORDERED_DICT = new IObjectPickler() {
+        @Override
+        public void pickle(Object o, OutputStream out, Pickler pickler) throws PickleException, IOException {
+            OrderedDict d = (OrderedDict) o;
+            pickler.save(new Global("collections", "OrderedDict"));
+            out.write(Opcodes.EMPTY_TUPLE);
+            out.write(Opcodes.REDUCE);
+            if (pickler instanceof TorchSerialization.TorchPickler p) {
+                p.memoize(d); // as Python memoizes the REDUCE result: a dict holding itself refers back to it
             }
-        });
-        Pickler.registerCustomPickler(Reduce.class, new IObjectPickler() {
-            @Override
-            public void pickle(Object o, OutputStream out, Pickler pickler) throws PickleException, IOException {
-                Reduce r = (Reduce) o;
-                pickler.save(r.callable());
-                pickler.save(r.args());
-                out.write(Opcodes.REDUCE);
-            }
-        });
-        Pickler.registerCustomPickler(OrderedDict.class, new IObjectPickler() {
-            @Override
-            public void pickle(Object o, OutputStream out, Pickler pickler) throws PickleException, IOException {
-                OrderedDict d = (OrderedDict) o;
-                pickler.save(new Global("collections", "OrderedDict"));
-                out.write(Opcodes.EMPTY_TUPLE);
-                out.write(Opcodes.REDUCE);
-                if (pickler instanceof TorchSerialization.TorchPickler p) {
-                    p.memoize(d); // as Python memoizes the REDUCE result: a dict holding itself refers back to it
+            if (!d.isEmpty()) {
+                out.write(Opcodes.MARK);
+                for (Map.Entry<Object, Object> e : d.entrySet()) {
+                    pickler.save(e.getKey());
+                    pickler.save(e.getValue());
                 }
-                if (!d.isEmpty()) {
-                    out.write(Opcodes.MARK);
-                    for (Map.Entry<Object, Object> e : d.entrySet()) {
-                        pickler.save(e.getKey());
-                        pickler.save(e.getValue());
-                    }
-                    out.write(Opcodes.SETITEMS);
-                }
+                out.write(Opcodes.SETITEMS);
             }
-        });
-        registered = true;
+        }
+    };
+
+    /**
+     * The pickler of objects of class {@code c} ({@link Global}, {@link Reduce}, {@link OrderedDict} and its
+     * subclasses), or null: asked by jtorch's own pickler, never registered in the pickle library's process-wide
+     * table of custom picklers (where every other user of the library in the JVM would meet it).
+     */
+    static IObjectPickler pickler(Class<?> c) {
+        if (c == Global.class) {
+            return GLOBAL;
+        }
+        if (c == Reduce.class) {
+            return REDUCE;
+        }
+        return OrderedDict.class.isAssignableFrom(c) ? ORDERED_DICT : null;
     }
 }

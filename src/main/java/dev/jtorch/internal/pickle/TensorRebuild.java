@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import net.razorvine.pickle.IObjectConstructor;
 import net.razorvine.pickle.PickleException;
-import net.razorvine.pickle.Unpickler;
 
 /**
  * Storages and tensors as torch.save's pickle names them: the {@code torch.XStorage} globals (one per dtype), and
@@ -52,22 +51,36 @@ final class TensorRebuild {
         }
     }
 
-    static void registerConstructors() {
+    /**
+     * The Python globals that torch.save's pickles name, by {@code module.name}, and what they load as: jtorch's own
+     * immutable table, consulted by {@link TorchUnpickler} before the pickle library's defaults, never registered in
+     * the pickle library's process-wide table (where every other user of the library in the JVM would see it).
+     */
+    private static final Map<String, IObjectConstructor> CONSTRUCTORS = constructors();
+
+    private static Map<String, IObjectConstructor> constructors() {
+        Map<String, IObjectConstructor> m = new LinkedHashMap<>();
         for (Map.Entry<DType, String> e : STORAGE.entrySet()) {
-            Unpickler.registerConstructor("torch", e.getValue(), new StorageType(e.getKey()));
+            m.put("torch." + e.getValue(), new StorageType(e.getKey()));
             // older files saved from a GPU name the CUDA storage classes; loading is to the CPU
-            Unpickler.registerConstructor("torch.cuda", e.getValue(), new StorageType(e.getKey()));
+            m.put("torch.cuda." + e.getValue(), new StorageType(e.getKey()));
         }
-        Unpickler.registerConstructor("torch._utils", "_rebuild_tensor_v2", args -> rebuildTensor(args));
-        Unpickler.registerConstructor("torch._utils", "_rebuild_tensor", args -> rebuildTensor(args));
-        Unpickler.registerConstructor("torch._utils", "_rebuild_parameter", args -> {
+        m.put("torch._utils._rebuild_tensor_v2", args -> rebuildTensor(args));
+        m.put("torch._utils._rebuild_tensor", args -> rebuildTensor(args));
+        m.put("torch._utils._rebuild_parameter", args -> {
             Tensor data = (Tensor) args[0];
             if (args.length > 1 && Boolean.TRUE.equals(args[1])) {
                 data.requiresGrad_(true);
             }
             return data;
         });
-        Unpickler.registerConstructor("collections", "OrderedDict", args -> new PyObjects.OrderedDict());
+        m.put("collections.OrderedDict", args -> new PyObjects.OrderedDict());
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** What the global {@code module.name} loads as in a torch.save pickle, or null where jtorch has no own meaning. */
+    static IObjectConstructor constructor(String module, String name) {
+        return CONSTRUCTORS.get(module + "." + name);
     }
 
     private static Tensor rebuildTensor(Object[] args) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import net.razorvine.pickle.IObjectPickler;
 import net.razorvine.pickle.PickleException;
 import net.razorvine.pickle.Pickler;
 
@@ -29,10 +30,6 @@ import net.razorvine.pickle.Pickler;
  * against the file's actual size before allocating, and names the file in every error.
  */
 public final class TorchSerialization {
-    static {
-        TensorRebuild.registerConstructors();
-    }
-
     private TorchSerialization() {}
 
     // ---------------------------------------------------------------- saving
@@ -106,6 +103,17 @@ public final class TorchSerialization {
             recurse--;
         }
 
+        /**
+         * jtorch's picklers of {@link PyObjects.Global}, {@link PyObjects.Reduce} and {@link PyObjects.OrderedDict}
+         * ({@link PyObjects#pickler}) first, then the pickle library's: the pickle library calls this where it would
+         * look in its process-wide table, so jtorch registers nothing there.
+         */
+        @Override
+        protected IObjectPickler getCustomPickler(Class<?> t) {
+            IObjectPickler own = PyObjects.pickler(t);
+            return own != null ? own : super.getCustomPickler(t);
+        }
+
         @Override
         protected Object persistentId(Object obj) {
             if (obj instanceof SavedStorage s) {
@@ -124,7 +132,6 @@ public final class TorchSerialization {
      */
     public static void save(Object obj, Path path) {
         Objects.requireNonNull(path, "path");
-        PyObjects.register();
         List<SavedStorage> storages = new ArrayList<>();
         // The scope keeps the contiguous copies of the tensors alive until their bytes are written.
         try (TensorScope scope = new TensorScope("torch.save")) {

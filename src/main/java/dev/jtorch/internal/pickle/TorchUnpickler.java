@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import net.razorvine.pickle.IObjectConstructor;
 import net.razorvine.pickle.PickleException;
+import net.razorvine.pickle.PickleUtils;
 import net.razorvine.pickle.Unpickler;
 import net.razorvine.pickle.objects.ClassDict;
 import net.razorvine.pickle.objects.ClassDictConstructor;
@@ -18,6 +19,8 @@ import net.razorvine.pickle.objects.ClassDictConstructor;
  * Reads storages by persistent id from a {@link StorageSource}, keeping Python's dict order and checking counted
  * lengths. A storage key met again is the same storage (tensors saved as views of one storage share it again);
  * a legacy persistent id's view metadata ({@code (view_key, offset, numel)}) is a slice of its root storage.
+ * The globals a pickle names (GLOBAL, STACK_GLOBAL) resolve to jtorch's own constructors first
+ * ({@link TensorRebuild#constructor}), so nothing is registered in the pickle library's process-wide table.
  */
 final class TorchUnpickler extends Unpickler {
     private final StorageSource source;
@@ -57,6 +60,20 @@ final class TorchUnpickler extends Unpickler {
     @Override
     protected Object dispatch(short key) throws PickleException, IOException {
         LoadLimits.checkLength(key, input, pickleSize, source.pickleName());
+        if (key == net.razorvine.pickle.Opcodes.GLOBAL) {
+            // the pickle library's load_global: the module and the name, each a line
+            String module = PickleUtils.readline(input);
+            String name = PickleUtils.readline(input);
+            global(module, name);
+            return NO_RETURN_VALUE;
+        }
+        if (key == net.razorvine.pickle.Opcodes.STACK_GLOBAL) {
+            // the pickle library's load_stack_global: the name on top of the stack, the module below it
+            String name = (String) stack.pop();
+            String module = (String) stack.pop();
+            global(module, name);
+            return NO_RETURN_VALUE;
+        }
         if (key == net.razorvine.pickle.Opcodes.EMPTY_DICT) {
             stack.add(new LinkedHashMap<Object, Object>());
             return NO_RETURN_VALUE;
@@ -89,6 +106,22 @@ final class TorchUnpickler extends Unpickler {
             firstClass = c.getClassName(); // the outermost object of a Python class: created before its contents
         }
         return r;
+    }
+
+    /**
+     * Pushes the global {@code module.name}: jtorch's own constructor for it ({@link TensorRebuild#constructor}:
+     * storages, tensors, OrderedDict), else what the pickle library gives it by default (its STACK_GLOBAL, run on
+     * the module and name pushed back).
+     */
+    private void global(String module, String name) throws IOException {
+        IObjectConstructor own = TensorRebuild.constructor(module, name);
+        if (own != null) {
+            stack.add(own);
+            return;
+        }
+        stack.add(module);
+        stack.add(name);
+        super.dispatch(net.razorvine.pickle.Opcodes.STACK_GLOBAL);
     }
 
     @Override
