@@ -7,11 +7,8 @@ import dev.jtorch.TensorScope;
 import dev.jtorch.TorchException;
 import dev.jtorch.internal.GcPressure;
 import dev.jtorch.internal.Ops;
-import dev.jtorch.internal.io.AtomicFile;
 import dev.jtorch.nn.Module;
 import dev.jtorch.nn.Parameter;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.bytedeco.pytorch.FunctionVector;
 import org.bytedeco.pytorch.IValue;
 import org.bytedeco.pytorch.IValueVector;
@@ -73,24 +69,7 @@ import org.bytedeco.pytorch.named_parameter_list;
  * results of any tensor operation do.
  */
 public class ScriptModule extends Module implements AutoCloseable {
-    /** What the modules of one loaded tree share: whether it was closed, and the lock that makes close safe. */
-    static final class Tree {
-        final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-        final List<ScriptModule> members = new ArrayList<>();
-        /** The members that have buffers. */
-        final List<ScriptModule> withBuffers = new ArrayList<>();
-        final String source;
-        /** The native bytes this tree counts towards {@code GcPressure} while it is left to the collector. */
-        final long counted;
-        volatile boolean closed;
-
-        Tree(String source, long counted) {
-            this.source = source;
-            this.counted = counted;
-        }
-    }
-
-    private final Tree tree;
+    private final ScriptTree tree;
     private final JitModule module;
     /** This module's buffers and their attribute slots, to notice scripted code assigning a new tensor to one. */
     private final Map<String, Long> bufferSlots = new java.util.LinkedHashMap<>();
@@ -103,10 +82,10 @@ public class ScriptModule extends Module implements AutoCloseable {
      * parameter (as {@code named_parameters()} reports it once in Python); {@code modules} does the same for
      * submodules.
      */
-    ScriptModule(JitModule module, Tree tree, Map<Long, Parameter> params, Map<Long, ScriptModule> modules) {
+    ScriptModule(JitModule module, ScriptTree tree, Map<Long, Parameter> params, Map<Long, ScriptModule> modules) {
         this.tree = tree;
         this.module = Ops.unscoped(module);
-        tree.members.add(this);
+        tree.add(this.module);
         modules.put(module._ivalue().address(), this);
         org.bytedeco.pytorch.QualifiedName qn = module.type().name().get();
         this.originalName = qn.name().getString();
@@ -271,7 +250,7 @@ public class ScriptModule extends Module implements AutoCloseable {
     /** Python's {@code self.training}, as the scripted module holds it. */
     @Override
     public boolean isTraining() {
-        if (tree.closed) {
+        if (tree.isClosed()) {
             return super.isTraining();
         }
         return withModule("read the training mode of", JitModule::is_training);
@@ -306,40 +285,9 @@ public class ScriptModule extends Module implements AutoCloseable {
     public void save(Path path) {
         Objects.requireNonNull(path, "path");
         withModule("save", m -> {
-            Path tmpDir = null;
-            try {
-                Path abs = path.toAbsolutePath();
-                // libtorch names the archive's top folder after the file, as Python does: write under the
-                // target's own name in a private directory, then move the bytes in atomically
-                tmpDir = Files.createTempDirectory("jtorch-jit-save");
-                Path tmp = tmpDir.resolve(abs.getFileName().toString());
-                String tmpName = tmp.toString();
-                Ops.call(() -> {
-                    m.save(tmpName);
-                    return null;
-                });
-                AtomicFile.write(abs, out -> Files.copy(tmp, out));
-            } catch (IOException e) {
-                throw new TorchException("cannot save " + path + ": " + e.getMessage(), e);
-            } finally {
-                deleteQuietly(tmpDir);
-            }
+            ScriptFiles.save(m, path);
             return null;
         });
-    }
-
-    private static void deleteQuietly(Path tmpDir) {
-        if (tmpDir == null) {
-            return;
-        }
-        try (var files = Files.list(tmpDir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(tmpDir);
-        } catch (IOException ignored) {
-            // left in the system's temporary directory
-        }
     }
 
     // ---------------------------------------------------------------- identity and printing
@@ -381,7 +329,7 @@ public class ScriptModule extends Module implements AutoCloseable {
 
     /** Whether {@link #close()} released the scripted module. */
     public boolean isClosed() {
-        return tree.closed;
+        return tree.isClosed();
     }
 
     /**
@@ -391,24 +339,11 @@ public class ScriptModule extends Module implements AutoCloseable {
      */
     @Override
     public void close() {
-        ReentrantReadWriteLock.WriteLock w = tree.lock.writeLock();
-        w.lock();
-        try {
-            if (tree.closed) {
-                return;
-            }
-            tree.closed = true;
-            for (ScriptModule m : tree.members) {
-                m.module.deallocate();
-            }
-            GcPressure.takenBack(tree.counted);
-        } finally {
-            w.unlock();
-        }
+        tree.close();
     }
 
     private void checkOpen(String what) {
-        if (tree.closed) {
+        if (tree.isClosed()) {
             throw closedError(what);
         }
     }
@@ -420,16 +355,7 @@ public class ScriptModule extends Module implements AutoCloseable {
 
     /** Runs {@code f} on the native module, holding the tree's read lock so that {@link #close()} waits for it. */
     private <T> T withModule(String what, java.util.function.Function<JitModule, T> f) {
-        ReentrantReadWriteLock.ReadLock r = tree.lock.readLock();
-        r.lock();
-        try {
-            if (tree.closed) {
-                throw closedError(what);
-            }
-            return Ops.call(() -> f.apply(module));
-        } finally {
-            r.unlock();
-        }
+        return tree.read(() -> closedError(what), () -> Ops.call(() -> f.apply(module)));
     }
 
     /**
@@ -438,7 +364,7 @@ public class ScriptModule extends Module implements AutoCloseable {
      * the collector do, so that a loop that loads modules and never closes them still runs in bounded memory.
      */
     static ScriptModule of(JitModule loaded, String source, long nativeBytes) {
-        ScriptModule root = new ScriptModule(loaded, new Tree(source, nativeBytes), new HashMap<>(), new HashMap<>());
+        ScriptModule root = new ScriptModule(loaded, new ScriptTree(source, nativeBytes), new HashMap<>(), new HashMap<>());
         GcPressure.handedToCollector(nativeBytes);
         return root;
     }

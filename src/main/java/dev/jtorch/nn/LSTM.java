@@ -87,8 +87,8 @@ public class LSTM extends RNNBase {
         Tensor c;
         if (h0 == null) {
             long real = projSize() > 0 ? projSize() : hiddenSize();
-            h = zerosLike(in, numLayers() * numDirections(), maxBatch, real);
-            c = zerosLike(in, numLayers() * numDirections(), maxBatch, hiddenSize());
+            h = RNNForward.zerosLike(in, numLayers() * numDirections(), maxBatch, real);
+            c = RNNForward.zerosLike(in, numLayers() * numDirections(), maxBatch, hiddenSize());
         } else if (batched) {
             if (h0.dim() != 3 || c0.dim() != 3) {
                 throw new TorchException("For batched 3-D input, hx and cx should also be 3-D but got (" + h0.dim()
@@ -105,8 +105,8 @@ public class LSTM extends RNNBase {
             c = c0.unsqueeze(1);
         }
         checkInput(in, false);
-        checkHiddenSize(h, expectedHiddenSize(in, null), "hidden[0]");
-        checkHiddenSize(c, expectedCellSize(in, null), "hidden[1]");
+        RNNForward.checkHiddenSize(h, expectedHiddenSize(in, null), "hidden[0]");
+        RNNForward.checkHiddenSize(c, expectedCellSize(in, null), "hidden[1]");
         Tensor[] r = runKernel(in, null, h, c);
         if (!batched) {
             return new Output(r[0].squeeze(batchDim), r[1].squeeze(1), r[2].squeeze(1));
@@ -125,19 +125,19 @@ public class LSTM extends RNNBase {
         Tensor c;
         if (h0 == null) {
             long real = projSize() > 0 ? projSize() : hiddenSize();
-            h = zerosLike(data, numLayers() * numDirections(), maxBatch, real);
-            c = zerosLike(data, numLayers() * numDirections(), maxBatch, hiddenSize());
+            h = RNNForward.zerosLike(data, numLayers() * numDirections(), maxBatch, real);
+            c = RNNForward.zerosLike(data, numLayers() * numDirections(), maxBatch, hiddenSize());
         } else {
-            h = permute(h0, input.sortedIndices());
-            c = permute(c0, input.sortedIndices());
+            h = RNNForward.permute(h0, input.sortedIndices());
+            c = RNNForward.permute(c0, input.sortedIndices());
         }
         checkInput(data, true);
-        checkHiddenSize(h, expectedHiddenSize(data, batchSizes), "hidden[0]");
-        checkHiddenSize(c, expectedCellSize(data, batchSizes), "hidden[1]");
+        RNNForward.checkHiddenSize(h, expectedHiddenSize(data, batchSizes), "hidden[0]");
+        RNNForward.checkHiddenSize(c, expectedCellSize(data, batchSizes), "hidden[1]");
         Tensor[] r = runKernel(data, batchSizes, h, c);
         return new PackedOutput(new PackedSequence(r[0], batchSizes, input.sortedIndices(),
-                input.unsortedIndices()), permute(r[1], input.unsortedIndices()),
-                permute(r[2], input.unsortedIndices()));
+                input.unsortedIndices()), RNNForward.permute(r[1], input.unsortedIndices()),
+                RNNForward.permute(r[2], input.unsortedIndices()));
     }
 
     /** Python's {@code lstm(packed)}. */

@@ -7,7 +7,6 @@ import dev.jtorch.TensorScope;
 import dev.jtorch.Torch;
 import dev.jtorch.internal.WarningSites;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,22 +143,7 @@ public abstract class Module {
 
     /** Python's {@code named_parameters()}: parameters by dotted name ({@code fc1.weight}). */
     public Map<String, Parameter> namedParameters() {
-        Map<String, Parameter> out = new LinkedHashMap<>();
-        collectParameters("", out, Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
-        return out;
-    }
-
-    private void collectParameters(String prefix, Map<String, Parameter> out, java.util.Set<Object> seen) {
-        for (Map.Entry<String, Parameter> e : parameterMap().entrySet()) {
-            if (seen.add(e.getValue())) {
-                out.put(prefix + e.getKey(), e.getValue());
-            }
-        }
-        for (Map.Entry<String, Module> e : moduleMap().entrySet()) {
-            if (seen.add(e.getValue())) {
-                e.getValue().collectParameters(prefix + e.getKey() + ".", out, seen);
-            }
-        }
+        return ModuleTree.namedParameters(this);
     }
 
     /** Python's {@code buffers()}. */
@@ -169,14 +153,7 @@ public abstract class Module {
 
     /** Python's {@code named_buffers()}. */
     public Map<String, Tensor> namedBuffers() {
-        Map<String, Tensor> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Module> e : namedModules().entrySet()) {
-            String prefix = e.getKey().isEmpty() ? "" : e.getKey() + ".";
-            for (Map.Entry<String, Tensor> b : e.getValue().buffers.entrySet()) {
-                out.put(prefix + b.getKey(), b.getValue());
-            }
-        }
-        return out;
+        return ModuleTree.namedBuffers(this);
     }
 
     /** Python's {@code children()}: the direct submodules. */
@@ -196,19 +173,7 @@ public abstract class Module {
 
     /** Python's {@code named_modules()}: this module under {@code ""}, then submodules by dotted name. */
     public Map<String, Module> namedModules() {
-        Map<String, Module> out = new LinkedHashMap<>();
-        collectModules("", out, Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
-        return out;
-    }
-
-    private void collectModules(String prefix, Map<String, Module> out, java.util.Set<Module> seen) {
-        if (!seen.add(this)) {
-            return;
-        }
-        out.put(prefix, this);
-        for (Map.Entry<String, Module> e : moduleMap().entrySet()) {
-            e.getValue().collectModules(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), out, seen);
-        }
+        return ModuleTree.namedModules(this);
     }
 
     // ---------------------------------------------------------------- modes
@@ -319,22 +284,7 @@ public abstract class Module {
     }
 
     private Module apply(UnaryOperator<Tensor> fn) {
-        try (TensorScope s = new TensorScope("Module.to")) {
-            try (var g = Torch.noGrad()) {
-                for (Module m : modules()) {
-                    for (Parameter p : m.parameterMap().values()) {
-                        p.setData(fn.apply(p.detach()));
-                        Tensor grad = p.grad();
-                        if (grad != null) {
-                            p.setGrad(fn.apply(grad));
-                        }
-                    }
-                    for (Map.Entry<String, Tensor> b : m.buffers.entrySet()) {
-                        b.getValue().setData(fn.apply(b.getValue().detach()));
-                    }
-                }
-            }
-        }
+        ModuleTree.apply(this, fn);
         return this;
     }
 
@@ -346,20 +296,13 @@ public abstract class Module {
      */
     public StateDict stateDict() {
         StateDict out = new StateDict();
-        collectState("", out);
+        ModuleTree.collectState(this, "", out);
         return out;
     }
 
-    private void collectState(String prefix, Map<String, Tensor> out) {
-        for (Map.Entry<String, Parameter> e : parameterMap().entrySet()) {
-            out.put(prefix + e.getKey(), e.getValue().detach().keep());
-        }
-        for (Map.Entry<String, Tensor> e : persistentBuffers().entrySet()) {
-            out.put(prefix + e.getKey(), e.getValue().detach().keep());
-        }
-        for (Map.Entry<String, Module> e : moduleMap().entrySet()) {
-            e.getValue().collectState(prefix + e.getKey() + ".", out);
-        }
+    /** This module's own buffers by name, in registration order (the live map). */
+    Map<String, Tensor> bufferMap() {
+        return buffers;
     }
 
     /** This module's own persistent buffers by name, in registration order: its part of a state dict. */

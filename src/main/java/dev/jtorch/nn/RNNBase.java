@@ -7,14 +7,11 @@ import dev.jtorch.TensorScope;
 import dev.jtorch.Torch;
 import dev.jtorch.TorchException;
 import dev.jtorch.Warnings;
-import dev.jtorch.internal.Ops;
 import dev.jtorch.nn.init.Init;
 import dev.jtorch.nn.utils.rnn.PackedSequence;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import org.bytedeco.pytorch.TensorVector;
 
 /**
  * {@code torch.nn.RNNBase}: what {@link RNN}, {@link LSTM} and {@link GRU} share. The parameters are created,
@@ -290,23 +287,6 @@ public abstract class RNNBase extends Module {
         return bidirectional ? 2 : 1;
     }
 
-    TensorVector flatVector() {
-        List<Parameter> ws = flatWeights();
-        org.bytedeco.pytorch.Tensor[] hs = new org.bytedeco.pytorch.Tensor[ws.size()];
-        for (int i = 0; i < hs.length; i++) {
-            hs[i] = ws.get(i).nativeTensor();
-        }
-        return new TensorVector(hs);
-    }
-
-    static TensorVector vector(Tensor... ts) {
-        org.bytedeco.pytorch.Tensor[] hs = new org.bytedeco.pytorch.Tensor[ts.length];
-        for (int i = 0; i < hs.length; i++) {
-            hs[i] = ts[i].nativeTensor();
-        }
-        return new TensorVector(hs);
-    }
-
     /** Python's {@code check_input}. */
     void checkInput(Tensor input, boolean packed) {
         int expected = packed ? 2 : 3;
@@ -332,132 +312,19 @@ public abstract class RNNBase extends Module {
                 projSize > 0 ? projSize : hiddenSize};
     }
 
-    /** Python's {@code check_hidden_size}, with its message template ({@code {}} twice). */
-    static void checkHiddenSize(Tensor hx, long[] expected, String what) {
-        long[] actual = hx.shape().toArray();
-        if (!Arrays.equals(actual, expected)) {
-            throw new TorchException("Expected " + what + " size " + pyTuple(expected) + ", got "
-                    + Arrays.toString(actual));
-        }
-    }
-
-    static String pyTuple(long[] s) {
-        StringBuilder b = new StringBuilder("(");
-        for (int i = 0; i < s.length; i++) {
-            b.append(i > 0 ? ", " : "").append(s[i]);
-        }
-        return b.append(s.length == 1 ? ",)" : ")").toString();
-    }
-
-    static Tensor permute(Tensor hx, Tensor permutation) {
-        return permutation == null ? hx : hx.indexSelect(1, permutation);
-    }
-
-    static Tensor zerosLike(Tensor input, long... shape) {
-        var i = Ops.h(input, "input");
-        return Ops.tensor(() -> i.new_zeros(shape));
-    }
-
-    /**
-     * Runs libtorch's kernel for this mode: on a padded input when {@code batchSizes} is null, else on packed data.
-     * Returns the output, then h_n (and c_n for LSTM).
-     */
+    /** Runs libtorch's kernel for this mode; see {@link RNNForward#runKernel}. */
     Tensor[] runKernel(Tensor input, Tensor batchSizes, Tensor... hx) {
-        var in = Ops.h(input, "input");
-        TensorVector params = flatVector();
-        boolean train = isTraining();
-        long layers = numLayers;
-        double p = dropout;
-        boolean bidir = bidirectional;
-        boolean bf = batchFirst;
-        if (mode == Mode.LSTM) {
-            TensorVector h = vector(hx);
-            org.bytedeco.pytorch.T_TensorTensorTensor_T r;
-            if (batchSizes == null) {
-                r = Ops.call(() -> org.bytedeco.pytorch.global.torch.lstm(in, h, params, bias, layers, p, train,
-                        bidir, bf));
-            } else {
-                var b = Ops.h(batchSizes, "batch_sizes");
-                r = Ops.call(() -> org.bytedeco.pytorch.global.torch.lstm(in, b, h, params, bias, layers, p, train,
-                        bidir));
-            }
-            return new Tensor[] {Tensor.wrap(r.get0()), Tensor.wrap(r.get1()), Tensor.wrap(r.get2())};
-        }
-        var h = Ops.h(hx[0], "hx");
-        org.bytedeco.pytorch.T_TensorTensor_T r;
-        if (batchSizes == null) {
-            r = Ops.call(() -> switch (mode) {
-                case GRU -> org.bytedeco.pytorch.global.torch.gru(in, h, params, bias, layers, p, train, bidir, bf);
-                case RNN_TANH -> org.bytedeco.pytorch.global.torch.rnn_tanh(in, h, params, bias, layers, p, train,
-                        bidir, bf);
-                default -> org.bytedeco.pytorch.global.torch.rnn_relu(in, h, params, bias, layers, p, train, bidir,
-                        bf);
-            });
-        } else {
-            var b = Ops.h(batchSizes, "batch_sizes");
-            r = Ops.call(() -> switch (mode) {
-                case GRU -> org.bytedeco.pytorch.global.torch.gru(in, b, h, params, bias, layers, p, train, bidir);
-                case RNN_TANH -> org.bytedeco.pytorch.global.torch.rnn_tanh(in, b, h, params, bias, layers, p, train,
-                        bidir);
-                default -> org.bytedeco.pytorch.global.torch.rnn_relu(in, b, h, params, bias, layers, p, train,
-                        bidir);
-            });
-        }
-        return new Tensor[] {Tensor.wrap(r.get0()), Tensor.wrap(r.get1())};
+        return RNNForward.runKernel(this, input, batchSizes, hx);
     }
 
-    /**
-     * Python's {@code RNN.forward} / {@code GRU.forward} for a padded input (LSTM has its own): returns output and
-     * h_n.
-     */
+    /** Python's {@code RNN.forward} / {@code GRU.forward} for a padded input; see {@link RNNForward}. */
     Tensor[] forwardSingleState(Tensor input, Tensor hx) {
-        java.util.Objects.requireNonNull(input, "input");
-        boolean batched = input.dim() == 3;
-        int batchDim = batchFirst ? 0 : 1;
-        Tensor in = input;
-        if (!batched) {
-            in = input.unsqueeze(batchDim);
-            if (hx != null) {
-                if (hx.dim() != 2) {
-                    throw new TorchException("For unbatched 2-D input, hx should also be 2-D but got " + hx.dim()
-                            + "-D tensor");
-                }
-                hx = hx.unsqueeze(1);
-            }
-        } else if (hx != null && hx.dim() != 3) {
-            throw new TorchException("For batched 3-D input, hx should also be 3-D but got " + hx.dim()
-                    + "-D tensor");
-        }
-        long maxBatch = batchFirst ? in.size(0) : in.size(1);
-        if (hx == null) {
-            hx = zerosLike(in, numLayers * numDirections(), maxBatch, hiddenSize);
-        }
-        checkInput(in, false);
-        checkHiddenSize(hx, expectedHiddenSize(in, null), "hidden");
-        Tensor[] r = runKernel(in, null, hx);
-        if (!batched) {
-            r[0] = r[0].squeeze(batchDim);
-            r[1] = r[1].squeeze(1);
-        }
-        return r;
+        return RNNForward.forwardSingleState(this, input, hx);
     }
 
-    /** Python's {@code RNN.forward} / {@code GRU.forward} for a packed input: returns packed output and h_n. */
+    /** Python's {@code RNN.forward} / {@code GRU.forward} for a packed input; see {@link RNNForward}. */
     Tensor[] forwardSingleStatePacked(PackedSequence input, Tensor hx) {
-        java.util.Objects.requireNonNull(input, "input");
-        Tensor data = input.data();
-        Tensor batchSizes = input.batchSizes();
-        long maxBatch = batchSizes.select(0, 0).itemLong();
-        if (hx == null) {
-            hx = zerosLike(data, numLayers * numDirections(), maxBatch, hiddenSize);
-        } else {
-            hx = permute(hx, input.sortedIndices());
-        }
-        checkInput(data, true);
-        checkHiddenSize(hx, expectedHiddenSize(data, batchSizes), "hidden");
-        Tensor[] r = runKernel(data, batchSizes, hx);
-        r[1] = permute(r[1], input.unsortedIndices());
-        return r;
+        return RNNForward.forwardSingleStatePacked(this, input, hx);
     }
 
     @Override

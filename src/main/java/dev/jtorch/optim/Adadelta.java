@@ -86,10 +86,7 @@ public class Adadelta extends Optimizer {
     @Override
     protected void validate(ParamGroup g) {
         requireAtLeastZero(g, "lr", "Invalid learning rate");
-        double rho = g.getDouble("rho");
-        if (!(0.0 <= rho && rho <= 1.0)) {
-            throw new IllegalArgumentException("Invalid rho value: " + py(g.get("rho")));
-        }
+        requireBetween(g, "rho", 0.0, 1.0, "Invalid rho value");
         requireAtLeastZero(g, "eps", "Invalid epsilon value");
         requireAtLeastZero(g, "weight_decay", "Invalid weight_decay value");
     }

@@ -105,16 +105,7 @@ public class Adam extends Optimizer {
     protected void validate(ParamGroup g) {
         requireAtLeastZero(g, "lr", "Invalid learning rate");
         requireAtLeastZero(g, "eps", "Invalid epsilon value");
-        double[] betas = g.getDoubles("betas");
-        if (betas.length != 2) {
-            throw new IllegalArgumentException("betas must be a pair");
-        }
-        if (!(betas[0] >= 0.0 && betas[0] < 1.0)) {
-            throw new IllegalArgumentException("Invalid beta parameter at index 0: " + py(betas[0]));
-        }
-        if (!(betas[1] >= 0.0 && betas[1] < 1.0)) {
-            throw new IllegalArgumentException("Invalid beta parameter at index 1: " + py(betas[1]));
-        }
+        requireBetas(g);
         requireAtLeastZero(g, "weight_decay", "Invalid weight_decay value");
     }
 

@@ -88,19 +88,6 @@ public class Adamax extends Optimizer {
         requireAtLeastZero(g, "weight_decay", "Invalid weight_decay value");
     }
 
-    /** PyTorch's {@code if not 0.0 <= betas[i] < 1.0: raise ValueError(...)} of the Adam family. */
-    static void requireBetas(ParamGroup g) {
-        double[] betas = g.getDoubles("betas");
-        if (betas.length != 2) {
-            throw new IllegalArgumentException("betas must be a pair");
-        }
-        for (int i = 0; i < 2; i++) {
-            if (!(betas[i] >= 0.0 && betas[i] < 1.0)) {
-                throw new IllegalArgumentException("Invalid beta parameter at index " + i + ": " + py(betas[i]));
-            }
-        }
-    }
-
     @Override
     ParamState newState() {
         return new AdamaxParamState();

@@ -3,16 +3,12 @@ package dev.jtorch.optim;
 import dev.jtorch.Tensor;
 import dev.jtorch.TensorScope;
 import dev.jtorch.Torch;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.bytedeco.pytorch.Scalar;
-import org.bytedeco.pytorch.TensorVector;
-import org.bytedeco.pytorch.global.torch;
 
 /**
  * {@code torch.optim.LBFGS(params, lr=1, max_iter=20, max_eval=None, tolerance_grad=1e-7, tolerance_change=1e-9,
@@ -126,6 +122,7 @@ public class LBFGS extends Optimizer {
     }
 
     private final List<Tensor> params;
+    private final LBFGSFlatParams flat;
     private Supplier<Tensor> pendingClosure;
     private Tensor lastLoss;
 
@@ -138,6 +135,7 @@ public class LBFGS extends Optimizer {
     public LBFGS(Collection<? extends Tensor> params, Options options) {
         super("LBFGS", params, options.resolved());
         this.params = paramGroups().get(0).params();
+        this.flat = new LBFGSFlatParams(this.params, this::scalar);
     }
 
     /** Python's {@code ValueError}: LBFGS has one parameter group. */
@@ -211,62 +209,14 @@ public class LBFGS extends Optimizer {
         }
     }
 
-    /** {@code self._gather_flat_grad()}. */
-    private org.bytedeco.pytorch.Tensor gatherFlatGrad() {
-        TensorVector views = new TensorVector();
-        for (Tensor p : params) {
-            org.bytedeco.pytorch.Tensor param = p.nativeTensor();
-            org.bytedeco.pytorch.Tensor grad = param.grad();
-            if (!grad.defined()) {
-                // view = p.new(p.numel()).zero_()
-                views.push_back(torch.zeros(new long[] {param.numel()}, param.options()));
-            } else {
-                // view = p.grad.view(-1)
-                views.push_back(grad.view(-1));
-            }
-        }
-        return torch.cat(views, 0);
-    }
-
-    /** {@code self._add_grad(step_size, update)}. */
-    private void addGrad(PyNumber stepSize, org.bytedeco.pytorch.Tensor update) {
-        long offset = 0;
-        Scalar alpha = scalar(stepSize.v);
-        for (Tensor p : params) {
-            org.bytedeco.pytorch.Tensor param = p.nativeTensor();
-            long numel = param.numel();
-            // p.add_(update[offset:offset + numel].view_as(p), alpha=step_size)
-            param.add_(update.narrow(0, offset, numel).view_as(param), alpha);
-            offset += numel;
-        }
-    }
-
-    /** {@code self._clone_param()}. */
-    private List<org.bytedeco.pytorch.Tensor> cloneParam() {
-        List<org.bytedeco.pytorch.Tensor> out = new ArrayList<>();
-        for (Tensor p : params) {
-            out.add(p.nativeTensor().clone());
-        }
-        return out;
-    }
-
-    /** {@code self._set_param(params_data)}. */
-    private void setParam(List<org.bytedeco.pytorch.Tensor> data) {
-        for (int i = 0; i < params.size(); i++) {
-            params.get(i).nativeTensor().copy_(data.get(i));
-        }
-    }
-
-    /** The loss and flat gradient of {@code self._directional_evaluate(closure, x, t, d)}. */
-    private record Evaluation(double loss, org.bytedeco.pytorch.Tensor flatGrad) {}
-
-    private Evaluation directionalEvaluate(List<org.bytedeco.pytorch.Tensor> x, PyNumber t,
+    /** {@code self._directional_evaluate(closure, x, t, d)}. */
+    private LBFGSLineSearch.Evaluation directionalEvaluate(List<org.bytedeco.pytorch.Tensor> x, PyNumber t,
             org.bytedeco.pytorch.Tensor d) {
-        addGrad(t, d);
+        flat.addGrad(t, d);
         double loss = evaluate(false);
-        org.bytedeco.pytorch.Tensor flatGrad = gatherFlatGrad();
-        setParam(x);
-        return new Evaluation(loss, flatGrad);
+        org.bytedeco.pytorch.Tensor flatGrad = flat.gatherFlatGrad();
+        flat.setParam(x);
+        return new LBFGSLineSearch.Evaluation(loss, flatGrad);
     }
 
     private static PyNumber dot(org.bytedeco.pytorch.Tensor a, org.bytedeco.pytorch.Tensor b) {
@@ -300,7 +250,7 @@ public class LBFGS extends Optimizer {
         int currentEvals = 1;
         state.put("func_evals", count(state, "func_evals") + 1);
 
-        org.bytedeco.pytorch.Tensor flatGrad = gatherFlatGrad();
+        org.bytedeco.pytorch.Tensor flatGrad = flat.gatherFlatGrad();
         boolean optCond = absMax(flatGrad).le(toleranceGrad);
         if (optCond) {
             return;
@@ -309,10 +259,7 @@ public class LBFGS extends Optimizer {
         // tensors cached in state (for tracing)
         org.bytedeco.pytorch.Tensor d = nativeOf(state.get("d"));
         PyNumber t = PyNumber.of(state.get("t"));
-        List<Tensor> oldDirs = tensors(state.get("old_dirs"));
-        List<Tensor> oldStps = tensors(state.get("old_stps"));
-        List<PyNumber> ro = numbers(state.get("ro"));
-        PyNumber hDiag = PyNumber.of(state.get("H_diag"));
+        LBFGSHistory history = LBFGSHistory.load(state);
         org.bytedeco.pytorch.Tensor prevFlatGrad = nativeOf(state.get("prev_flat_grad"));
         Object prevLoss = state.get("prev_loss");
 
@@ -325,56 +272,9 @@ public class LBFGS extends Optimizer {
             // compute gradient descent direction
             if (stateNIter == 1) {
                 d = flatGrad.neg();
-                oldDirs = new ArrayList<>();
-                oldStps = new ArrayList<>();
-                ro = new ArrayList<>();
-                hDiag = PyNumber.ofInt(1);
+                history.reset();
             } else {
-                // y = flat_grad.sub(prev_flat_grad); s = d.mul(t); ys = y.dot(s)
-                org.bytedeco.pytorch.Tensor y = flatGrad.sub(prevFlatGrad);
-                org.bytedeco.pytorch.Tensor s = d.mul(scalar(t.v));
-                PyNumber ys = dot(y, s);
-                if (ys.gt(1e-10)) {
-                    if (oldDirs.size() == historySize) {
-                        oldDirs.remove(0);
-                        oldStps.remove(0);
-                        ro.remove(0);
-                    }
-                    oldDirs.add(own(y));
-                    oldStps.add(own(s));
-                    // ro.append(1. / ys)
-                    ro.add(PyNumber.ofFloat(1.).div(ys));
-                    // H_diag = ys / y.dot(y)
-                    hDiag = ys.div(dot(y, y));
-                }
-                int numOld = oldDirs.size();
-                if (!state.containsKey("al")) {
-                    List<Object> fresh = new ArrayList<>(historySize);
-                    for (int i = 0; i < historySize; i++) {
-                        fresh.add(null);
-                    }
-                    state.put("al", fresh);
-                }
-                @SuppressWarnings("unchecked")
-                List<Object> al = (List<Object>) state.get("al");
-                // q = flat_grad.neg()
-                org.bytedeco.pytorch.Tensor q = flatGrad.neg();
-                for (int i = numOld - 1; i >= 0; i--) {
-                    // al[i] = old_stps[i].dot(q) * ro[i]
-                    PyNumber ali = dot(oldStps.get(i).nativeTensor(), q).mul(ro.get(i));
-                    al.set(i, ali);
-                    // q.add_(old_dirs[i], alpha=-al[i])
-                    q.add_(oldDirs.get(i).nativeTensor(), scalar(ali.neg().v));
-                }
-                // d = r = torch.mul(q, H_diag)
-                org.bytedeco.pytorch.Tensor r = q.mul(scalar(hDiag.v));
-                d = r;
-                for (int i = 0; i < numOld; i++) {
-                    // be_i = old_dirs[i].dot(r) * ro[i]
-                    PyNumber be = dot(oldDirs.get(i).nativeTensor(), r).mul(ro.get(i));
-                    // r.add_(old_stps[i], alpha=al[i] - be_i)
-                    r.add_(oldStps.get(i).nativeTensor(), scalar(PyNumber.of(al.get(i)).sub(be).v));
-                }
+                d = history.direction(state, flatGrad, prevFlatGrad, d, t, historySize, this::scalar);
             }
 
             if (prevFlatGrad == null) {
@@ -401,19 +301,20 @@ public class LBFGS extends Optimizer {
 
             int lsFuncEvals = 0;
             if (lineSearchFn != null) {
-                List<org.bytedeco.pytorch.Tensor> xInit = cloneParam();
-                WolfeResult w = strongWolfe(xInit, t, d, loss, flatGrad, gtd, 1e-4, 0.9, toleranceChange, 25);
-                loss = w.f;
-                flatGrad = w.g;
-                t = w.t;
-                lsFuncEvals = w.funcEvals;
-                addGrad(t, d);
+                List<org.bytedeco.pytorch.Tensor> xInit = flat.cloneParam();
+                LBFGSLineSearch.WolfeResult w = LBFGSLineSearch.strongWolfe(this::directionalEvaluate, xInit, t, d,
+                        loss, flatGrad, gtd, 1e-4, 0.9, toleranceChange, 25);
+                loss = w.f();
+                flatGrad = w.g();
+                t = w.t();
+                lsFuncEvals = w.funcEvals();
+                flat.addGrad(t, d);
                 optCond = absMax(flatGrad).le(toleranceGrad);
             } else {
-                addGrad(t, d);
+                flat.addGrad(t, d);
                 if (nIter != maxIter) {
                     loss = evaluate(false);
-                    flatGrad = gatherFlatGrad();
+                    flatGrad = flat.gatherFlatGrad();
                     optCond = absMax(flatGrad).le(toleranceGrad);
                     lsFuncEvals = 1;
                 }
@@ -443,29 +344,10 @@ public class LBFGS extends Optimizer {
         dev.jtorch.Device device = params.get(0).device();
         state.put("d", d == null ? null : own(d));
         state.put("t", t == null ? null : t.toPython(device));
-        state.put("old_dirs", oldDirs);
-        state.put("old_stps", oldStps);
-        List<Object> roOut = null;
-        if (ro != null) {
-            roOut = new ArrayList<>(ro.size());
-            for (PyNumber n : ro) {
-                roOut.add(n.toPython(device));
-            }
-        }
-        state.put("ro", roOut);
-        state.put("H_diag", hDiag == null ? null : hDiag.toPython(device));
+        history.store(state, device);
         state.put("prev_flat_grad", prevFlatGrad == null ? null : own(prevFlatGrad));
         state.put("prev_loss", prevLoss);
-        // al holds numbers while stepping; Python keeps tensors there
-        if (state.get("al") instanceof List<?> al) {
-            @SuppressWarnings("unchecked")
-            List<Object> list = (List<Object>) al;
-            for (int i = 0; i < list.size(); i++) {
-                if (list.get(i) instanceof PyNumber n) {
-                    list.set(i, n.toPython(device));
-                }
-            }
-        }
+        LBFGSHistory.storeAl(state, device);
     }
 
     private static long count(Map<String, Object> state, String key) {
@@ -480,222 +362,5 @@ public class LBFGS extends Optimizer {
             return t.nativeTensor();
         }
         throw new IllegalArgumentException("LBFGS state must hold a tensor, got " + o);
-    }
-
-    private static List<Tensor> tensors(Object o) {
-        if (o == null) {
-            return null;
-        }
-        List<Tensor> out = new ArrayList<>();
-        for (Object v : (List<?>) o) {
-            if (!(v instanceof Tensor t)) {
-                throw new IllegalArgumentException("LBFGS history must hold tensors, got " + v);
-            }
-            out.add(t);
-        }
-        return out;
-    }
-
-    private static List<PyNumber> numbers(Object o) {
-        if (o == null) {
-            return null;
-        }
-        List<PyNumber> out = new ArrayList<>();
-        for (Object v : (List<?>) o) {
-            out.add(PyNumber.of(v));
-        }
-        return out;
-    }
-
-    // ---------------------------------------------------------------- line search
-
-    /** What {@code _strong_wolfe} returns: {@code f_new, g_new, t, ls_func_evals}. */
-    private record WolfeResult(double f, org.bytedeco.pytorch.Tensor g, PyNumber t, int funcEvals) {}
-
-    /** PyTorch 1.13's {@code _cubic_interpolate(x1, f1, g1, x2, f2, g2, bounds)} on Python's numbers. */
-    static PyNumber cubicInterpolate(PyNumber x1, PyNumber f1, PyNumber g1, PyNumber x2, PyNumber f2, PyNumber g2,
-            PyNumber[] bounds) {
-        PyNumber xminBound;
-        PyNumber xmaxBound;
-        if (bounds != null) {
-            xminBound = bounds[0];
-            xmaxBound = bounds[1];
-        } else if (x1.le(x2)) {
-            xminBound = x1;
-            xmaxBound = x2;
-        } else {
-            xminBound = x2;
-            xmaxBound = x1;
-        }
-        // d1 = g1 + g2 - 3 * (f1 - f2) / (x1 - x2)
-        PyNumber d1 = g1.add(g2).sub(PyNumber.ofInt(3).mul(f1.sub(f2)).div(x1.sub(x2)));
-        // d2_square = d1**2 - g1 * g2
-        PyNumber d2Square = d1.square().sub(g1.mul(g2));
-        if (d2Square.ge(PyNumber.ofInt(0))) {
-            PyNumber d2 = d2Square.sqrt();
-            PyNumber minPos;
-            PyNumber two = PyNumber.ofInt(2);
-            if (x1.le(x2)) {
-                // min_pos = x2 - (x2 - x1) * ((g2 + d2 - d1) / (g2 - g1 + 2 * d2))
-                minPos = x2.sub(x2.sub(x1).mul(g2.add(d2).sub(d1).div(g2.sub(g1).add(two.mul(d2)))));
-            } else {
-                // min_pos = x1 - (x1 - x2) * ((g1 + d2 - d1) / (g1 - g2 + 2 * d2))
-                minPos = x1.sub(x1.sub(x2).mul(g1.add(d2).sub(d1).div(g1.sub(g2).add(two.mul(d2)))));
-            }
-            return PyNumber.min(PyNumber.max(minPos, xminBound), xmaxBound);
-        }
-        return xminBound.add(xmaxBound).div(PyNumber.ofFloat(2.));
-    }
-
-    private static PyNumber maxOf(PyNumber[] b) {
-        return PyNumber.max(b[0], b[1]);
-    }
-
-    private static PyNumber minOf(PyNumber[] b) {
-        return PyNumber.min(b[0], b[1]);
-    }
-
-    /** PyTorch 1.13's {@code _strong_wolfe(obj_func, x, t, d, f, g, gtd, c1, c2, tolerance_change, max_ls)}. */
-    private WolfeResult strongWolfe(List<org.bytedeco.pytorch.Tensor> x, PyNumber t, org.bytedeco.pytorch.Tensor d,
-            double fd, org.bytedeco.pytorch.Tensor g, PyNumber gtd, double c1d, double c2d, double toleranceChange,
-            int maxLs) {
-        PyNumber f = PyNumber.ofFloat(fd);
-        PyNumber c1 = PyNumber.ofFloat(c1d);
-        PyNumber negC2 = PyNumber.ofFloat(-c2d);
-        PyNumber zero = PyNumber.ofInt(0);
-        // d_norm = d.abs().max(); g = g.clone()
-        PyNumber dNorm = absMax(d);
-        g = g.clone();
-        // evaluate objective and gradient using initial step
-        Evaluation e = directionalEvaluate(x, t, d);
-        PyNumber fNew = PyNumber.ofFloat(e.loss);
-        org.bytedeco.pytorch.Tensor gNew = e.flatGrad;
-        int lsFuncEvals = 1;
-        PyNumber gtdNew = dot(gNew, d);
-
-        // bracket an interval containing a point satisfying the Wolfe criteria
-        PyNumber tPrev = zero;
-        PyNumber fPrev = f;
-        org.bytedeco.pytorch.Tensor gPrev = g;
-        PyNumber gtdPrev = gtd;
-        boolean done = false;
-        int lsIter = 0;
-        PyNumber[] bracket = null;
-        PyNumber[] bracketF = null;
-        org.bytedeco.pytorch.Tensor[] bracketG = null;
-        PyNumber[] bracketGtd = null;
-        while (lsIter < maxLs) {
-            // check conditions
-            if (fNew.gt(f.add(c1.mul(t).mul(gtd))) || (lsIter > 1 && fNew.ge(fPrev))) {
-                bracket = new PyNumber[] {tPrev, t};
-                bracketF = new PyNumber[] {fPrev, fNew};
-                bracketG = new org.bytedeco.pytorch.Tensor[] {gPrev, gNew.clone()};
-                bracketGtd = new PyNumber[] {gtdPrev, gtdNew};
-                break;
-            }
-            if (gtdNew.abs().le(negC2.mul(gtd))) {
-                bracket = new PyNumber[] {t};
-                bracketF = new PyNumber[] {fNew};
-                bracketG = new org.bytedeco.pytorch.Tensor[] {gNew};
-                done = true;
-                break;
-            }
-            if (gtdNew.ge(zero)) {
-                bracket = new PyNumber[] {tPrev, t};
-                bracketF = new PyNumber[] {fPrev, fNew};
-                bracketG = new org.bytedeco.pytorch.Tensor[] {gPrev, gNew.clone()};
-                bracketGtd = new PyNumber[] {gtdPrev, gtdNew};
-                break;
-            }
-            // interpolate
-            PyNumber minStep = t.add(PyNumber.ofFloat(0.01).mul(t.sub(tPrev)));
-            PyNumber maxStep = t.mul(PyNumber.ofInt(10));
-            PyNumber tmp = t;
-            t = cubicInterpolate(tPrev, fPrev, gtdPrev, t, fNew, gtdNew, new PyNumber[] {minStep, maxStep});
-            // next step
-            tPrev = tmp;
-            fPrev = fNew;
-            gPrev = gNew.clone();
-            gtdPrev = gtdNew;
-            e = directionalEvaluate(x, t, d);
-            fNew = PyNumber.ofFloat(e.loss);
-            gNew = e.flatGrad;
-            lsFuncEvals++;
-            gtdNew = dot(gNew, d);
-            lsIter++;
-        }
-        // reached max number of iterations?
-        if (lsIter == maxLs) {
-            bracket = new PyNumber[] {zero, t};
-            bracketF = new PyNumber[] {f, fNew};
-            bracketG = new org.bytedeco.pytorch.Tensor[] {g, gNew};
-        }
-
-        // zoom phase
-        boolean insufProgress = false;
-        int lowPos = bracketF[0].le(bracketF[bracketF.length - 1]) ? 0 : 1;
-        int highPos = 1 - lowPos;
-        while (!done && lsIter < maxLs) {
-            // line-search bracket is so small
-            if (bracket[1].sub(bracket[0]).abs().mul(dNorm).lt(toleranceChange)) {
-                break;
-            }
-            // compute new trial value
-            t = cubicInterpolate(bracket[0], bracketF[0], bracketGtd[0], bracket[1], bracketF[1], bracketGtd[1],
-                    null);
-            // test that we are making sufficient progress
-            PyNumber eps = PyNumber.ofFloat(0.1).mul(maxOf(bracket).sub(minOf(bracket)));
-            if (PyNumber.min(maxOf(bracket).sub(t), t.sub(minOf(bracket))).lt(eps)) {
-                // interpolation close to boundary
-                if (insufProgress || t.ge(maxOf(bracket)) || t.le(minOf(bracket))) {
-                    // evaluate at 0.1 away from boundary
-                    if (t.sub(maxOf(bracket)).abs().lt(t.sub(minOf(bracket)).abs())) {
-                        t = maxOf(bracket).sub(eps);
-                    } else {
-                        t = minOf(bracket).add(eps);
-                    }
-                    insufProgress = false;
-                } else {
-                    insufProgress = true;
-                }
-            } else {
-                insufProgress = false;
-            }
-            // Evaluate new point
-            e = directionalEvaluate(x, t, d);
-            fNew = PyNumber.ofFloat(e.loss);
-            gNew = e.flatGrad;
-            lsFuncEvals++;
-            gtdNew = dot(gNew, d);
-            lsIter++;
-
-            if (fNew.gt(f.add(c1.mul(t).mul(gtd))) || fNew.ge(bracketF[lowPos])) {
-                // Armijo condition not satisfied or not lower than lowest point
-                bracket[highPos] = t;
-                bracketF[highPos] = fNew;
-                bracketG[highPos] = gNew.clone();
-                bracketGtd[highPos] = gtdNew;
-                lowPos = bracketF[0].le(bracketF[1]) ? 0 : 1;
-                highPos = 1 - lowPos;
-            } else {
-                if (gtdNew.abs().le(negC2.mul(gtd))) {
-                    // Wolfe conditions satisfied
-                    done = true;
-                } else if (gtdNew.mul(bracket[highPos].sub(bracket[lowPos])).ge(zero)) {
-                    // old high becomes new low
-                    bracket[highPos] = bracket[lowPos];
-                    bracketF[highPos] = bracketF[lowPos];
-                    bracketG[highPos] = bracketG[lowPos];
-                    bracketGtd[highPos] = bracketGtd[lowPos];
-                }
-                // new point becomes new low
-                bracket[lowPos] = t;
-                bracketF[lowPos] = fNew;
-                bracketG[lowPos] = gNew.clone();
-                bracketGtd[lowPos] = gtdNew;
-            }
-        }
-        // return stuff
-        return new WolfeResult(bracketF[lowPos].v, bracketG[lowPos], bracket[lowPos], lsFuncEvals);
     }
 }

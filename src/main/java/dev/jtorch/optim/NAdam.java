@@ -85,7 +85,7 @@ public class NAdam extends Optimizer {
     protected void validate(ParamGroup g) {
         requireAtLeastZero(g, "lr", "Invalid learning rate");
         requireAtLeastZero(g, "eps", "Invalid epsilon value");
-        Adamax.requireBetas(g);
+        requireBetas(g);
         requireAtLeastZero(g, "weight_decay", "Invalid weight_decay value");
         requireAtLeastZero(g, "momentum_decay", "Invalid momentum_decay value");
     }

@@ -53,6 +53,10 @@ public abstract class Optimizer implements dev.jtorch.Stateful {
         if (groups.isEmpty()) {
             throw new IllegalArgumentException("optimizer got an empty parameter list");
         }
+        // PyTorch checks the constructor's options (the defaults) before any group: validate them as a group
+        ParamGroup defaultsGroup = new ParamGroup(List.of());
+        defaultsGroup.applyDefaults(this.defaults);
+        validate(defaultsGroup);
         for (ParamGroup g : groups) {
             addParamGroup(g);
         }
@@ -94,7 +98,12 @@ public abstract class Optimizer implements dev.jtorch.Stateful {
         paramGroups.add(group);
     }
 
-    /** Checks a group's options, throwing {@link IllegalArgumentException} with PyTorch's message. */
+    /**
+     * Checks a group's options, throwing {@link IllegalArgumentException} with PyTorch's {@code ValueError} message:
+     * the one place where an optimizer's options are checked, run for the defaults (the constructor's options, as
+     * PyTorch's {@code __init__} checks them) and for every group added, with the group's options completed from the
+     * defaults. The checks use the helpers below ({@code requireAtLeastZero}, ...), which format values as Python does.
+     */
     protected abstract void validate(ParamGroup group);
 
     /** How many times {@link #step()} has run (Python's {@code optimizer._step_count}, used by LR schedulers). */
@@ -298,6 +307,30 @@ public abstract class Optimizer implements dev.jtorch.Stateful {
     protected static void requireAtLeastZero(ParamGroup group, String key, String what) {
         if (!(0.0 <= group.getDouble(key))) {
             throw new IllegalArgumentException(what + ": " + py(group.get(key)));
+        }
+    }
+
+    /**
+     * PyTorch's {@code if not lo <= value <= hi: raise ValueError("<what>: <value>")} (Adadelta's {@code rho}): NaN
+     * fails, as in Python.
+     */
+    static void requireBetween(ParamGroup group, String key, double lo, double hi, String what) {
+        double v = group.getDouble(key);
+        if (!(lo <= v && v <= hi)) {
+            throw new IllegalArgumentException(what + ": " + py(group.get(key)));
+        }
+    }
+
+    /** PyTorch's {@code if not 0.0 <= betas[i] < 1.0: raise ValueError(...)} of the Adam family. */
+    static void requireBetas(ParamGroup g) {
+        double[] betas = g.getDoubles("betas");
+        if (betas.length != 2) {
+            throw new IllegalArgumentException("betas must be a pair");
+        }
+        for (int i = 0; i < 2; i++) {
+            if (!(betas[i] >= 0.0 && betas[i] < 1.0)) {
+                throw new IllegalArgumentException("Invalid beta parameter at index " + i + ": " + py(betas[i]));
+            }
         }
     }
 

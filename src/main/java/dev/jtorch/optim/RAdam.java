@@ -74,7 +74,7 @@ public class RAdam extends Optimizer {
     protected void validate(ParamGroup g) {
         requireAtLeastZero(g, "lr", "Invalid learning rate");
         requireAtLeastZero(g, "eps", "Invalid epsilon value");
-        Adamax.requireBetas(g);
+        requireBetas(g);
         requireAtLeastZero(g, "weight_decay", "Invalid weight_decay value");
     }
 

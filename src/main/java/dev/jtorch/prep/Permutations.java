@@ -85,4 +85,30 @@ final class Permutations {
         System.arraycopy(perm, 0, out, 0, size);
         return out;
     }
+
+    /** {@code RandomState.choice(a, size, replace)} for an array {@code a}: {@code a[choice(len(a), ...)]}. */
+    static int[] choice(Mt19937 mt, int[] a, int size, boolean replace) {
+        if (a.length == 0 && size != 0) {
+            throw new IllegalArgumentException("'a' cannot be empty unless no samples are taken");
+        }
+        int[] idx = choice(mt, a.length, size, replace);
+        int[] out = new int[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = a[idx[i]];
+        }
+        return out;
+    }
+
+    /** {@code RandomState.choice(a, size, replace)} for an array {@code a}. */
+    static long[] choice(Mt19937 mt, long[] a, int size, boolean replace) {
+        if (a.length == 0 && size != 0) {
+            throw new IllegalArgumentException("'a' cannot be empty unless no samples are taken");
+        }
+        int[] idx = choice(mt, a.length, size, replace);
+        long[] out = new long[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = a[idx[i]];
+        }
+        return out;
+    }
 }

@@ -29,8 +29,7 @@ public final class RandomState {
     private static RandomState global;
 
     private final Mt19937 mt = new Mt19937();
-    private boolean hasGauss;
-    private double gauss;
+    private final LegacyGauss gauss = new LegacyGauss();
 
     /** {@code numpy.random.RandomState(seed)}, for a seed in {@code [0, 2**32 - 1]}. */
     public RandomState(long seed) {
@@ -64,8 +63,7 @@ public final class RandomState {
             throw new IllegalArgumentException("Seed must be between 0 and 2**32 - 1");
         }
         mt.seed((int) seed);
-        hasGauss = false;
-        gauss = 0.0;
+        gauss.set(false, 0.0);
     }
 
     // ------------------------------------------------------------------ state
@@ -112,14 +110,13 @@ public final class RandomState {
 
     /** {@code RandomState.get_state()}. */
     public State getState() {
-        return new State(mt.key(), mt.pos(), hasGauss, gauss);
+        return new State(mt.key(), mt.pos(), gauss.hasCached(), gauss.cached());
     }
 
     /** {@code RandomState.set_state(state)}. */
     public void setState(State state) {
         mt.set(state.key(), state.pos());
-        hasGauss = state.hasGauss();
-        gauss = state.hasGauss() ? state.cachedGaussian() : 0.0;
+        gauss.set(state.hasGauss(), state.cachedGaussian());
     }
 
     // ------------------------------------------------------------------ raw bits
@@ -203,24 +200,7 @@ public final class RandomState {
 
     /** {@code RandomState.standard_normal()}: NumPy's legacy polar Box-Muller, which keeps its second value. */
     public double standardNormal() {
-        if (hasGauss) {
-            double tmp = gauss;
-            hasGauss = false;
-            gauss = 0.0;
-            return tmp;
-        }
-        double x1;
-        double x2;
-        double r2;
-        do {
-            x1 = 2.0 * randomSample() - 1.0;
-            x2 = 2.0 * randomSample() - 1.0;
-            r2 = x1 * x1 + x2 * x2;
-        } while (r2 >= 1.0 || r2 == 0.0);
-        double f = Math.sqrt(-2.0 * Math.log(r2) / r2);
-        gauss = f * x1;
-        hasGauss = true;
-        return f * x2;
+        return gauss.next(this::randomSample);
     }
 
     /** {@code RandomState.standard_normal(size)}. */
@@ -380,28 +360,12 @@ public final class RandomState {
 
     /** {@code RandomState.choice(a, size, replace)} for an array {@code a}: {@code a[choice(len(a), ...)]}. */
     public int[] choice(int[] a, int size, boolean replace) {
-        if (a.length == 0 && size != 0) {
-            throw new IllegalArgumentException("'a' cannot be empty unless no samples are taken");
-        }
-        int[] idx = choice(a.length, size, replace);
-        int[] out = new int[size];
-        for (int i = 0; i < size; i++) {
-            out[i] = a[idx[i]];
-        }
-        return out;
+        return Permutations.choice(mt, a, size, replace);
     }
 
     /** {@code RandomState.choice(a, size, replace)} for an array {@code a}. */
     public long[] choice(long[] a, int size, boolean replace) {
-        if (a.length == 0 && size != 0) {
-            throw new IllegalArgumentException("'a' cannot be empty unless no samples are taken");
-        }
-        int[] idx = choice(a.length, size, replace);
-        long[] out = new long[size];
-        for (int i = 0; i < size; i++) {
-            out[i] = a[idx[i]];
-        }
-        return out;
+        return Permutations.choice(mt, a, size, replace);
     }
 
     static int checkSize(int size) {

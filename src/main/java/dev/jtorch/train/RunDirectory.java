@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A training run's directory: what a training program writes while it trains, and what the progress server
@@ -51,8 +49,6 @@ import org.slf4j.LoggerFactory;
  * <a href="https://pytorch.org/docs/stable/tensorboard.html">torch.utils.tensorboard</a>'s log directory.
  */
 public final class RunDirectory {
-    private static final Logger LOG = LoggerFactory.getLogger(RunDirectory.class);
-
     /** The run's description, rewritten atomically on every status change. */
     public static final String CONFIG_FILE = "config.json";
     /** The run's metric log, one JSON object per line. */
@@ -75,40 +71,28 @@ public final class RunDirectory {
     /** How often the dispatch thread hands what was recorded to listeners (a status change: at once). */
     static final long DISPATCH_MILLIS = 50;
 
-    private final Clock clock;
     private final Path root;
     private final Path dir;
     private final String id;
     private final String name;
     private final RunConfig config;
     private final Instant startTime;
-    private final ConfigFile configFile;
-    private final MetricLog metricLog;
-    private final Eta eta = new Eta();
-
-    private final Object lock = new Object();
-    private RunStatus status = RunStatus.RUNNING;
-    private Instant endTime;
-    private String failure;
-    private int currentEpoch;
-    private volatile Progress lastProgress;
-    private boolean writeWarned;
+    private final RunRecorder recorder;
 
     private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
     private final ListenerDispatcher dispatcher;
 
     private RunDirectory(Clock clock, Path root, Path dir, String id, String name, RunConfig config,
             Instant startTime) {
-        this.clock = clock;
         this.root = root;
         this.dir = dir;
         this.id = id;
         this.name = name;
         this.config = config;
         this.startTime = startTime;
-        this.configFile = new ConfigFile(dir, id, name, config, startTime);
-        this.metricLog = new MetricLog(dir);
         this.dispatcher = new ListenerDispatcher(this, listeners);
+        this.recorder = new RunRecorder(clock, dir, id, new ConfigFile(dir, id, name, config, startTime),
+                new MetricLog(dir), dispatcher);
     }
 
     /**
@@ -143,8 +127,7 @@ public final class RunDirectory {
             RunIds.Created c = RunIds.createDirectory(root, start, runName);
             Files.createDirectory(c.dir().resolve(CHECKPOINTS_DIR));
             RunDirectory run = new RunDirectory(clock, root, c.dir(), c.id(), runName, config, start);
-            run.metricLog.create();
-            run.writeConfig();
+            run.recorder.createFiles();
             return run;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a run directory under " + root + ": " + e.getMessage(), e);
@@ -203,35 +186,27 @@ public final class RunDirectory {
 
     /** When the run ended, once it has. */
     public Optional<Instant> endTime() {
-        synchronized (lock) {
-            return Optional.ofNullable(endTime);
-        }
+        return recorder.endTime();
     }
 
     /** The current status. */
     public RunStatus status() {
-        synchronized (lock) {
-            return status;
-        }
+        return recorder.status();
     }
 
     /** How many lines {@code metrics.jsonl} holds. */
     public long metricLines() {
-        synchronized (lock) {
-            return metricLog.lines();
-        }
+        return recorder.metricLines();
     }
 
     /** The latest {@link #progress} report, if any. */
     public Optional<Progress> lastProgress() {
-        return Optional.ofNullable(lastProgress);
+        return recorder.lastProgress();
     }
 
     /** The content of {@code config.json} as last written (a fresh, modifiable copy). */
     public Map<String, Object> configJson() {
-        synchronized (lock) {
-            return configFile.object(status, endTime, failure);
-        }
+        return recorder.configJson();
     }
 
     // ------------------------------------------------------------------------------------------------ recording
@@ -270,11 +245,7 @@ public final class RunDirectory {
      * @param details JSON-able details (numbers, strings, booleans, lists, maps); may be empty
      */
     public void logEvent(String type, Map<String, ?> details) {
-        int epoch;
-        synchronized (lock) {
-            epoch = currentEpoch;
-        }
-        logEvent(type, epoch, details);
+        logEvent(type, recorder.currentEpoch(), details);
     }
 
     /** Appends an event for the given epoch; see {@link #logEvent(String, Map)}. */
@@ -301,16 +272,7 @@ public final class RunDirectory {
             throw new IllegalArgumentException("progress counts must be >= 0, got epoch " + epoch + "/"
                     + totalEpochs + ", batch " + batch + "/" + totalBatches);
         }
-        Progress p;
-        synchronized (lock) {
-            if (status.isTerminal()) {
-                return;
-            }
-            currentEpoch = epoch;
-            p = eta.report(System.nanoTime(), epoch, totalEpochs, batch, totalBatches, samplesPerSec);
-            lastProgress = p;
-        }
-        dispatcher.offerProgress(p);
+        recorder.progress(epoch, totalEpochs, batch, totalBatches, samplesPerSec);
     }
 
     /**
@@ -327,10 +289,7 @@ public final class RunDirectory {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("file", info.name());
         details.put("size", info.size());
-        synchronized (lock) {
-            append(MetricRecord.Type.EVENT, epoch, null, CHECKPOINT, null, details);
-            dispatcher.offer(info);
-        }
+        recorder.checkpoint(epoch, details, info);
     }
 
     /** Marks the run finished: rewrites {@code config.json} with the end time. Later calls are ignored. */
@@ -347,20 +306,7 @@ public final class RunDirectory {
     }
 
     private void end(RunStatus newStatus, String why) {
-        synchronized (lock) {
-            if (status.isTerminal()) {
-                return;
-            }
-            status = newStatus;
-            failure = why;
-            endTime = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            try {
-                writeConfig();
-            } catch (IOException e) {
-                warnWrite(e);
-            }
-            dispatcher.offerStatus(newStatus);
-        }
+        recorder.end(newStatus, why);
     }
 
     // ------------------------------------------------------------------------------------------------ listeners
@@ -384,39 +330,7 @@ public final class RunDirectory {
 
     private void append(MetricRecord.Type type, int epoch, Long step, String event, Map<String, Double> values,
             Map<String, ?> details) {
-        if (epoch < 0) {
-            throw new IllegalArgumentException("epoch must be >= 0, got " + epoch);
-        }
-        Map<String, Double> cleanValues = values == null ? null : JsonValues.finiteOrNull(values);
-        Map<String, Object> cleanDetails = details == null ? null : JsonValues.plainMap(details);
-        synchronized (lock) {
-            if (status.isTerminal()) {
-                throw new IllegalStateException("run " + id + " is already " + status.jsonName()
-                        + "; nothing more can be logged");
-            }
-            MetricRecord record = new MetricRecord(metricLog.lines() + 1, type,
-                    clock.instant().truncatedTo(ChronoUnit.MILLIS), epoch, step, event, cleanValues, cleanDetails);
-            try {
-                metricLog.append(record);
-            } catch (IOException e) {
-                warnWrite(e);
-                return;
-            }
-            currentEpoch = Math.max(currentEpoch, epoch);
-            dispatcher.offer(record);
-        }
-    }
-
-    private void warnWrite(IOException e) {
-        if (!writeWarned) {
-            writeWarned = true;
-            LOG.warn("cannot write to run directory {} ({}); training continues, the run's files may be incomplete",
-                    dir, e.toString());
-        }
-    }
-
-    private void writeConfig() throws IOException {
-        configFile.write(status, endTime, failure);
+        recorder.append(type, epoch, step, event, values, details);
     }
 
     @Override

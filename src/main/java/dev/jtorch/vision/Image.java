@@ -1,16 +1,9 @@
 package dev.jtorch.vision;
 
-import java.awt.image.BufferedImage;
-import java.awt.image.IndexColorModel;
-import java.awt.image.Raster;
-import java.awt.image.WritableRaster;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
-import javax.imageio.ImageIO;
 
 /**
  * An 8-bit image in memory, standing for a <a href="https://pillow.readthedocs.io/en/stable/reference/Image.html">
@@ -117,58 +110,8 @@ public final class Image {
 
     /** {@code PIL.Image.open(path).convert(mode)}. */
     public static Image open(Path path, Mode mode) {
-        BufferedImage bi;
-        try {
-            bi = ImageIO.read(path.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read image file '" + path + "'", e);
-        }
-        if (bi == null) {
-            throw new IllegalArgumentException("cannot identify image file '" + path + "'");
-        }
-        Image rgb = fromRaster(bi, path);
+        Image rgb = ImageFiles.read(path);
         return mode == Mode.RGB ? rgb : rgb.convert(mode);
-    }
-
-    private static Image fromRaster(BufferedImage bi, Path path) {
-        int w = bi.getWidth();
-        int h = bi.getHeight();
-        Raster r = bi.getRaster();
-        byte[] out = new byte[w * h * 3];
-        if (bi.getColorModel() instanceof IndexColorModel icm) {
-            int[] idx = r.getSamples(0, 0, w, h, 0, (int[]) null);
-            for (int i = 0; i < idx.length; i++) {
-                out[3 * i] = (byte) icm.getRed(idx[i]);
-                out[3 * i + 1] = (byte) icm.getGreen(idx[i]);
-                out[3 * i + 2] = (byte) icm.getBlue(idx[i]);
-            }
-            return new Image(Mode.RGB, w, h, out);
-        }
-        int bands = r.getNumBands();
-        int bits = r.getSampleModel().getSampleSize(0);
-        int[][] s = new int[bands][];
-        for (int b = 0; b < bands; b++) {
-            s[b] = r.getSamples(0, 0, w, h, b, (int[]) null);
-            if (bits == 16) {
-                for (int i = 0; i < s[b].length; i++) {
-                    s[b][i] >>= 8;
-                }
-            } else if (bits < 8) {
-                int max = (1 << bits) - 1;
-                for (int i = 0; i < s[b].length; i++) {
-                    s[b][i] = s[b][i] * 255 / max;
-                }
-            } else if (bits != 8) {
-                throw new IllegalArgumentException("unsupported " + bits + "-bit image '" + path + "'");
-            }
-        }
-        boolean grey = bands <= 2;
-        for (int i = 0; i < w * h; i++) {
-            out[3 * i] = (byte) s[0][i];
-            out[3 * i + 1] = (byte) s[grey ? 0 : 1][i];
-            out[3 * i + 2] = (byte) s[grey ? 0 : 2][i];
-        }
-        return new Image(Mode.RGB, w, h, out);
     }
 
     /**
@@ -178,27 +121,7 @@ public final class Image {
      * @throws UncheckedIOException if the file cannot be written
      */
     public void save(Path path) {
-        BufferedImage bi = new BufferedImage(Math.max(width, 1), Math.max(height, 1),
-                mode == Mode.RGB ? BufferedImage.TYPE_3BYTE_BGR : BufferedImage.TYPE_BYTE_GRAY);
-        WritableRaster r = bi.getRaster();
-        int[] row = new int[width * mode.bands];
-        for (int y = 0; y < height; y++) {
-            for (int i = 0; i < row.length; i++) {
-                row[i] = pixels[y * row.length + i] & 0xFF;
-            }
-            r.setPixels(0, y, width, 1, row);
-        }
-        try {
-            Path parent = path.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            if (!ImageIO.write(bi, "png", path.toFile())) {
-                throw new IllegalStateException("no PNG writer in javax.imageio");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write image file '" + path + "'", e);
-        }
+        ImageFiles.writePng(this, path);
     }
 
     // ------------------------------------------------------------------ geometry
@@ -276,113 +199,7 @@ public final class Image {
      * fixed-point arithmetic, giving PIL's pixels.
      */
     public Image rotate(double angle) {
-        angle = pyMod(angle, 360.0);
-        int nb = mode.bands;
-        if (angle == 0) {
-            return new Image(mode, width, height, pixels.clone());
-        }
-        if (angle == 180 || ((angle == 90 || angle == 270) && width == height)) {
-            byte[] out = new byte[pixels.length];
-            for (int y = 0; y < height; y++) {
-                for (int x = 0; x < width; x++) {
-                    int sx;
-                    int sy;
-                    if (angle == 180) {
-                        sx = width - 1 - x;
-                        sy = height - 1 - y;
-                    } else if (angle == 90) {
-                        sx = width - 1 - y;
-                        sy = x;
-                    } else {
-                        sx = y;
-                        sy = height - 1 - x;
-                    }
-                    System.arraycopy(pixels, (sy * width + sx) * nb, out, (y * width + x) * nb, nb);
-                }
-            }
-            return new Image(mode, width, height, out);
-        }
-        double cx = width / 2.0;
-        double cy = height / 2.0;
-        double rad = -Math.toRadians(angle);
-        double[] a = {round15(StrictMath.cos(rad)), round15(StrictMath.sin(rad)), 0.0, round15(-StrictMath.sin(rad)),
-            round15(StrictMath.cos(rad)), 0.0};
-        double tx = a[0] * -cx + a[1] * -cy + a[2];
-        double ty = a[3] * -cx + a[4] * -cy + a[5];
-        a[2] = tx + cx;
-        a[5] = ty + cy;
-        byte[] out = new byte[pixels.length];
-        int w = width;
-        int h = height;
-        if (checkFixed(a, 0, 0) && checkFixed(a, w, h) && checkFixed(a, 0, h) && checkFixed(a, w, 0)) {
-            int a0 = fix(a[0]);
-            int a1 = fix(a[1]);
-            int a3 = fix(a[3]);
-            int a4 = fix(a[4]);
-            int a2 = fix(a[2] + a[0] * 0.5 + a[1] * 0.5);
-            int a5 = fix(a[5] + a[3] * 0.5 + a[4] * 0.5);
-            for (int y = 0; y < h; y++) {
-                int xx = a2;
-                int yy = a5;
-                for (int x = 0; x < w; x++) {
-                    int xin = xx >> 16;
-                    if (xin >= 0 && xin < w) {
-                        int yin = yy >> 16;
-                        if (yin >= 0 && yin < h) {
-                            System.arraycopy(pixels, (yin * w + xin) * nb, out, (y * w + x) * nb, nb);
-                        }
-                    }
-                    xx += a0;
-                    yy += a3;
-                }
-                a2 += a1;
-                a5 += a4;
-            }
-        } else {
-            double xo = a[2] + a[1] * 0.5 + a[0] * 0.5;
-            double yo = a[5] + a[4] * 0.5 + a[3] * 0.5;
-            for (int y = 0; y < h; y++) {
-                double xx = xo;
-                double yy = yo;
-                for (int x = 0; x < w; x++) {
-                    int xin = xx < 0.0 ? -1 : (int) xx;
-                    if (xin >= 0 && xin < w) {
-                        int yin = yy < 0.0 ? -1 : (int) yy;
-                        if (yin >= 0 && yin < h) {
-                            System.arraycopy(pixels, (yin * w + xin) * nb, out, (y * w + x) * nb, nb);
-                        }
-                    }
-                    xx += a[0];
-                    yy += a[3];
-                }
-                xo += a[1];
-                yo += a[4];
-            }
-        }
-        return new Image(mode, width, height, out);
-    }
-
-    private static boolean checkFixed(double[] a, int x, int y) {
-        return Math.abs(x * a[0] + y * a[1] + a[2]) < 32768.0 && Math.abs(x * a[3] + y * a[4] + a[5]) < 32768.0;
-    }
-
-    private static int fix(double v) {
-        double t = v * 65536.0 + 0.5;
-        return t < 0.0 ? (int) Math.floor(t) : (int) t;
-    }
-
-    /** Python's {@code round(x, 15)}: the exact binary value rounded half to even at 15 decimals. */
-    private static double round15(double x) {
-        return new java.math.BigDecimal(x).setScale(15, java.math.RoundingMode.HALF_EVEN).doubleValue();
-    }
-
-    /** Python's float {@code x % m}: the sign of {@code m}. */
-    private static double pyMod(double x, double m) {
-        double r = x % m;
-        if (r != 0 && (r < 0) != (m < 0)) {
-            r += m;
-        }
-        return r == 0 ? Math.copySign(0.0, m) : r;
+        return Rotate.rotate(this, angle);
     }
 
     // ------------------------------------------------------------------ colour
