@@ -41,6 +41,7 @@ import org.bytedeco.pytorch.TensorVector;
 public final class ProcessGroup implements AutoCloseable {
     private final org.bytedeco.pytorch.ProcessGroup group;
     private final org.bytedeco.pytorch.Backend backendImpl;
+    private final org.bytedeco.pytorch.Store store;
     private final Backend backend;
     private final int rank;
     private final int size;
@@ -52,9 +53,10 @@ public final class ProcessGroup implements AutoCloseable {
     private volatile boolean destroyed;
 
     ProcessGroup(org.bytedeco.pytorch.ProcessGroup group, org.bytedeco.pytorch.Backend backendImpl,
-            Backend backend, int rank, int size, Duration timeout) {
+            org.bytedeco.pytorch.Store store, Backend backend, int rank, int size, Duration timeout) {
         this.group = group;
         this.backendImpl = backendImpl;
+        this.store = store;
         this.backend = backend;
         this.rank = rank;
         this.size = size;
@@ -407,7 +409,7 @@ public final class ProcessGroup implements AutoCloseable {
             destroyed = true;
             synchronized (dependents) {
                 for (org.bytedeco.javacpp.Pointer d : dependents) {
-                    d.releaseReference();
+                    d.deallocate(); // the Reducer holds the c10d group: freed first, here, on this thread
                 }
                 dependents.clear();
             }
@@ -416,8 +418,10 @@ public final class ProcessGroup implements AutoCloseable {
             } catch (RuntimeException e) {
                 // a backend without shutdown (or one whose peers are gone) is released all the same
             }
-            group.close(); // c10d's destructor drains the queue of asynchronous collectives first
-            backendImpl.close(); // frees the store with the backend's last reference
+            group.deallocate(); // drops the group's references to the backend
+            backendImpl.deallocate(); // the backend's last reference: its destructor drains the queue of
+                                      // asynchronous collectives, joins its threads and releases the store
+            store.deallocate(); // nothing native uses the store any more; c10d never frees it (ProcessGroupFactory)
         } finally {
             lock.unlock();
         }
