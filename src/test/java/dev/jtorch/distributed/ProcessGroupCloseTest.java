@@ -152,6 +152,23 @@ class ProcessGroupCloseTest {
     }
 
     @Test
+    void aDdpModelOutlivingItsGroupRefusesToForwardAndItsPendingBackwardDoesNotCrash(@TempDir Path dir) {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            for (int i = 0; i < 20; i++) {
+                single(dir, "store" + i);
+                var ddp = new dev.jtorch.nn.parallel.DistributedDataParallel<>(new dev.jtorch.nn.Linear(3, 2));
+                Tensor loss = ddp.forward(Torch.randn(4, 3)).sum().keep(); // a graph with the Reducer's hooks
+                Dist.destroyProcessGroup(); // frees the Reducer, which takes its hooks off the parameters
+                loss.backward();
+                assertTrue(ddp.module().weight.grad() != null, "the local gradient is there");
+                var e = assertThrows(IllegalStateException.class, () -> ddp.forward(Torch.randn(4, 3)));
+                assertTrue(e.getMessage().startsWith(CLOSED), e.getMessage());
+                loss.close();
+            }
+        });
+    }
+
+    @Test
     void twoRanksDestroyingTheirGroupUnderACollectiveLoopEndCleanly() {
         Ranks.Job job = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> Ranks.run(
                 new Launcher.Options().nprocPerNode(2).graceMillis(2000), "close-race"));
