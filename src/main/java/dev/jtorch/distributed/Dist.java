@@ -48,7 +48,7 @@ public final class Dist {
     public static synchronized ProcessGroup initProcessGroup(Backend backend, InitOptions options) {
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(options, "options");
-        if (defaultGroup != null) {
+        if (isInitialized()) {
             throw new IllegalStateException("trying to initialize the default process group twice!");
         }
         Native.ensureLoaded();
@@ -68,9 +68,10 @@ public final class Dist {
         return defaultGroup;
     }
 
-    /** Python's {@code is_initialized()}. */
+    /** Python's {@code is_initialized()}: false again once the default group is destroyed (or closed). */
     public static boolean isInitialized() {
-        return defaultGroup != null;
+        ProcessGroup g = defaultGroup;
+        return g != null && !g.isDestroyed();
     }
 
     /** Python's {@code is_available()}: jtorch always has the distributed package. */
@@ -91,7 +92,7 @@ public final class Dist {
     /** Python's {@code group.WORLD}: the default group. */
     public static ProcessGroup defaultGroup() {
         ProcessGroup g = defaultGroup;
-        if (g == null) {
+        if (g == null || g.isDestroyed()) {
             throw new IllegalStateException(NOT_INITIALIZED);
         }
         return g;
@@ -112,11 +113,31 @@ public final class Dist {
         return defaultGroup().backend();
     }
 
-    /** Python's {@code destroy_process_group()}: releases the default group; {@link #initProcessGroup} may follow. */
-    public static synchronized void destroyProcessGroup() {
+    /**
+     * Python's {@code destroy_process_group()}: releases the default group; {@link #initProcessGroup} may follow.
+     * Safe while other threads run collectives on it: they finish (within the group's timeout) before it is freed,
+     * and the calls that come after it throw {@link IllegalStateException} with PyTorch's "not initialized" message.
+     */
+    public static void destroyProcessGroup() {
+        ProcessGroup g;
+        synchronized (Dist.class) {
+            g = defaultGroup();
+            defaultGroup = null;
+        }
+        g.close(); // outside the lock: a collective waited for here may take up to the group's timeout
+    }
+
+    /**
+     * Runs a call on the default group; if the group is destroyed meanwhile (on another thread), the call fails
+     * with PyTorch's message for a missing default group, as one started after the destruction does.
+     */
+    private static <T> T onDefault(java.util.function.Function<ProcessGroup, T> call) {
         ProcessGroup g = defaultGroup();
-        defaultGroup = null;
-        g.close();
+        try {
+            return call.apply(g);
+        } catch (ProcessGroup.Closed e) {
+            throw new IllegalStateException(NOT_INITIALIZED, e);
+        }
     }
 
     // ---------------------------------------------------------------- collectives on the default group
@@ -128,37 +149,37 @@ public final class Dist {
 
     /** Python's {@code all_reduce(tensor, op)}. */
     public static void allReduce(Tensor tensor, ReduceOp op) {
-        defaultGroup().allReduce(tensor, op, false);
+        onDefault(g -> g.allReduce(tensor, op, false));
     }
 
     /** Python's {@code all_reduce(tensor, op, async_op)}: with {@code asyncOp}, returns at once; wait on the work. */
     public static Work allReduce(Tensor tensor, ReduceOp op, boolean asyncOp) {
-        return defaultGroup().allReduce(tensor, op, asyncOp);
+        return onDefault(g -> g.allReduce(tensor, op, asyncOp));
     }
 
     /** Python's {@code broadcast(tensor, src)}. */
     public static void broadcast(Tensor tensor, int src) {
-        defaultGroup().broadcast(tensor, src, false);
+        onDefault(g -> g.broadcast(tensor, src, false));
     }
 
     /** Python's {@code broadcast(tensor, src, async_op)}. */
     public static Work broadcast(Tensor tensor, int src, boolean asyncOp) {
-        return defaultGroup().broadcast(tensor, src, asyncOp);
+        return onDefault(g -> g.broadcast(tensor, src, asyncOp));
     }
 
     /** Python's {@code all_gather(tensor_list, tensor)}. */
     public static void allGather(List<Tensor> tensorList, Tensor tensor) {
-        defaultGroup().allGather(tensorList, tensor, false);
+        onDefault(g -> g.allGather(tensorList, tensor, false));
     }
 
     /** Python's {@code all_gather(tensor_list, tensor, async_op)}. */
     public static Work allGather(List<Tensor> tensorList, Tensor tensor, boolean asyncOp) {
-        return defaultGroup().allGather(tensorList, tensor, asyncOp);
+        return onDefault(g -> g.allGather(tensorList, tensor, asyncOp));
     }
 
     /** Python's {@code all_gather_into_tensor(output_tensor, input_tensor)}. */
     public static void allGatherIntoTensor(Tensor output, Tensor input) {
-        defaultGroup().allGatherIntoTensor(output, input, false);
+        onDefault(g -> g.allGatherIntoTensor(output, input, false));
     }
 
     /** Python's {@code reduce_scatter(output, input_list)}: the sum. */
@@ -168,22 +189,22 @@ public final class Dist {
 
     /** Python's {@code reduce_scatter(output, input_list, op)}. */
     public static void reduceScatter(Tensor output, List<Tensor> inputList, ReduceOp op) {
-        defaultGroup().reduceScatter(output, inputList, op, false);
+        onDefault(g -> g.reduceScatter(output, inputList, op, false));
     }
 
     /** Python's {@code reduce_scatter(output, input_list, op, async_op)}. */
     public static Work reduceScatter(Tensor output, List<Tensor> inputList, ReduceOp op, boolean asyncOp) {
-        return defaultGroup().reduceScatter(output, inputList, op, asyncOp);
+        return onDefault(g -> g.reduceScatter(output, inputList, op, asyncOp));
     }
 
     /** Python's {@code reduce_scatter_tensor(output, input, op)}. */
     public static void reduceScatterTensor(Tensor output, Tensor input, ReduceOp op) {
-        defaultGroup().reduceScatterTensor(output, input, op, false);
+        onDefault(g -> g.reduceScatterTensor(output, input, op, false));
     }
 
     /** Python's {@code barrier()}. */
     public static void barrier() {
-        defaultGroup().barrier(false);
+        onDefault(g -> g.barrier(false));
     }
 
     /**
@@ -193,7 +214,13 @@ public final class Dist {
      */
     public static void allGatherObject(List<Object> objectList, Object obj) {
         Objects.requireNonNull(objectList, "objectList");
-        ProcessGroup g = defaultGroup();
+        onDefault(g -> {
+            allGatherObject(g, objectList, obj);
+            return null;
+        });
+    }
+
+    private static void allGatherObject(ProcessGroup g, List<Object> objectList, Object obj) {
         int n = g.size();
         if (!objectList.isEmpty() && objectList.size() != n) {
             throw new IllegalArgumentException("object_list must be empty or of size world_size (" + n + "), got "
@@ -232,7 +259,13 @@ public final class Dist {
      */
     public static void broadcastObjectList(List<Object> objectList, int src) {
         Objects.requireNonNull(objectList, "objectList");
-        ProcessGroup g = defaultGroup();
+        onDefault(g -> {
+            broadcastObjectList(g, objectList, src);
+            return null;
+        });
+    }
+
+    private static void broadcastObjectList(ProcessGroup g, List<Object> objectList, int src) {
         boolean sender = g.rank() == src;
         int n = objectList.size();
         try (TensorScope s = new TensorScope("broadcast_object_list")) {

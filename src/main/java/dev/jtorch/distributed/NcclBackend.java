@@ -1,6 +1,7 @@
 package dev.jtorch.distributed;
 
 import dev.jtorch.internal.Ops;
+import java.util.function.Supplier;
 import org.bytedeco.javacpp.chrono.Milliseconds;
 import org.bytedeco.pytorch.Store;
 
@@ -12,13 +13,17 @@ import org.bytedeco.pytorch.Store;
 final class NcclBackend {
     private NcclBackend() {}
 
-    static org.bytedeco.pytorch.Backend create(Store store, int rank, int size, Milliseconds timeout) {
+    /**
+     * Everything NCCL needs but the store (this may fail, leaving the store to the caller), then the constructor,
+     * which takes the store over (see {@link ProcessGroupFactory}).
+     */
+    static Supplier<org.bytedeco.pytorch.Backend> constructor(Store store, int rank, int size, Milliseconds timeout) {
         if (!available()) {
             throw unavailable();
         }
         var options = org.bytedeco.pytorch.nccl.ProcessGroupNCCL.Options.create();
         options.timeout(timeout);
-        return Ops.unscoped(new org.bytedeco.pytorch.nccl.ProcessGroupNCCL(store, rank, size, options));
+        return () -> Ops.unscoped(new org.bytedeco.pytorch.nccl.ProcessGroupNCCL(store, rank, size, options));
     }
 
     static IllegalStateException unavailable() {

@@ -267,6 +267,13 @@
       hp.appendChild(tr);
     });
     $('hparams-empty').hidden = keys.length > 0;
+    // a distributed run (rank 0 records its world size): one run for the whole job, throughput over all ranks
+    var world = (r.hyperparameters || {}).world_size;
+    var distributed = typeof world === 'number';
+    $('stat-world-box').hidden = !distributed;
+    $('stat-world').textContent = distributed ? String(world) + (world === 1 ? ' rank' : ' ranks') : '–';
+    $('stat-world').dataset.world = distributed ? String(world) : '';
+    $('stat-speed-k').textContent = distributed ? 'Global throughput' : 'Throughput';
     $('model-summary').textContent = r.model_summary || 'No model summary recorded.';
     highlightCurrentRun();
     loadCheckpoints();

@@ -37,6 +37,7 @@ public final class DistWorker {
             case "survivor" -> survivor();
             case "hang" -> hang();
             case "buffers" -> buffers();
+            case "close-race" -> closeRace();
             case "wrong-world" -> Dist.initProcessGroup(Backend.GLOO,
                     new InitOptions().worldSize(3).timeout(Duration.ofSeconds(8)));
             default -> throw new IllegalArgumentException("no scenario " + scenario);
@@ -350,6 +351,57 @@ public final class DistWorker {
         while (true) {
             Dist.allReduce(Torch.ones(1));
             Thread.sleep(50);
+        }
+    }
+
+    /**
+     * A thread all-reduces in a loop while the main thread destroys the group: the thread's loop ends with a clear
+     * exception (the next collective refused, or the one in flight failed because the peer closed), never a crash
+     * or a hang; every rank checks it and rank 0 prints one line.
+     */
+    static void closeRace() throws InterruptedException {
+        Dist.initProcessGroup(Backend.GLOO, new InitOptions().timeout(Duration.ofSeconds(10)));
+        int rank = Dist.getRank();
+        int n = Dist.getWorldSize();
+        ProcessGroup group = Dist.defaultGroup();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Throwable> end = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try {
+                while (true) {
+                    try (dev.jtorch.TensorScope s = new dev.jtorch.TensorScope("close-race")) {
+                        Tensor t = Torch.ones(256);
+                        Dist.allReduce(t);
+                        check(t.toFloatArray()[255] == n, "sum " + t.toFloatArray()[255]);
+                    }
+                    done.incrementAndGet();
+                }
+            } catch (Throwable e) {
+                end.set(e);
+            }
+        }, "collectives");
+        worker.start();
+        while (done.get() < 200 && worker.isAlive()) {
+            Thread.sleep(1);
+        }
+        check(done.get() >= 200, "the worker stopped early: " + end.get());
+        Dist.destroyProcessGroup();
+        worker.join(60_000);
+        check(!worker.isAlive(), "the worker is still running after destroy_process_group");
+        Throwable e = end.get();
+        boolean refused = e instanceof IllegalStateException && e.getMessage().equals("Default process group has "
+                + "not been initialized, please make sure to call init_process_group.");
+        check(refused || e instanceof DistBackendError, "the worker ended with " + e);
+        try {
+            group.allReduce(Torch.ones(1), ReduceOp.SUM, false);
+            check(false, "a collective on the destroyed group ran");
+        } catch (IllegalStateException closed) {
+            check(closed.getMessage().startsWith("The process group has been destroyed"), closed.getMessage());
+        }
+        check(!Dist.isInitialized(), "still initialized");
+        if (rank == 0) {
+            System.out.println("OK destroy_process_group during collectives on another thread: the thread stopped "
+                    + "with a clear exception");
         }
     }
 }

@@ -139,10 +139,10 @@ public class DistributedDataParallel<M extends Module> extends Module {
         this.reducerParameters = List.copyOf(params);
         try (TensorScope s = new TensorScope("DistributedDataParallel")) {
             TensorVector pv = vector(params);
-            call(() -> {
-                torch.verify_params_across_processes(group.nativeGroup(), pv, new LoggerOptional());
+            call(() -> group.withNative(pg -> {
+                torch.verify_params_across_processes(pg, pv, new LoggerOptional());
                 return null;
-            });
+            }));
             syncModuleStates();
             long cap = (long) (options.bucketCapMb * 1024 * 1024);
             // PyTorch's first assignment: one bucket for everything unless unused parameters are searched for; the
@@ -165,9 +165,9 @@ public class DistributedDataParallel<M extends Module> extends Module {
             for (int i = 0; i < names.size(); i++) {
                 paramNames.put(i, names.get(i));
             }
-            this.reducer = Ops.unscoped(call(() -> new Reducer(pv, reversed, group.nativeGroup(),
+            this.reducer = Ops.unscoped(call(() -> group.withNative(pg -> new Reducer(pv, reversed, pg,
                     new BoolVector(sparse), cap, options.findUnusedParameters, options.gradientAsBucketView,
-                    paramNames, FIRST_BUCKET_BYTES, false, false)));
+                    paramNames, FIRST_BUCKET_BYTES, false, false))));
             group.attach(reducer); // released with the group, on its thread, never by the garbage collector
         }
     }
@@ -196,14 +196,15 @@ public class DistributedDataParallel<M extends Module> extends Module {
     public <R> R forward(Function<? super M, R> call) {
         Objects.requireNonNull(call, "call");
         boolean grad = GradMode.isEnabled();
+        // the Reducer is freed with its group: it is only touched while the group is held open (see withNative)
         if (grad && requireBackwardGradSync) {
-            call(() -> {
+            call(() -> group.withNative(pg -> {
                 reducer.prepare_for_forward();
                 return null;
-            });
+            }));
         }
         if (grad) {
-            call(reducer::rebuild_buckets);
+            call(() -> group.withNative(pg -> reducer.rebuild_buckets()));
         }
         if (requireForwardParamSync && options.broadcastBuffers && !module.buffers().isEmpty()) {
             syncBuffers();
@@ -213,10 +214,10 @@ public class DistributedDataParallel<M extends Module> extends Module {
             requireForwardParamSync = true;
             try (TensorScope s = new TensorScope("prepare_for_backward")) {
                 TensorVector outputs = options.findUnusedParameters ? vector(tensorsIn(output)) : new TensorVector();
-                call(() -> {
+                call(() -> group.withNative(pg -> {
                     reducer.prepare_for_backward(outputs);
                     return null;
-                });
+                }));
             }
         } else {
             requireForwardParamSync = false;
@@ -290,10 +291,10 @@ public class DistributedDataParallel<M extends Module> extends Module {
             return;
         }
         TensorVector v = vector(tensors);
-        call(() -> {
-            torch.broadcast_coalesced(group.nativeGroup(), v, BROADCAST_BUCKET_BYTES, 0);
+        call(() -> group.withNative(pg -> {
+            torch.broadcast_coalesced(pg, v, BROADCAST_BUCKET_BYTES, 0);
             return null;
-        });
+        }));
     }
 
     private static TensorVector vector(Collection<? extends Tensor> tensors) {
