@@ -63,6 +63,9 @@ public final class Benchmarks {
                                     Torch.randint(0, 10, 64)),
                             RawLoop.cnn(), workers.all(), 1.02, 1.0);
                 }
+                if (only("djl_mlp_step")) {
+                    new DjlBenchmark(report).run("djl_mlp_step" + suffix, threads, QUICK ? 50 : 300);
+                }
                 if (only("loader_throughput")) {
                     new LoaderBenchmark(report).run("loader_throughput" + suffix, workers.all(), QUICK ? 300 : 3000);
                 }
