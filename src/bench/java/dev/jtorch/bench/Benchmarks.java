@@ -84,6 +84,9 @@ public final class Benchmarks {
         if (only("ddp_scaling")) {
             new DdpScalingBenchmark(report).run(QUICK ? 1 : Rounds.ROUNDS, QUICK ? 5 : 20, QUICK ? 20 : 200);
         }
+        if (only("startup")) {
+            new StartupBenchmark(report).run("startup", QUICK ? 1 : Rounds.ROUNDS);
+        }
         if (only("server_overhead")) {
             new ServerBenchmark(report).run(QUICK ? 300 : 3000);
         }
