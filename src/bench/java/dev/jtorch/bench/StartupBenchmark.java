@@ -18,9 +18,11 @@ import java.util.Random;
  * ({@code src/test/python/seed000_flags.py}, Debian's {@code python3-torch}). Wall time of the whole process and its
  * peak resident memory ({@code /usr/bin/time -f %M}, GNU time; without it the memory figures are skipped), median
  * of the rounds, the contenders alternating in a new seeded order each round. Targets (issue 17): jtorch/python at
- * most 1.1 for both. Beside the plain {@code java} command, the same job with an AppCDS archive of the job's classes
- * ({@code -XX:SharedArchiveFile}, made first by one run with {@code -XX:ArchiveClassesAtExit}), and with the archive
- * and {@code -XX:TieredStopAtLevel=1}, with no targets. {@link StartupProbe} then shows where a JVM's start goes
+ * most 1.1 for both, for the plain {@code java} command and for the documented recipe ({@code jtorch_recipe}: an
+ * AppCDS archive of the job's classes, {@code -XX:SharedArchiveFile}, made first by one run with
+ * {@code -XX:ArchiveClassesAtExit}; {@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m}). Beside them, with no
+ * targets: the archive alone ({@code jtorch_appcds}) and C1 alone ({@code jtorch_c1}); and CPU time (user + system),
+ * which a busy machine stretches less than wall time. {@link StartupProbe} then shows where a JVM's start goes
  * (median of three runs). The job runs on this module's classpath plus {@code examples/target/classes} (compiled
  * by the default build; skipped when missing) and picocli (a dependency of the {@code bench} profile).
  */
@@ -39,7 +41,7 @@ final class StartupBenchmark {
     }
 
     /** One process's wall seconds and peak resident MB (NaN when not measured). */
-    private record Run(double wallSeconds, double peakMb, String stdout) {
+    private record Run(double wallSeconds, double peakMb, double cpuSeconds, String stdout) {
     }
 
     void run(String name, int rounds) throws IOException, InterruptedException {
@@ -64,8 +66,9 @@ final class StartupBenchmark {
             Map<String, List<String>> commands = new LinkedHashMap<>();
             commands.put("jtorch", job(List.of(), jobArgs));
             commands.put("jtorch_appcds", job(List.of("-XX:SharedArchiveFile=" + archive), jobArgs));
-            commands.put("jtorch_appcds_c1", job(
-                    List.of("-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1"), jobArgs));
+            commands.put("jtorch_c1", job(List.of("-XX:TieredStopAtLevel=1"), jobArgs));
+            commands.put("jtorch_recipe", job(List.of("-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC", "-Xmx256m"), jobArgs));
             boolean python = Files.isExecutable(Path.of(Workers.PYTHON)) && Files.isRegularFile(PYTHON_SCRIPT);
             if (python) {
                 commands.put("python", List.of(Workers.PYTHON, PYTHON_SCRIPT.toString()));
@@ -74,7 +77,7 @@ final class StartupBenchmark {
             Run dump = measure(job(List.of("-XX:ArchiveClassesAtExit=" + archive), jobArgs), tmp);
             if (!Files.isRegularFile(archive)) {
                 commands.remove("jtorch_appcds");
-                commands.remove("jtorch_appcds_c1");
+                commands.remove("jtorch_recipe");
                 report.skipped(name + "/jtorch_appcds", "-XX:ArchiveClassesAtExit made no archive");
             }
             Map<String, List<Run>> results = new LinkedHashMap<>();
@@ -92,6 +95,8 @@ final class StartupBenchmark {
                 report.figure(name + "/" + e.getKey() + "/wall", wall(e.getValue()), 2, "s");
                 if (!Double.isNaN(rss(e.getValue()))) {
                     report.figure(name + "/" + e.getKey() + "/peak_rss", rss(e.getValue()), 1, "MB");
+                    report.figure(name + "/" + e.getKey() + "/cpu", Rounds.median(e.getValue().stream()
+                            .mapToDouble(Run::cpuSeconds).toArray()), 2, "s (user + system)");
                 }
             }
             if (python) {
@@ -101,9 +106,13 @@ final class StartupBenchmark {
                 if (!Double.isNaN(rss(j))) {
                     report.ratio(name + "/jtorch_over_python/peak_rss", rss(j) / rss(p), 1.1);
                 }
-                if (results.containsKey("jtorch_appcds")) {
-                    report.figure(name + "/jtorch_appcds_over_python/wall",
-                            wall(results.get("jtorch_appcds")) / wall(p), 3, "ratio");
+                if (results.containsKey("jtorch_recipe")) {
+                    // The documented recipe (docs/notes/h-perf.md): AppCDS archive, C1 only, serial GC, 256 MB heap.
+                    List<Run> r = results.get("jtorch_recipe");
+                    report.ratio(name + "/jtorch_recipe_over_python/wall", wall(r) / wall(p), 1.1);
+                    if (!Double.isNaN(rss(r))) {
+                        report.ratio(name + "/jtorch_recipe_over_python/peak_rss", rss(r) / rss(p), 1.1);
+                    }
                 }
                 boolean same = j.get(0).stdout().equals(p.get(0).stdout());
                 System.out.println("bench " + name + "/same_output: " + (same ? "yes" : "NO")
@@ -190,7 +199,7 @@ final class StartupBenchmark {
         List<String> cmd = new ArrayList<>();
         boolean gnuTime = Files.isExecutable(GNU_TIME);
         if (gnuTime) {
-            cmd.addAll(List.of(GNU_TIME.toString(), "-f", "%M", "-o", timeOut.toString()));
+            cmd.addAll(List.of(GNU_TIME.toString(), "-f", "%M %U %S", "-o", timeOut.toString()));
         }
         cmd.addAll(command);
         long t0 = System.nanoTime();
@@ -202,10 +211,13 @@ final class StartupBenchmark {
             throw new IllegalStateException("exit status " + rc + ": " + String.join(" ", command));
         }
         double mb = Double.NaN;
+        double cpu = Double.NaN;
         if (gnuTime) {
             List<String> lines = Files.readAllLines(timeOut, StandardCharsets.UTF_8);
-            mb = Double.parseDouble(lines.get(lines.size() - 1).trim()) * 1024 / 1e6; // KiB -> MB
+            String[] f = lines.get(lines.size() - 1).trim().split(" ");
+            mb = Double.parseDouble(f[0]) * 1024 / 1e6; // KiB -> MB
+            cpu = Double.parseDouble(f[1]) + Double.parseDouble(f[2]);
         }
-        return new Run(wall, mb, Files.readString(stdout, StandardCharsets.UTF_8));
+        return new Run(wall, mb, cpu, Files.readString(stdout, StandardCharsets.UTF_8));
     }
 }
