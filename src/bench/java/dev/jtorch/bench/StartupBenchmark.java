@@ -20,7 +20,7 @@ import java.util.Random;
  * of the rounds, the contenders alternating in a new seeded order each round. Targets (issue 17): jtorch/python at
  * most 1.1 for both, for the plain {@code java} command and for the documented recipe ({@code jtorch_recipe}: an
  * AppCDS archive of the job's classes, {@code -XX:SharedArchiveFile}, made first by one run with
- * {@code -XX:ArchiveClassesAtExit}; {@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m}). Beside them, with no
+ * {@code -XX:ArchiveClassesAtExit}; {@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms16m -Xmx256m}). Beside them, with no
  * targets: the archive alone ({@code jtorch_appcds}) and C1 alone ({@code jtorch_c1}); and CPU time (user + system),
  * which a busy machine stretches less than wall time. {@link StartupProbe} then shows where a JVM's start goes
  * (median of three runs). The job runs on this module's classpath plus {@code examples/target/classes} (compiled
@@ -68,7 +68,7 @@ final class StartupBenchmark {
             commands.put("jtorch_appcds", job(List.of("-XX:SharedArchiveFile=" + archive), jobArgs));
             commands.put("jtorch_c1", job(List.of("-XX:TieredStopAtLevel=1"), jobArgs));
             commands.put("jtorch_recipe", job(List.of("-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1",
-                    "-XX:+UseSerialGC", "-Xmx256m"), jobArgs));
+                    "-XX:+UseSerialGC", "-Xms16m", "-Xmx256m"), jobArgs));
             boolean python = Files.isExecutable(Path.of(Workers.PYTHON)) && Files.isRegularFile(PYTHON_SCRIPT);
             if (python) {
                 commands.put("python", List.of(Workers.PYTHON, PYTHON_SCRIPT.toString()));
@@ -107,7 +107,7 @@ final class StartupBenchmark {
                     report.ratio(name + "/jtorch_over_python/peak_rss", rss(j) / rss(p), 1.1);
                 }
                 if (results.containsKey("jtorch_recipe")) {
-                    // The documented recipe (docs/notes/h-perf.md): AppCDS archive, C1 only, serial GC, 256 MB heap.
+                    // The documented recipe (docs/notes/h-perf.md): AppCDS archive, C1 only, serial GC, a heap from 16 up to 256 MB.
                     List<Run> r = results.get("jtorch_recipe");
                     report.ratio(name + "/jtorch_recipe_over_python/wall", wall(r) / wall(p), 1.1);
                     if (!Double.isNaN(rss(r))) {
