@@ -63,6 +63,9 @@ public final class Benchmarks {
                                     Torch.randint(0, 10, 64)),
                             RawLoop.cnn(), workers.all(), 1.02, 1.0);
                 }
+                if (only("djl_mlp_step")) {
+                    new DjlBenchmark(report).run("djl_mlp_step" + suffix, threads, QUICK ? 50 : 300);
+                }
                 if (only("loader_throughput")) {
                     new LoaderBenchmark(report).run("loader_throughput" + suffix, workers.all(), QUICK ? 300 : 3000);
                 }
@@ -80,6 +83,9 @@ public final class Benchmarks {
         }
         if (only("ddp_scaling")) {
             new DdpScalingBenchmark(report).run(QUICK ? 1 : Rounds.ROUNDS, QUICK ? 5 : 20, QUICK ? 20 : 200);
+        }
+        if (only("startup")) {
+            new StartupBenchmark(report).run("startup", QUICK ? 1 : Rounds.ROUNDS);
         }
         if (only("server_overhead")) {
             new ServerBenchmark(report).run(QUICK ? 300 : 3000);

@@ -19,13 +19,26 @@ final class ChildJvm {
     }
 
     static List<String> command(List<String> jvmOptions, Class<?> main, String... args) {
+        return command(jvmOptions, main.getName(), classpath(main), args);
+    }
+
+    /**
+     * The same for a main class named, not loaded (one compiled only in a profile, such as the DJL worker): the
+     * classpath is this module's, as for {@link ChildJvm}'s own class.
+     */
+    static List<String> command(List<String> jvmOptions, String mainClass, String... args) {
+        return command(jvmOptions, mainClass, classpath(ChildJvm.class), args);
+    }
+
+    private static List<String> command(List<String> jvmOptions, String mainClass, String classpath,
+            String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
-        cmd.add(classpath(main));
-        cmd.add(main.getName());
+        cmd.add(classpath);
+        cmd.add(mainClass);
         cmd.addAll(List.of(args));
         return cmd;
     }

@@ -14,7 +14,8 @@ import org.bytedeco.pytorch.global.torch;
 
 /**
  * {@code loader_throughput}: samples per second of a shuffled TensorDataset of 1,000,000 x 10 floats, batch 64
- * (javacpp and cpp: randperm and index_select per batch; python: torch.utils.data.DataLoader). No target.
+ * (javacpp and cpp: randperm and index_select per batch; python: torch.utils.data.DataLoader). Target: jtorch at
+ * least 0.9 x the raw presets (issue 17).
  */
 final class LoaderBenchmark {
 
@@ -42,6 +43,8 @@ final class LoaderBenchmark {
         Map<String, double[]> rates = Rounds.alternate(contenders, 1);
         report.figure(name + "/jtorch", Rounds.median(rates.get("jtorch")), 0, "samples/s");
         report.figure(name + "/javacpp", Rounds.median(rates.get("javacpp")), 0, "samples/s");
+        report.atLeast(name + "/jtorch_over_javacpp",
+                Rounds.median(rates.get("jtorch")) / Rounds.median(rates.get("javacpp")), 3, "ratio", 0.9, 2);
         workers.forEach((label, entry) -> {
             if (entry.worker() == null) {
                 report.skipped(name + "/" + label, entry.why());

@@ -42,14 +42,19 @@ final class BatchFetcher<T> {
             }
             batch = collate != null ? collate.apply(samples) : Collate.defaultCollate(samples);
         }
-        if (options.pinsMemory() && Torch.cudaIsAvailable()) {
-            List<Tensor> pinned = new ArrayList<>();
-            for (Tensor t : batch.tensors()) {
-                pinned.add(t.pinMemory());
-            }
-            batch = new Batch(pinned);
+        return options.pinsMemory() ? pinned(batch) : batch;
+    }
+
+    /** The batch in page-locked memory when CUDA is available (pin_memory), else the batch itself. */
+    static Batch pinned(Batch batch) {
+        if (!Torch.cudaIsAvailable()) {
+            return batch;
         }
-        return batch;
+        List<Tensor> pinned = new ArrayList<>();
+        for (Tensor t : batch.tensors()) {
+            pinned.add(t.pinMemory());
+        }
+        return new Batch(pinned);
     }
 
     /** Fetches each batch on the loop's thread (inside the batch's scope), as it is asked for. */

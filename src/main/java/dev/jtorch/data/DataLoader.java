@@ -209,6 +209,11 @@ public class DataLoader<T> implements Iterable<Batch> {
     @Override
     public BatchIterator iterator() {
         long baseSeed = Generator.drawSeed(options.generator);
+        if (TensorBatches.applies(dataset, sampler, options)) {
+            Iterator<Batch> direct = new TensorBatches((TensorDataset) dataset, sampler, options.batchSize,
+                    options.dropLast, options.pinMemory);
+            return new BatchIterator(TensorScope.scoped(() -> direct, "batch").iterator(), null);
+        }
         Iterator<long[]> indices = new BatchIndices(sampler.iterator(), options.batchSize, options.dropLast);
         BatchFetcher<T> fetcher = new BatchFetcher<>(dataset, options);
         WorkerPool workers = null;

@@ -38,6 +38,11 @@ public class RandomSampler implements Sampler {
         return n;
     }
 
+    /** The generator given at construction, or null for the global one (read by {@link TensorBatches}). */
+    Generator generator() {
+        return generator;
+    }
+
     @Override
     public Iterator<Long> iterator() {
         return new Iterator<>() {
