@@ -1,5 +1,6 @@
 package dev.jtorch.optim;
 
+import dev.jtorch.PyEnum;
 import dev.jtorch.Tensor;
 import dev.jtorch.TensorScope;
 import dev.jtorch.Torch;
@@ -36,7 +37,7 @@ import java.util.function.Supplier;
 public class LBFGS extends Optimizer {
 
     /** Python's {@code line_search_fn} choices besides None. */
-    public enum LineSearchFn {
+    public enum LineSearchFn implements PyEnum {
         /** {@code "strong_wolfe"}. */
         STRONG_WOLFE("strong_wolfe");
 
@@ -46,7 +47,13 @@ public class LBFGS extends Optimizer {
             this.python = python;
         }
 
-        /** Python's string for this line search. */
+        /** Python's string for this line search ({@code "strong_wolfe"}). */
+        @Override
+        public String pythonName() {
+            return python;
+        }
+
+        /** Python's string for this line search (as {@link #pythonName()}). */
         public String python() {
             return python;
         }

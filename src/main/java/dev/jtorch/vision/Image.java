@@ -1,5 +1,6 @@
 package dev.jtorch.vision;
 
+import dev.jtorch.PyEnum;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -20,13 +21,19 @@ import java.util.Objects;
  */
 public final class Image {
     /** The modes supported, as Pillow names them. */
-    public enum Mode {
+    public enum Mode implements PyEnum {
         /** {@code "RGB"}: 3x8-bit. */
         RGB(3),
         /** {@code "L"}: 8-bit greyscale. */
         L(1);
 
         private final int bands;
+
+        /** PIL's mode string ({@code "RGB"}, {@code "L"}). */
+        @Override
+        public String pythonName() {
+            return name();
+        }
 
         Mode(int bands) {
             this.bands = bands;
@@ -167,11 +174,17 @@ public final class Image {
     }
 
     /** Pillow's resampling filters supported by {@link #resize}. */
-    public enum Resampling {
+    public enum Resampling implements PyEnum {
         /** {@code Image.NEAREST} (0). */
         NEAREST,
         /** {@code Image.BILINEAR} (2). */
-        BILINEAR
+        BILINEAR;
+
+        /** PIL's name ({@code Image.Resampling.NEAREST}: {@code "NEAREST"}). */
+        @Override
+        public String pythonName() {
+            return name();
+        }
     }
 
     /**

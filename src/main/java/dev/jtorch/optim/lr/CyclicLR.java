@@ -1,5 +1,6 @@
 package dev.jtorch.optim.lr;
 
+import dev.jtorch.PyEnum;
 import dev.jtorch.optim.Optimizer;
 import dev.jtorch.optim.ParamGroup;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import java.util.function.DoubleUnaryOperator;
 public final class CyclicLR extends LRScheduler {
 
     /** Python's {@code mode}: the built-in amplitude policies. */
-    public enum Mode {
+    public enum Mode implements PyEnum {
         /** {@code 'triangular'}: constant amplitude. */
         TRIANGULAR("triangular"),
         /** {@code 'triangular2'}: the amplitude halves every cycle. */
@@ -42,13 +43,14 @@ public final class CyclicLR extends LRScheduler {
         }
 
         /** The Python spelling, as in state dicts. */
+        @Override
         public String pythonName() {
             return pythonName;
         }
     }
 
     /** Python's {@code scale_mode}: what a custom {@code scale_fn} is evaluated on. */
-    public enum ScaleMode {
+    public enum ScaleMode implements PyEnum {
         /** {@code 'cycle'}: the cycle number. */
         CYCLE("cycle"),
         /** {@code 'iterations'}: the iteration count since the start. */
@@ -61,6 +63,7 @@ public final class CyclicLR extends LRScheduler {
         }
 
         /** The Python spelling, as in state dicts. */
+        @Override
         public String pythonName() {
             return pythonName;
         }

@@ -1,5 +1,6 @@
 package dev.jtorch.optim.lr;
 
+import dev.jtorch.PyEnum;
 import dev.jtorch.PyFormat;
 import dev.jtorch.optim.Optimizer;
 import dev.jtorch.optim.ParamGroup;
@@ -30,11 +31,17 @@ import java.util.Objects;
 public final class OneCycleLR extends LRScheduler {
 
     /** Python's {@code anneal_strategy}. */
-    public enum AnnealStrategy {
+    public enum AnnealStrategy implements PyEnum {
         /** {@code 'cos'}: cosine annealing. */
         COS,
         /** {@code 'linear'}: linear annealing. */
-        LINEAR
+        LINEAR;
+
+        /** Python's name. */
+        @Override
+        public String pythonName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /** PyTorch's arguments of {@link OneCycleLR}; {@code max_lr} is required, and the length of the cycle. */

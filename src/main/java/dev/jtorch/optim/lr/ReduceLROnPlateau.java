@@ -1,5 +1,6 @@
 package dev.jtorch.optim.lr;
 
+import dev.jtorch.PyEnum;
 import dev.jtorch.Mode;
 
 import dev.jtorch.Tensor;
@@ -32,13 +33,15 @@ import java.util.Objects;
 public final class ReduceLROnPlateau implements dev.jtorch.Stateful {
 
     /** Python's {@code threshold_mode}. */
-    public enum ThresholdMode {
+    public enum ThresholdMode implements PyEnum {
         /** {@code 'rel'}: better means beyond {@code best * (1 -/+ threshold)}. */
         REL,
         /** {@code 'abs'}: better means beyond {@code best -/+ threshold}. */
         ABS;
 
-        String pythonName() {
+        /** Python's name: {@code rel} or {@code abs}. */
+        @Override
+        public String pythonName() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }

@@ -1,5 +1,6 @@
 package dev.jtorch.optim.swa;
 
+import dev.jtorch.PyEnum;
 import dev.jtorch.optim.Optimizer;
 import dev.jtorch.optim.ParamGroup;
 import dev.jtorch.optim.lr.LRScheduler;
@@ -24,11 +25,17 @@ import java.util.Objects;
 public final class SWALR extends LRScheduler {
 
     /** Python's {@code anneal_strategy}. */
-    public enum AnnealStrategy {
+    public enum AnnealStrategy implements PyEnum {
         /** {@code 'cos'}: {@code (1 - cos(pi * t)) / 2}. */
         COS,
         /** {@code 'linear'}: {@code t}. */
-        LINEAR
+        LINEAR;
+
+        /** Python's name. */
+        @Override
+        public String pythonName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /** PyTorch's arguments of {@link SWALR}; {@code swa_lr} is required. */

@@ -1,12 +1,13 @@
 package dev.jtorch.vision.transforms;
 
+import dev.jtorch.PyEnum;
 import dev.jtorch.vision.Image;
 
 /**
  * <a href="https://pytorch.org/vision/0.14/transforms.html#torchvision.transforms.InterpolationMode">
  * torchvision.transforms.InterpolationMode</a>, the modes jtorch's PIL-image transforms support.
  */
-public enum InterpolationMode {
+public enum InterpolationMode implements PyEnum {
     /** {@code InterpolationMode.NEAREST} ({@code "nearest"}). */
     NEAREST("nearest", Image.Resampling.NEAREST),
     /** {@code InterpolationMode.BILINEAR} ({@code "bilinear"}). */
@@ -20,7 +21,13 @@ public enum InterpolationMode {
         this.pil = pil;
     }
 
-    /** Python's {@code mode.value}, as reprs print it. */
+    /** Python's {@code mode.value} ({@code "nearest"}, {@code "bilinear"}). */
+    @Override
+    public String pythonName() {
+        return value;
+    }
+
+    /** Python's {@code mode.value}, as reprs print it (as {@link #pythonName()}). */
     public String value() {
         return value;
     }
