@@ -429,6 +429,6 @@ public final class ProcessGroup implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "ProcessGroup(backend=" + backend + ", rank=" + rank + ", size=" + size + ")";
+        return "ProcessGroup(backend=" + backend.pythonName() + ", rank=" + rank + ", size=" + size + ")";
     }
 }

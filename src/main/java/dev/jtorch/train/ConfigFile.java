@@ -36,7 +36,7 @@ final class ConfigFile {
         m.put("format", RunDirectory.FORMAT_VERSION);
         m.put("id", id);
         m.put("name", name);
-        m.put("status", status.jsonName());
+        m.put("status", status.pythonName());
         m.put("start_time", startTime.toString());
         m.put("end_time", endTime == null ? null : endTime.toString());
         if (failure != null) {

@@ -49,11 +49,6 @@ public record MetricRecord(long line, Type type, Instant time, int epoch, Long s
             return name().toLowerCase(Locale.ROOT);
         }
 
-        /** The same as {@link #pythonName()}: the name written to the file. */
-        public String jsonName() {
-            return pythonName();
-        }
-
         /** Parses {@link #pythonName()}; {@code null} for anything else (where {@code PyEnum.fromPython} throws). */
         public static Type fromJson(String s) {
             for (Type t : values()) {
@@ -76,7 +71,7 @@ public record MetricRecord(long line, Type type, Instant time, int epoch, Long s
     /** The JSON object of this line exactly as written to {@code metrics.jsonl}. */
     public Map<String, Object> json() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", type.jsonName());
+        m.put("type", type.pythonName());
         m.put("epoch", epoch);
         if (step != null) {
             m.put("step", step);

@@ -135,7 +135,7 @@ final class RunRecorder {
         Map<String, Object> cleanDetails = details == null ? null : JsonValues.plainMap(details);
         synchronized (lock) {
             if (status.isTerminal()) {
-                throw new IllegalStateException("run " + id + " is already " + status.jsonName()
+                throw new IllegalStateException("run " + id + " is already " + status.pythonName()
                         + "; nothing more can be logged");
             }
             MetricRecord record = new MetricRecord(metricLog.lines() + 1, type,

@@ -22,11 +22,6 @@ public enum RunStatus implements PyEnum {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The same as {@link #pythonName()}: the name written to {@code config.json}. */
-    public String jsonName() {
-        return pythonName();
-    }
-
     /** Whether the run has ended ({@link #FINISHED} or {@link #FAILED}). */
     public boolean isTerminal() {
         return this != RUNNING;

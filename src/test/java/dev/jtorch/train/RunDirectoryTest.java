@@ -269,7 +269,7 @@ class RunDirectoryTest {
 
             @Override
             public void onStatus(RunDirectory r, RunStatus s) {
-                heard.add("status " + s.jsonName());
+                heard.add("status " + s.pythonName());
                 done.countDown();
             }
         });
