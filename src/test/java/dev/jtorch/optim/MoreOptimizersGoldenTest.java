@@ -1,7 +1,7 @@
 package dev.jtorch.optim;
 
+import static dev.jtorch.testing.Golden.doubleArray;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jtorch.Tensor;
@@ -12,7 +12,6 @@ import dev.jtorch.nn.functional.Reduction;
 import dev.jtorch.nn.functional.F;
 import dev.jtorch.testing.Golden;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -28,45 +27,7 @@ class MoreOptimizersGoldenTest {
     static final JsonNode GOLDEN = Golden.load("optimizers_more.json");
 
     static Stream<Arguments> configs() {
-        List<Arguments> out = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> it = GOLDEN.get("configs").fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            out.add(Arguments.of(e.getKey(), e.getValue()));
-        }
-        return out.stream();
-    }
-
-    /** The least-squares problem of gen_optim_golden.py, rebuilt from the golden file. */
-    static final class Problem {
-        final Tensor x = fromGolden("X", 16, 4).keep();
-        final Tensor y = fromGolden("Y", 16, 3).keep();
-        final Parameter w = new Parameter(fromGolden("W0", 3, 4).clone());
-        final Parameter b = new Parameter(fromGolden("b0", 3).clone());
-
-        Tensor loss() {
-            return F.mseLoss(F.linear(x, w, b), y, Reduction.MEAN);
-        }
-
-        void step(Optimizer opt) {
-            try (TensorScope s = new TensorScope("step")) {
-                opt.zeroGrad();
-                loss().backward();
-                opt.step();
-            }
-        }
-
-        private static Tensor fromGolden(String key, long... shape) {
-            return Torch.tensor(doubles(GOLDEN.get(key))).view(shape);
-        }
-    }
-
-    static double[] doubles(JsonNode v) {
-        double[] d = new double[v.size()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = v.get(i).asDouble();
-        }
-        return d;
+        return OptimGolden.cases(GOLDEN.get("configs"));
     }
 
     static double[] pair(JsonNode kw, String key) {
@@ -119,19 +80,19 @@ class MoreOptimizersGoldenTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("configs")
     void stepsLikePyTorch(String name, JsonNode config) {
-        Problem p = new Problem();
+        OptimGolden.Problem p = new OptimGolden.Problem(GOLDEN);
         Optimizer opt = build(config, List.of(p.w, p.b));
         int step = 0;
         for (JsonNode expected : config.get("trajectory")) {
             p.step(opt);
             step++;
-            Golden.assertClose(doubles(expected.get("W")), p.w.detach().toDoubleArray(), 1e-6, 1e-6,
+            Golden.assertClose(doubleArray(expected.get("W")), p.w.detach().toDoubleArray(), 1e-6, 1e-6,
                     name + " W after step " + step);
-            Golden.assertClose(doubles(expected.get("b")), p.b.detach().toDoubleArray(), 1e-6, 1e-6,
+            Golden.assertClose(doubleArray(expected.get("b")), p.b.detach().toDoubleArray(), 1e-6, 1e-6,
                     name + " b after step " + step);
         }
         assertEquals(config.get("repr").asText(), opt.toString(), name + " repr");
-        checkStateDict(name, config, opt.stateDict());
+        OptimGolden.checkStateDict(name, config, opt.stateDict());
     }
 
     /**
@@ -141,12 +102,12 @@ class MoreOptimizersGoldenTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("configs")
     void aStateDictRoundTripContinuesInLockStep(String name, JsonNode config) {
-        Problem a = new Problem();
+        OptimGolden.Problem a = new OptimGolden.Problem(GOLDEN);
         Optimizer optA = build(config, List.of(a.w, a.b));
         for (int i = 0; i < 5; i++) {
             a.step(optA);
         }
-        Problem b = new Problem();
+        OptimGolden.Problem b = new OptimGolden.Problem(GOLDEN);
         try (var g = Torch.noGrad()) {
             b.w.copy_(a.w);
             b.b.copy_(a.b);
@@ -163,13 +124,7 @@ class MoreOptimizersGoldenTest {
     }
 
     static Stream<Arguments> lbfgsCases() {
-        List<Arguments> out = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> it = GOLDEN.get("lbfgs").fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            out.add(Arguments.of(e.getKey(), e.getValue()));
-        }
-        return out.stream();
+        return OptimGolden.cases(GOLDEN.get("lbfgs"));
     }
 
     /** LBFGS's options from the golden case's keyword arguments, through the public Options API. */
@@ -201,10 +156,10 @@ class MoreOptimizersGoldenTest {
         List<Parameter> params;
         java.util.function.Supplier<Tensor> f;
         if (config.get("problem").asText().equals("lstsq")) {
-            Tensor x = Torch.tensor(doubles(GOLDEN.get("X")), dtype).view(16, 4).keep();
-            Tensor y = Torch.tensor(doubles(GOLDEN.get("Y")), dtype).view(16, 3).keep();
-            Parameter w = new Parameter(Torch.tensor(doubles(GOLDEN.get("W0")), dtype).view(3, 4));
-            Parameter b = new Parameter(Torch.tensor(doubles(GOLDEN.get("b0")), dtype));
+            Tensor x = Torch.tensor(doubleArray(GOLDEN.get("X")), dtype).view(16, 4).keep();
+            Tensor y = Torch.tensor(doubleArray(GOLDEN.get("Y")), dtype).view(16, 3).keep();
+            Parameter w = new Parameter(Torch.tensor(doubleArray(GOLDEN.get("W0")), dtype).view(3, 4));
+            Parameter b = new Parameter(Torch.tensor(doubleArray(GOLDEN.get("b0")), dtype));
             params = List.of(w, b);
             f = () -> F.mseLoss(x.matmul(w.t()).add(b), y, Reduction.MEAN);
         } else {
@@ -231,7 +186,7 @@ class MoreOptimizersGoldenTest {
                         1e-6 * Math.max(1, Math.abs(expected.get("loss").asDouble())), name + " loss of step " + step);
             }
             for (int i = 0; i < params.size(); i++) {
-                Golden.assertClose(doubles(expected.get("params").get(i)), params.get(i).detach().toDoubleArray(),
+                Golden.assertClose(doubleArray(expected.get("params").get(i)), params.get(i).detach().toDoubleArray(),
                         1e-5, 1e-6, name + " param " + i + " after step " + step);
             }
             assertEquals(expected.get("closure_calls").asInt(), calls[0], name + " closure calls after step " + step);
@@ -241,19 +196,13 @@ class MoreOptimizersGoldenTest {
                     name + " n_iter after step " + step);
         }
         assertEquals(config.get("repr").asText(), opt.toString(), name + " repr");
-        checkStateDict(name, config, opt.stateDict());
+        OptimGolden.checkStateDict(name, config, opt.stateDict());
     }
 
     // ---------------------------------------------------------------- swa_utils
 
     static Stream<Arguments> swalrCases() {
-        List<Arguments> out = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> it = GOLDEN.get("swalr").fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            out.add(Arguments.of(e.getKey(), e.getValue()));
-        }
-        return out.stream();
+        return OptimGolden.cases(GOLDEN.get("swalr"));
     }
 
     /** SWALR's learning rates after construction and each step, its state dict and the groups' keys are Python's. */
@@ -266,20 +215,21 @@ class MoreOptimizersGoldenTest {
                 new SGD.Options(0.1).momentum(0.9));
         JsonNode swaLr = config.get("swa_lr");
         dev.jtorch.optim.swa.SWALR.Options o = swaLr.isArray()
-                ? new dev.jtorch.optim.swa.SWALR.Options(doubles(swaLr))
+                ? new dev.jtorch.optim.swa.SWALR.Options(doubleArray(swaLr))
                 : new dev.jtorch.optim.swa.SWALR.Options(swaLr.asDouble());
         o.annealEpochs(config.get("anneal_epochs").asInt());
         o.annealStrategy(config.get("anneal_strategy").asText().equals("cos")
                 ? dev.jtorch.optim.swa.SWALR.AnnealStrategy.COS : dev.jtorch.optim.swa.SWALR.AnnealStrategy.LINEAR);
         var sched = new dev.jtorch.optim.swa.SWALR(opt, o);
         JsonNode lrs = config.get("lrs");
-        Golden.assertClose(doubles(lrs.get(0)), sched.getLastLr().stream().mapToDouble(Double::doubleValue).toArray(),
-                0, 0, name + " lr after construction");
+        Golden.assertClose(doubleArray(lrs.get(0)),
+                sched.getLastLr().stream().mapToDouble(Double::doubleValue).toArray(), 0, 0,
+                name + " lr after construction");
         for (int i = 1; i < lrs.size(); i++) {
             opt.step();
             sched.step();
             double[] got = sched.getLastLr().stream().mapToDouble(Double::doubleValue).toArray();
-            Golden.assertClose(doubles(lrs.get(i)), got, 0, 0, name + " lr after step " + i);
+            Golden.assertClose(doubleArray(lrs.get(i)), got, 0, 0, name + " lr after step " + i);
         }
         Map<String, Object> sd = sched.stateDict();
         List<String> keys = new ArrayList<>();
@@ -300,7 +250,7 @@ class MoreOptimizersGoldenTest {
         expected.fieldNames().forEachRemaining(keys::add);
         assertEquals(keys, new ArrayList<>(actual.keySet()), what + " keys");
         for (String k : keys) {
-            Golden.assertClose(doubles(expected.get(k)), actual.get(k).toDoubleArray(), 1e-5, 1e-6, what + " " + k);
+            Golden.assertClose(doubleArray(expected.get(k)), actual.get(k).toDoubleArray(), 1e-5, 1e-6, what + " " + k);
         }
     }
 
@@ -319,7 +269,7 @@ class MoreOptimizersGoldenTest {
         Torch.manualSeed(0);
         dev.jtorch.nn.Sequential model = factory.get();
         assertStateDict(g.get("init"), model.stateDict(), "initial model");
-        Tensor x = Torch.tensor(doubles(g.get("X"))).view(32, 4).keep();
+        Tensor x = Torch.tensor(doubleArray(g.get("X"))).view(32, 4).keep();
         long[] labels = new long[g.get("Y").size()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = g.get("Y").get(i).asLong();
@@ -369,69 +319,16 @@ class MoreOptimizersGoldenTest {
         assertEquals(g.get("swa_repr").asText(), swaModel.toString());
         assertEquals(dev.jtorch.DType.INT64, swaModel.nAveraged().dtype());
         var bn = (dev.jtorch.nn.BatchNorm1d) swaModel.module.get(1);
-        Golden.assertClose(doubles(g.get("bn_before_update_bn").get("running_mean")), bn.runningMean().toDoubleArray(),
-                1e-5, 1e-6, "running mean before update_bn");
+        Golden.assertClose(doubleArray(g.get("bn_before_update_bn").get("running_mean")),
+                bn.runningMean().toDoubleArray(), 1e-5, 1e-6, "running mean before update_bn");
         swaModel.train(false);
         dev.jtorch.optim.swa.SwaUtils.updateBn(loader, swaModel);
         assertStateDict(g.get("after_update_bn"), swaModel.stateDict(), "swa model after update_bn");
         assertEquals(g.get("training_after_update_bn").asBoolean(), swaModel.isTraining());
         assertEquals(g.get("bn_momentum_after").asDouble(), bn.momentum(), "momentum restored");
         try (var ng = Torch.noGrad()) {
-            Golden.assertClose(doubles(g.get("eval_output")), swaModel.forward(x.narrow(0, 0, 4)).toDoubleArray(),
+            Golden.assertClose(doubleArray(g.get("eval_output")), swaModel.forward(x.narrow(0, 0, 4)).toDoubleArray(),
                     1e-5, 1e-6, "swa model output");
-        }
-    }
-
-    /** Compares one state value with its golden form (a tensor, a list, a float, an int or None). */
-    static void checkValue(String what, JsonNode v, Object a) {
-        if (v.isObject() && v.has("tensor")) {
-            assertTrue(a instanceof Tensor, what + " is a tensor: " + a);
-            Tensor t = (Tensor) a;
-            Golden.assertClose(doubles(v.get("tensor")), t.toDoubleArray(), 1e-5, 1e-5, what);
-            assertEquals(v.get("dtype").asText(), t.dtype().toString(), what + " dtype");
-            assertEquals(v.get("shape").size(), t.dim(), what + " dims");
-        } else if (v.isObject() && v.has("list")) {
-            assertTrue(a instanceof List, what + " is a list: " + a);
-            List<?> l = (List<?>) a;
-            assertEquals(v.get("list").size(), l.size(), what + " length");
-            for (int i = 0; i < l.size(); i++) {
-                checkValue(what + "[" + i + "]", v.get("list").get(i), l.get(i));
-            }
-        } else if (v.isObject() && v.has("float")) {
-            assertTrue(a instanceof Double, what + " is a float: " + a);
-            double e = v.get("float").asDouble();
-            assertEquals(e, (Double) a, 1e-6 * Math.max(1, Math.abs(e)), what);
-        } else if (v.isNull()) {
-            assertEquals(null, a, what);
-        } else {
-            assertTrue(a instanceof Long || a instanceof Integer, what + " is an int: " + a);
-            assertEquals(v.asLong(), ((Number) a).longValue(), what);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    static void checkStateDict(String name, JsonNode config, Map<String, Object> sd) {
-        Map<Integer, Map<String, Object>> state = (Map<Integer, Map<String, Object>>) sd.get("state");
-        JsonNode expected = config.get("state");
-        assertEquals(expected.size(), state.size(), name + " state entries");
-        Iterator<Map.Entry<String, JsonNode>> it = expected.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            Map<String, Object> actual = state.get(Integer.parseInt(e.getKey()));
-            List<String> keys = new ArrayList<>();
-            e.getValue().fieldNames().forEachRemaining(keys::add);
-            assertEquals(keys, new ArrayList<>(actual.keySet()), name + " state keys of " + e.getKey());
-            for (String k : keys) {
-                checkValue(name + " " + k, e.getValue().get(k), actual.get(k));
-            }
-        }
-        List<Map<String, Object>> groups = (List<Map<String, Object>>) sd.get("param_groups");
-        JsonNode eg = config.get("param_groups");
-        assertEquals(eg.size(), groups.size());
-        for (int i = 0; i < groups.size(); i++) {
-            List<String> keys = new ArrayList<>();
-            eg.get(i).fieldNames().forEachRemaining(keys::add);
-            assertEquals(keys, new ArrayList<>(groups.get(i).keySet()), name + " group keys");
         }
     }
 }
