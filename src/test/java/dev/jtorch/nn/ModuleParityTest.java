@@ -1,15 +1,9 @@
 package dev.jtorch.nn;
 
 import static dev.jtorch.nn.NnGolden.TOL;
-import static dev.jtorch.nn.NnGolden.assertNamed;
-import static dev.jtorch.nn.NnGolden.assertTensor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jtorch.Tensor;
-import dev.jtorch.TensorScope;
-import dev.jtorch.Torch;
 import dev.jtorch.nn.functional.Approximate;
 import dev.jtorch.nn.functional.Padding;
 import java.util.ArrayList;
@@ -115,57 +109,6 @@ class ModuleParityTest {
 
     @TestFactory
     Stream<DynamicTest> producesPyTorchValuesForEveryModule() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (JsonNode c : NnGolden.ROOT.get("modules")) {
-            String name = c.get("name").asText();
-            tests.add(DynamicTest.dynamicTest(name + ": " + c.get("python").asText(), () -> check(c)));
-        }
-        return tests.stream();
-    }
-
-    private static void check(JsonNode c) {
-        String name = c.get("name").asText();
-        Supplier<Module> builder = BUILDERS.get(name);
-        assertNotNull(builder, "no Java twin for " + name);
-        try (TensorScope s = new TensorScope(name)) {
-            Torch.manualSeed(c.get("seed").asLong());
-            Module m = builder.get();
-            assertEquals(c.get("repr").asText(), m.toString(), name + ": repr");
-            assertNamed(c.get("state"), m.stateDict(), 0.0, name + ": initial state");
-            Tensor x = NnGolden.draw(c.get("input_spec"));
-            assertTensor(c.get("input"), x, 0.0, name + ": input drawn after construction");
-            List<Tensor> extra = new ArrayList<>();
-            for (int i = 0; i < c.get("extra_batches").asInt(); i++) {
-                extra.add(NnGolden.draw(c.get("input_spec")));
-            }
-            for (String mode : List.of("train", "eval")) {
-                if (c.has(mode)) {
-                    checkMode(m, x, extra, mode.equals("train"), c.get(mode), name + " [" + mode + "]");
-                }
-            }
-        }
-    }
-
-    private static void checkMode(Module m, Tensor x, List<Tensor> extra, boolean training, JsonNode want,
-            String what) {
-        m.train(training);
-        m.zeroGrad();
-        if (training) {
-            try (var g = Torch.noGrad()) {
-                for (Tensor e : extra) {
-                    m.forward(e);
-                }
-            }
-        }
-        boolean floating = x.dtype().isFloatingPoint();
-        Tensor xi = x.clone().requiresGrad_(floating);
-        Tensor out = m.forward(xi);
-        out.sum().backward();
-        assertTensor(want.get("output"), out, TOL, what + ": output");
-        if (floating) {
-            assertTensor(want.get("grad_input"), xi.grad(), TOL, what + ": input gradient");
-        }
-        assertNamed(want.get("grads"), NnGolden.grads(m), TOL, what + ": parameter gradients");
-        assertNamed(want.get("state_after"), m.stateDict(), TOL, what + ": state after forward");
+        return NnGolden.moduleTests(NnGolden.ROOT.get("modules"), BUILDERS);
     }
 }

@@ -272,55 +272,7 @@ class MoreLayersGoldenTest {
 
     @TestFactory
     Stream<DynamicTest> producesPyTorchValuesForEveryModule() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (JsonNode c : ROOT.get("modules")) {
-            String name = c.get("name").asText();
-            tests.add(DynamicTest.dynamicTest(name + ": " + c.get("python").asText(), () -> checkModule(c)));
-        }
-        return tests.stream();
-    }
-
-    private static void checkModule(JsonNode c) {
-        String name = c.get("name").asText();
-        Supplier<Module> builder = MODULES.get(name);
-        assertNotNull(builder, "no Java twin for " + name);
-        try (TensorScope s = new TensorScope(name)) {
-            Torch.manualSeed(c.get("seed").asLong());
-            Module m = builder.get();
-            assertEquals(c.get("repr").asText(), m.toString(), name + ": repr");
-            assertNamed(c.get("state"), m.stateDict(), 0.0, name + ": initial state");
-            Tensor x = NnGolden.draw(c.get("input_spec"));
-            assertTensor(c.get("input"), x, 0.0, name + ": input drawn after construction");
-            List<Tensor> extra = new ArrayList<>();
-            for (int i = 0; i < c.get("extra_batches").asInt(); i++) {
-                extra.add(NnGolden.draw(c.get("input_spec")));
-            }
-            for (String mode : List.of("train", "eval")) {
-                if (c.has(mode)) {
-                    checkMode(m, x, extra, mode.equals("train"), c.get(mode), name + " [" + mode + "]");
-                }
-            }
-        }
-    }
-
-    private static void checkMode(Module m, Tensor x, List<Tensor> extra, boolean training, JsonNode want,
-            String what) {
-        m.train(training);
-        m.zeroGrad();
-        if (training) {
-            try (var g = Torch.noGrad()) {
-                for (Tensor e : extra) {
-                    m.forward(e);
-                }
-            }
-        }
-        Tensor xi = x.clone().requiresGrad_(true);
-        Tensor out = m.forward(xi);
-        out.sum().backward();
-        assertTensor(want.get("output"), out, TOL, what + ": output");
-        assertTensor(want.get("grad_input"), xi.grad(), TOL, what + ": input gradient");
-        assertNamed(want.get("grads"), NnGolden.grads(m), TOL, what + ": parameter gradients");
-        assertNamed(want.get("state_after"), m.stateDict(), TOL, what + ": state after forward");
+        return NnGolden.moduleTests(ROOT.get("modules"), MODULES);
     }
 
     /** Draws a call's input as the generator does, or rebuilds a constant one from the golden file. */
