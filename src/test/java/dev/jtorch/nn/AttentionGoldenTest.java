@@ -3,7 +3,6 @@ package dev.jtorch.nn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -319,13 +318,11 @@ class AttentionGoldenTest {
     }
 
     private static String message(String key) {
-        String full = ROOT.get("errors").get(key).asText();
-        return full.substring(full.indexOf(": ") + 2);
+        return Golden.errorMessage(ROOT.get("errors"), key);
     }
 
     private static void assertMessage(String key, Class<? extends Throwable> type, Executable f) {
-        Throwable t = assertThrows(type, f, key);
-        assertEquals(message(key), t.getMessage(), key);
+        Golden.assertError(ROOT.get("errors"), key, type, f);
     }
 
     @Test

@@ -249,13 +249,11 @@ class RecurrentGoldenTest {
     }
 
     private static String message(String key) {
-        String full = ROOT.get("errors").get(key).asText();
-        return full.substring(full.indexOf(": ") + 2);
+        return Golden.errorMessage(ROOT.get("errors"), key);
     }
 
     private static void assertMessage(String key, Class<? extends Throwable> type, Executable f) {
-        Throwable t = assertThrows(type, f, key);
-        assertEquals(message(key), t.getMessage(), key);
+        Golden.assertError(ROOT.get("errors"), key, type, f);
     }
 
     @Test

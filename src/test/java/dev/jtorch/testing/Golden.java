@@ -228,4 +228,20 @@ public final class Golden {
             diffs.add(path + ": " + committed + " vs " + fresh);
         }
     }
+
+    /**
+     * A generator's recorded Python error ({@code "ValueError: ..."} under {@code errors[key]}) without its exception
+     * type: the text jtorch's exception must carry.
+     */
+    public static String errorMessage(JsonNode errors, String key) {
+        String full = errors.get(key).asText();
+        return full.substring(full.indexOf(": ") + 2);
+    }
+
+    /** {@code f} throws {@code type} with the message of Python's error {@code errors[key]}. */
+    public static void assertError(JsonNode errors, String key, Class<? extends Throwable> type,
+            org.junit.jupiter.api.function.Executable f) {
+        Throwable t = org.junit.jupiter.api.Assertions.assertThrows(type, f, key);
+        org.junit.jupiter.api.Assertions.assertEquals(errorMessage(errors, key), t.getMessage(), key);
+    }
 }

@@ -77,8 +77,7 @@ class RnnUtilsGoldenTest {
     }
 
     private static String message(String key) {
-        String full = U.get("errors").get(key).asText();
-        return full.substring(full.indexOf(": ") + 2);
+        return Golden.errorMessage(U.get("errors"), key);
     }
 
     @Test
